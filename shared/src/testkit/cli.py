@@ -1,0 +1,194 @@
+"""The ``testkit`` command the Makefile calls.
+
+testkit weeks                      course folders in this checkout, one per line
+testkit folder N                   the folder of week N (1-12 weekNN, 13-14 capstone, 15-16 deploy)
+testkit starters [--check] [F...]  regenerate starters from solutions, or fail on drift
+testkit services up|down|status    development PostgreSQL + Redis in .data/
+testkit run-week N [--impl I] [--cov] [-- PYTEST ARGS]
+testkit verify-week N              two-sided verification of one week
+testkit syllabus [F...]            syllabus map check
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import tomllib
+from pathlib import Path
+
+from testkit import paths, report, starters, syllabus
+from testkit.services import dev
+from testkit.services.errors import ServiceUnavailable
+
+COVERAGE_GATE = 90
+FAILURE_KINDS = ("NotImplementedError", "AssertionError", "assert ", "Failed: ")
+
+
+def _status(root: Path, folder: str) -> str:
+    """The folder's ``[tool.course] status`` ("done" or "in progress")."""
+    data = tomllib.loads((root / folder / "pyproject.toml").read_text(encoding="utf-8"))
+    return str(data.get("tool", {}).get("course", {}).get("status", "in progress"))
+
+
+def _pytest(root: Path, args: list[str]) -> int:
+    return subprocess.call([sys.executable, "-m", "pytest", *args], cwd=root)  # noqa: S603
+
+
+def cmd_starters(root: Path, args: argparse.Namespace) -> int:
+    pairs = starters.find_pairs(root, args.folders or None)
+    if args.check:
+        problems = [p for pair in pairs for p in starters.drift(pair)]
+        for problem in problems:
+            print(problem)
+        print(
+            f"starters: {len(pairs)} checked, {'drift found: run `make starters`' if problems else 'in sync'}"
+        )
+        return 1 if problems else 0
+    for pair in pairs:
+        written = starters.write(pair)
+        print(f"{pair.starter.relative_to(root)}: {len(written)} files")
+    return 0
+
+
+def cmd_services(root: Path, args: argparse.Namespace) -> int:
+    data = root / ".data"
+    try:
+        if args.action == "up":
+            for name, url in dev.up(data).items():
+                print(f"{name}={url}")
+        elif args.action == "down":
+            print("stopped: " + (", ".join(dev.down(data)) or "nothing was running"))
+        else:
+            for name, running in dev.status(data).items():
+                print(f"{name}: {'running' if running else 'stopped'}")
+    except ServiceUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_run_week(root: Path, args: argparse.Namespace) -> int:
+    folder = paths.week_folder(args.week)
+    extra = [a for a in args.pytest_args if a != "--"]
+    options = [folder, f"--impl={args.impl}", *extra]
+    package = root / folder / "src" / folder.replace("-", "_") / args.impl
+    if args.cov and args.impl == "solution" and package.is_dir():
+        options += [
+            f"--cov={folder}.solution",
+            "--cov-branch",
+            "--cov-report=term",
+            f"--cov-fail-under={COVERAGE_GATE}",
+        ]
+    return _pytest(root, options)
+
+
+def _starter_failures(root: Path, folder: str) -> list[str]:
+    """Run the project tests against the starter; return what is wrong with how they fail."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        code = _pytest(
+            root,
+            [f"{folder}/tests/project", "--impl=starter", f"--report-file={out}", "-q", "--no-cov"],
+        )
+        if code not in (0, 1) or not out.exists():
+            return [f"starter run ended with pytest exit code {code} (collection or usage error)"]
+        data = report.load(out)
+    if data["message"]:
+        return [f"starter does not collect cleanly: {data['message']}"]
+    failed = [t for t in data["tests"] if t["status"] in ("fail", "error")]
+    if not failed:
+        return ["the starter passes every project test: no marked code is tested"]
+    return [
+        f"{t['name']}: fails with something other than NotImplementedError or an assertion: {t['message']}"
+        for t in failed
+        if not any(kind in (t["message"] or "") for kind in FAILURE_KINDS)
+    ]
+
+
+def cmd_verify_week(root: Path, args: argparse.Namespace) -> int:
+    folder = paths.week_folder(args.week)
+    status = _status(root, folder)
+    problems = [p for pair in starters.find_pairs(root, [folder]) for p in starters.drift(pair)]
+    if starters.find_pairs(root, [folder]) and (root / folder / "tests" / "project").is_dir():
+        problems += _starter_failures(root, folder)
+    total, missing = syllabus.problems(root, folder)
+    report_only = status != "done"
+    print(f"{folder} ({status}): syllabus map {total - len(missing)}/{total}")
+    for line in missing:
+        print(f"  {'note' if report_only else 'missing'}: {line}")
+    for problem in problems:
+        print(f"  FAIL: {problem}")
+    ok = not problems and (report_only or not missing)
+    print(f"{folder}: {'verified' if ok else 'NOT verified'}")
+    return 0 if ok else 1
+
+
+def cmd_syllabus(root: Path, args: argparse.Namespace) -> int:
+    failed = False
+    for folder in args.folders or paths.week_folders(root):
+        total, missing = syllabus.problems(root, folder)
+        print(f"{folder}: {total - len(missing)}/{total} topics mapped")
+        for line in missing:
+            print(f"  {line}")
+        failed = failed or bool(missing)
+    return 1 if failed else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="testkit", description="Course tooling behind the Makefile.")
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("weeks", help="list course folders")
+    folder = sub.add_parser("folder", help="folder of week N")
+    folder.add_argument("week")
+    s = sub.add_parser("starters", help="generate starters (or --check them)")
+    s.add_argument("--check", action="store_true")
+    s.add_argument("folders", nargs="*")
+    sv = sub.add_parser("services", help="development PostgreSQL + Redis")
+    sv.add_argument("action", choices=("up", "down", "status"))
+    rw = sub.add_parser("run-week", help="run one week's tests")
+    rw.add_argument("week")
+    rw.add_argument("--impl", default="solution")
+    rw.add_argument(
+        "--cov",
+        action="store_true",
+        help=f"branch coverage gate of {COVERAGE_GATE}% on the solution",
+    )
+    rw.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    vw = sub.add_parser("verify-week", help="two-sided verification of one week")
+    vw.add_argument("week")
+    sy = sub.add_parser("syllabus", help="syllabus map check")
+    sy.add_argument("folders", nargs="*")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    root = paths.course_root()
+    try:
+        if args.command == "weeks":
+            print("\n".join(paths.week_folders(root)))
+            return 0
+        if args.command == "folder":
+            print(paths.week_folder(args.week))
+            return 0
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    commands = {
+        "starters": cmd_starters,
+        "services": cmd_services,
+        "run-week": cmd_run_week,
+        "verify-week": cmd_verify_week,
+        "syllabus": cmd_syllabus,
+    }
+    try:
+        return commands[args.command](root, args)
+    except (ValueError, starters.MarkerError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

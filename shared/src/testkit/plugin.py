@@ -1,0 +1,146 @@
+"""The testkit pytest plugin (registered by entry point, so every week gets it).
+
+- ``--impl NAME`` (or ``IMPL``): which implementation project tests import (see ``testkit.impl``);
+- ``--services start|skip``: start PostgreSQL/Redis, or skip tests that need them if impossible;
+- markers ``points(n)`` and ``task(n)``;
+- a JSON report per run in ``.reports/`` (see ``testkit.report``);
+- the fixtures of ``testkit.fixtures_services``, ``testkit.db`` and ``testkit.http``.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Generator
+from pathlib import Path
+
+import pytest
+
+from testkit import impl
+from testkit.db import db_connection, db_engine, db_session
+from testkit.fixtures_services import SKIP_PREFIX, postgres_url, redis_url
+from testkit.http import asgi_client, live_server
+from testkit.report import Report, TestResult, shorten
+from testkit.services.errors import ServiceUnavailable
+
+__all__ = [
+    "asgi_client",
+    "db_connection",
+    "db_engine",
+    "db_session",
+    "live_server",
+    "postgres_url",
+    "redis_url",
+]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("testkit", "course testkit")
+    group.addoption(
+        "--impl",
+        default=os.environ.get("IMPL") or impl.DEFAULT_IMPL,
+        help="implementation package the project tests run against: solution (default) or starter",
+    )
+    group.addoption(
+        "--services",
+        choices=("start", "skip"),
+        default=os.environ.get("TESTKIT_SERVICES", "start"),
+        help="start: start PostgreSQL/Redis as needed (default); skip: skip tests whose service is missing",
+    )
+    group.addoption(
+        "--report-file", default=None, help="where to write the JSON report (default .reports/)"
+    )
+    group.addoption("--no-report", action="store_true", help="do not write the JSON report")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "points(n): points this test is worth in grading (default 1)"
+    )
+    config.addinivalue_line("markers", "task(n): the task of the week's brief this test checks")
+    try:
+        impl.select(config.getoption("impl"))
+    except ValueError as exc:
+        raise pytest.UsageError(str(exc)) from exc
+    if not config.getoption("no_report"):
+        config.pluginmanager.register(ReportPlugin(config), "testkit-report")
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"testkit: impl={impl.current()} services={config.getoption('services')}"
+
+
+def _marker_number(item: pytest.Item, name: str) -> float | None:
+    marker = item.get_closest_marker(name)
+    if marker is None:
+        return None
+    if len(marker.args) != 1 or not isinstance(marker.args[0], int | float) or marker.args[0] < 0:
+        raise pytest.UsageError(f"{item.nodeid}: use @pytest.mark.{name}(n) with one number n >= 0")
+    return float(marker.args[0])
+
+
+class ReportPlugin:
+    """Collects one ``TestResult`` per test and writes the report at the end of the session."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.report = Report(impl=impl.current())
+        self.results: dict[str, TestResult] = {}
+        self.meta: dict[str, tuple[int | None, float]] = {}
+        self.folder: str | None = None
+        self.started = time.monotonic()
+
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        for item in items:
+            task, points = _marker_number(item, "task"), _marker_number(item, "points")
+            self.meta[item.nodeid] = (
+                int(task) if task is not None else None,
+                1.0 if points is None else points,
+            )
+        if items and self.folder is None:
+            self.folder = Path(items[0].nodeid.split("::")[0]).parts[0]
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            self.report.message = (
+                f"collection failed in {report.nodeid}:\n{shorten(report.longreprtext)}"
+            )
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(
+        self, item: pytest.Item, call: pytest.CallInfo[None]
+    ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+        report = yield
+        excinfo = call.excinfo
+        if excinfo is not None and not report.skipped:
+            report.user_properties.append(("message", shorten(excinfo.exconly())))
+            if excinfo.errisinstance(ServiceUnavailable):
+                report.user_properties.append(("service_unavailable", True))
+        return report
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        task, points = self.meta.get(report.nodeid, (None, 1.0))
+        result = self.results.setdefault(
+            report.nodeid, TestResult(report.nodeid, "pass", None, task, points)
+        )
+        result.duration += report.duration
+        props = dict(report.user_properties)
+        if report.skipped and result.status == "pass":
+            reason = (
+                report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+            )
+            result.status, result.message = "skip", reason.removeprefix("Skipped: ")
+            result.service_unavailable = result.message.startswith(SKIP_PREFIX)
+        elif report.failed:
+            result.status = "fail" if report.when == "call" else "error"
+            result.message = str(props.get("message") or shorten(report.longreprtext))
+            result.service_unavailable = bool(props.get("service_unavailable"))
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if not self.results and self.report.message is None:
+            return
+        self.report.tests = list(self.results.values())
+        self.report.duration = time.monotonic() - self.started
+        option = self.config.getoption("report_file")
+        name = f"{self.folder or 'tests'}-{self.report.impl}.json"
+        self.report.write(Path(option) if option else self.config.rootpath / ".reports" / name)

@@ -1,0 +1,82 @@
+"""The JSON results report: Exercism test-runner v3 shape, extended with points and tasks.
+
+    {"version": 3, "status": "pass" | "fail" | "error", "message": null,
+     "impl": "solution", "points": {"earned": 7, "possible": 9}, "duration": 1.23,
+     "tests": [{"name": "week03/tests/project/test_tasks.py::test_create", "status": "pass",
+                "message": null, "task": 2, "points": 1, "duration": 0.01,
+                "service_unavailable": false}]}
+
+Test status is one of pass, fail, error (broken before the test body: a fixture, an import) or
+skip. ``service_unavailable`` marks tests that could not run because PostgreSQL/Redis could not be
+started: graders and students must never read those as the student's failure.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+Status = Literal["pass", "fail", "error", "skip"]
+MESSAGE_LIMIT = 2000
+
+
+@dataclass
+class TestResult:
+    name: str
+    status: Status
+    message: str | None = None
+    task: int | None = None
+    points: float = 1
+    duration: float = 0.0
+    service_unavailable: bool = False
+
+    @property
+    def earned(self) -> float:
+        return self.points if self.status == "pass" else 0
+
+
+@dataclass
+class Report:
+    impl: str
+    tests: list[TestResult] = field(default_factory=list)
+    duration: float = 0.0
+    message: str | None = None
+
+    @property
+    def status(self) -> Literal["pass", "fail", "error"]:
+        if self.message is not None:
+            return "error"
+        return "fail" if any(t.status in ("fail", "error") for t in self.tests) else "pass"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": 3,
+            "status": self.status,
+            "message": self.message,
+            "impl": self.impl,
+            "points": {
+                "earned": sum(t.earned for t in self.tests),
+                "possible": sum(t.points for t in self.tests if t.status != "skip"),
+            },
+            "duration": round(self.duration, 3),
+            "tests": [asdict(t) for t in self.tests],
+        }
+
+    def write(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
+def shorten(message: str) -> str:
+    """Keep a failure message readable in a report: the end of it matters most."""
+    message = message.strip()
+    if len(message) <= MESSAGE_LIMIT:
+        return message
+    return "...\n" + message[-MESSAGE_LIMIT:]
+
+
+def load(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data

@@ -1,0 +1,2 @@
+class ServiceUnavailable(RuntimeError):
+    """A service (PostgreSQL, Redis) could not be found or started; never the student's fault."""

@@ -1,0 +1,129 @@
+"""Running server binaries: free ports, readiness polling, and dropping root for PostgreSQL."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from testkit.services.errors import ServiceUnavailable
+
+UNPRIVILEGED_USER = os.environ.get("TESTKIT_SERVICE_USER", "nobody")
+
+
+@dataclass(frozen=True)
+class RunAs:
+    """The account a server runs as (PostgreSQL refuses to run as root)."""
+
+    uid: int
+    gid: int
+
+    @classmethod
+    def for_postgres(cls) -> RunAs | None:
+        """``None`` (run as ourselves) unless we are root, then the unprivileged user."""
+        if os.geteuid() != 0:
+            return None
+        try:
+            entry = pwd.getpwnam(UNPRIVILEGED_USER)
+        except KeyError as exc:
+            raise ServiceUnavailable(
+                f"running as root, and PostgreSQL refuses root: user {UNPRIVILEGED_USER!r} is missing "
+                "(set TESTKIT_SERVICE_USER to an unprivileged account)"
+            ) from exc
+        return cls(entry.pw_uid, entry.pw_gid)
+
+    def own(self, path: Path) -> None:
+        os.chown(path, self.uid, self.gid)
+
+
+def run(
+    cmd: Sequence[str | Path], run_as: RunAs | None, cwd: Path, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """Run a server tool, as ``run_as`` if given; raise ServiceUnavailable with its output on failure."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C", "LANG": "C"}
+    try:
+        result = subprocess.run(  # noqa: S603 - fixed server binaries, no shell
+            [str(c) for c in cmd],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+            user=run_as.uid if run_as else None,
+            group=run_as.gid if run_as else None,
+            extra_groups=[] if run_as else None,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ServiceUnavailable(f"{Path(str(cmd[0])).name} failed to run: {exc}") from exc
+    if result.returncode != 0:
+        output = (result.stdout + result.stderr).strip()[-1500:]
+        raise ServiceUnavailable(
+            f"{Path(str(cmd[0])).name} exited with {result.returncode}:\n{output}"
+        )
+    return result
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def port_open(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.2)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def wait_until(check: Callable[[], bool], timeout: float, what: str) -> None:
+    """Poll ``check`` until it is true; raise ServiceUnavailable after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise ServiceUnavailable(f"{what} not ready after {timeout:.0f} s")
+        time.sleep(0.01)
+
+
+def reachable_install(install: Path, run_as: RunAs | None, probe: str) -> Path:
+    """An installation folder ``run_as`` can execute from: ``install`` itself, or a copy of it.
+
+    A checkout (and its .venv, where the pip wheels put their binaries) may sit under a folder only
+    root may enter, such as /root. The unprivileged user cannot reach binaries there, so we copy the
+    installation once to a world-readable cache folder and run it from there.
+    """
+    if run_as is None or _can_run(install / probe, run_as):
+        return install
+    digest = hashlib.sha256(str(install.resolve()).encode()).hexdigest()[:12]
+    cache = Path(tempfile.gettempdir()) / f"course-testkit-bin-{digest}"
+    stamp = cache / ".complete"
+    if not stamp.exists():
+        staging = Path(tempfile.mkdtemp(prefix="course-testkit-copy-"))
+        shutil.copytree(install, staging / "install", symlinks=True)
+        staging.chmod(0o755)
+        with contextlib.suppress(FileNotFoundError):
+            shutil.rmtree(cache)
+        (staging / "install").rename(cache)
+        shutil.rmtree(staging)
+        stamp.touch()
+    cache.chmod(0o755)
+    return cache
+
+
+def _can_run(binary: Path, run_as: RunAs) -> bool:
+    try:
+        run([binary, "--version"], run_as, cwd=Path("/"), timeout=10)
+    except ServiceUnavailable:
+        return False
+    return True
