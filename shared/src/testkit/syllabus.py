@@ -18,7 +18,7 @@ def folder_of(topic: str) -> str:
     if topic.startswith("DSA"):
         return "deploy"
     week = int(topic[1:3])
-    if week <= 12:
+    if week <= 12 or week > 16:
         return f"week{week:02d}"
     return "capstone" if week <= 14 else "deploy"
 

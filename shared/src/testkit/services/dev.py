@@ -18,7 +18,7 @@ from psycopg import sql
 
 from testkit.services.errors import ServiceUnavailable
 from testkit.services.postgres import PostgresServer
-from testkit.services.process import RunAs, port_open, run, wait_until
+from testkit.services.process import RunAs, port_open, reachable_by_others, run, wait_until
 from testkit.services.redis import RedisServer, ping
 
 PG_PORT = int(os.environ.get("DEV_PG_PORT", "54329"))
@@ -26,13 +26,9 @@ REDIS_PORT = int(os.environ.get("DEV_REDIS_PORT", "63799"))
 DATABASE = "course"
 
 
-def _reachable_by_others(path: Path) -> bool:
-    return all(p.stat().st_mode & 0o001 for p in (path, *path.parents) if p.exists())
-
-
 def _pg_home(data: Path, run_as: RunAs | None) -> Path:
     link = data / "postgres"
-    if link.is_symlink() or run_as is None or _reachable_by_others(data):
+    if link.is_symlink() or run_as is None or reachable_by_others(data):
         return link.resolve() if link.is_symlink() else link
     digest = hashlib.sha256(str(data.resolve()).encode()).hexdigest()[:12]
     home = Path("/var/tmp") / f"course-testkit-{digest}" / "postgres"  # noqa: S108 - deliberate

@@ -16,7 +16,7 @@ import psycopg
 from psycopg import sql
 
 from testkit.services.errors import ServiceUnavailable
-from testkit.services.process import RunAs, free_port, reachable_install, run
+from testkit.services.process import RunAs, free_port, reachable_install, run, temp_base
 
 HOW_TO_GET = (
     "No PostgreSQL server binaries found. Any of these fixes it:\n"
@@ -112,10 +112,10 @@ class ThrowawayPostgres:
     """A cluster in a new temp folder on a free port; ``close()`` stops it and deletes the folder."""
 
     def __init__(self) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="testkit-pg-"))
+        run_as = RunAs.for_postgres()
+        self.root = Path(tempfile.mkdtemp(prefix="testkit-pg-", dir=temp_base(run_as)))
         try:
-            self.root.chmod(0o700)
-            self.server = PostgresServer(self.root / "data", free_port())
+            self.server = PostgresServer(self.root / "data", free_port(), run_as=run_as)
             self.server.initdb()
             self.server.start()
         except BaseException:

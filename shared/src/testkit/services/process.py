@@ -73,6 +73,19 @@ def run(
     return result
 
 
+def reachable_by_others(path: Path) -> bool:
+    """True when a user other than the owner may traverse every folder down to ``path``."""
+    return all(p.stat().st_mode & 0o001 for p in (path, *path.parents) if p.exists())
+
+
+def temp_base(run_as: RunAs | None) -> Path:
+    """Where throwaway servers go: the temp folder, or /tmp if ``run_as`` could not reach it."""
+    base = Path(tempfile.gettempdir())
+    if run_as is not None and not reachable_by_others(base):
+        return Path("/tmp")  # noqa: S108 - world-traversable by definition
+    return base
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that is free right now."""
     with socket.socket() as sock:
@@ -101,24 +114,31 @@ def reachable_install(install: Path, run_as: RunAs | None, probe: str) -> Path:
 
     A checkout (and its .venv, where the pip wheels put their binaries) may sit under a folder only
     root may enter, such as /root. The unprivileged user cannot reach binaries there, so we copy the
-    installation once to a world-readable cache folder and run it from there.
+    installation once to a world-readable cache folder and run it from there. A wheel's vendored
+    libraries (``<package>.libs`` beside the package, found through a relative RPATH) come along.
     """
     if run_as is None or _can_run(install / probe, run_as):
         return install
-    digest = hashlib.sha256(str(install.resolve()).encode()).hexdigest()[:12]
-    cache = Path(tempfile.gettempdir()) / f"course-testkit-bin-{digest}"
-    stamp = cache / ".complete"
-    if not stamp.exists():
-        staging = Path(tempfile.mkdtemp(prefix="course-testkit-copy-"))
-        shutil.copytree(install, staging / "install", symlinks=True)
-        staging.chmod(0o755)
+    identity = (
+        f"{install.resolve()}:{(install / probe).stat().st_mtime_ns}"  # a new wheel, a new copy
+    )
+    digest = hashlib.sha256(identity.encode()).hexdigest()[:12]
+    cache = Path("/tmp") / f"course-testkit-bin-{digest}"  # noqa: S108 - must be world-traversable
+    target = cache / install.parent.name / install.name
+    if not (cache / ".complete").exists():
+        staging = Path(tempfile.mkdtemp(prefix="course-testkit-copy-", dir="/tmp"))
+        shutil.copytree(install, staging / install.parent.name / install.name, symlinks=True)
+        libs = install.parent.parent / f"{install.parent.name}.libs"
+        if libs.is_dir():
+            shutil.copytree(libs, staging / libs.name, symlinks=True)
+        for folder in (staging, *staging.rglob("*")):
+            if folder.is_dir():
+                folder.chmod(0o755)
+        (staging / ".complete").touch()
         with contextlib.suppress(FileNotFoundError):
             shutil.rmtree(cache)
-        (staging / "install").rename(cache)
-        shutil.rmtree(staging)
-        stamp.touch()
-    cache.chmod(0o755)
-    return cache
+        staging.rename(cache)
+    return target
 
 
 def _can_run(binary: Path, run_as: RunAs) -> bool:

@@ -1,0 +1,114 @@
+"""The pytest plugin: --impl, markers, the JSON report, services that cannot start."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+TESTS = """
+import pytest
+
+@pytest.mark.task(1)
+@pytest.mark.points(2)
+def test_passes():
+    assert True
+
+@pytest.mark.task(2)
+def test_fails():
+    assert 1 + 1 == 3
+
+@pytest.mark.task(2)
+@pytest.mark.points(3)
+def test_not_implemented():
+    raise NotImplementedError("TODO: write me")
+
+@pytest.fixture
+def broken():
+    raise RuntimeError("fixture broke")
+
+def test_error(broken):
+    pass
+"""
+
+
+def _report(pytester: pytest.Pytester, *args: str) -> dict[str, object]:
+    out = pytester.path / "report.json"
+    pytester.runpytest("-p", "no:cacheprovider", f"--report-file={out}", *args)
+    data: dict[str, object] = json.loads(out.read_text())
+    return data
+
+
+def test_report_has_status_points_tasks_and_messages(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_sample=TESTS)
+    data = _report(pytester)
+    assert data["version"] == 3
+    assert data["status"] == "fail"
+    assert data["impl"] == "solution"
+    assert data["points"] == {"earned": 2.0, "possible": 7.0}
+    tests = {t["name"].split("::")[1]: t for t in data["tests"]}  # type: ignore[attr-defined]
+    assert tests["test_passes"]["status"] == "pass"
+    assert tests["test_passes"]["task"] == 1
+    assert tests["test_fails"]["status"] == "fail"
+    assert tests["test_fails"]["message"].startswith("AssertionError: assert")
+    assert tests["test_not_implemented"]["message"] == "NotImplementedError: TODO: write me"
+    assert tests["test_error"]["status"] == "error"
+    assert "fixture broke" in tests["test_error"]["message"]
+
+
+def test_default_report_location_is_dot_reports(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_ok="def test_ok():\n    pass\n")
+    pytester.runpytest("-p", "no:cacheprovider")
+    assert (
+        json.loads((pytester.path / ".reports" / "test_ok.py-solution.json").read_text())["status"]
+        == "pass"
+    )
+
+
+def test_collection_error_is_reported_as_error(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_broken="import no_such_module\n")
+    data = _report(pytester)
+    assert data["status"] == "error"
+    assert "no_such_module" in str(data["message"])
+
+
+def test_impl_option_and_env(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytester.makepyfile(
+        test_impl="from testkit import impl\n\ndef test_impl():\n    print(impl.current())\n"
+    )
+    assert _report(pytester, "--impl=starter")["impl"] == "starter"
+    monkeypatch.setenv("IMPL", "starter")
+    assert _report(pytester)["impl"] == "starter"
+    result = pytester.runpytest("--impl=Bad Name")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+
+
+def test_bad_marker_is_a_usage_error(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        test_m="import pytest\n\n@pytest.mark.points('many')\ndef test_x():\n    pass\n"
+    )
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.stderr.fnmatch_lines(["*use @pytest.mark.points(n) with one number*"])
+
+
+def test_unavailable_service_is_flagged_not_blamed(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PG_BINDIR", str(pytester.path))  # no pg_ctl there
+    monkeypatch.delenv("TEST_DATABASE_URL", raising=False)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    pytester.makepyfile(test_db="def test_db(postgres_url):\n    pass\n")
+    skipped = _report(pytester, "--services=skip")["tests"][0]  # type: ignore[index]
+    assert skipped["status"] == "skip"
+    assert skipped["service_unavailable"] is True
+    errored = _report(pytester)["tests"][0]  # type: ignore[index]
+    assert errored["status"] == "error"
+    assert errored["service_unavailable"] is True
+    assert "PG_BINDIR" in errored["message"]
+
+
+def test_report_can_be_disabled(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_ok="def test_ok():\n    pass\n")
+    pytester.runpytest("-p", "no:cacheprovider", "--no-report")
+    assert not Path(pytester.path / ".reports").exists()
