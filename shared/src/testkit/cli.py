@@ -72,15 +72,15 @@ def cmd_services(root: Path, args: argparse.Namespace) -> int:
 def cmd_run_week(root: Path, args: argparse.Namespace) -> int:
     folder = paths.week_folder(args.week)
     extra = [a for a in args.pytest_args if a != "--"]
-    options = [folder, f"--impl={args.impl}", *extra]
-    package = root / folder / "src" / folder.replace("-", "_") / args.impl
-    if args.cov and args.impl == "solution" and package.is_dir():
-        options += [
-            f"--cov={folder}.solution",
-            "--cov-branch",
-            "--cov-report=term",
-            f"--cov-fail-under={COVERAGE_GATE}",
-        ]
+    targets = (
+        [] if any(not a.startswith("-") for a in extra) else [folder]
+    )  # paths given: run only those
+    options = [*targets, f"--impl={args.impl}", *extra]
+    solution = Path(folder) / "src" / folder / "solution"
+    if args.cov and args.impl == "solution" and (root / solution).is_dir():
+        # A path, not a module name: the gate then measures the solution package and nothing else.
+        options += [f"--cov={solution}", "--cov-branch", "--cov-report=term-missing:skip-covered",
+                    f"--cov-fail-under={COVERAGE_GATE}"]  # fmt: skip
     return _pytest(root, options)
 
 

@@ -1,26 +1,16 @@
-"""Async SQLAlchemy helpers: per-test rollback, query counting, EXPLAIN plans.
-
-Fixtures (from the testkit plugin):
-- ``db_engine``: one ``AsyncEngine`` per session on the ``postgres_url`` database. A week builds
-  its schema by overriding it: ``async def db_engine(db_engine): <run migrations>; return db_engine``.
-- ``db_connection``: a connection inside a transaction that is rolled back after the test.
-- ``db_session``: an ``AsyncSession`` on that connection. App code may ``commit()``: with
-  ``join_transaction_mode="create_savepoint"`` a commit only releases a savepoint, and the outer
-  rollback still removes everything the test wrote.
-"""
+"""Async SQLAlchemy helpers for tests: query counting (N+1 detection) and EXPLAIN plans."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-import pytest_asyncio
 from sqlalchemy import Engine, event, text
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 from sqlalchemy.sql import ClauseElement
 
 _TRANSACTION_CONTROL = re.compile(
@@ -95,34 +85,3 @@ def plan_nodes(plan: dict[str, Any]) -> list[dict[str, Any]]:
 def node_types(plan: dict[str, Any]) -> set[str]:
     """The node types of a plan, e.g. ``{"Index Scan"}`` or ``{"Seq Scan", "Sort"}``."""
     return {str(node["Node Type"]) for node in plan_nodes(plan)}
-
-
-@pytest_asyncio.fixture(scope="session", loop_scope="session")
-async def db_engine(postgres_url: str) -> AsyncIterator[AsyncEngine]:
-    engine = create_async_engine(async_url(postgres_url), pool_size=5, max_overflow=10)
-    try:
-        yield engine
-    finally:
-        await engine.dispose()
-
-
-@pytest_asyncio.fixture(loop_scope="session")
-async def db_connection(db_engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
-    async with db_engine.connect() as conn:
-        transaction = await conn.begin()
-        try:
-            yield conn
-        finally:
-            if transaction.is_active:
-                await transaction.rollback()
-
-
-@pytest_asyncio.fixture(loop_scope="session")
-async def db_session(db_connection: AsyncConnection) -> AsyncIterator[AsyncSession]:
-    session = AsyncSession(
-        bind=db_connection, join_transaction_mode="create_savepoint", expire_on_commit=False
-    )
-    try:
-        yield session
-    finally:
-        await session.close()

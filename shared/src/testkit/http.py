@@ -1,23 +1,14 @@
-"""HTTP test helpers: an in-process ASGI client with lifespan, and a real uvicorn server.
-
-Fixtures (from the testkit plugin):
-- ``asgi_client``: ``client = await asgi_client(app)`` gives an ``httpx.AsyncClient`` that calls the
-  app in-process, after running its lifespan start-up; shutdown runs when the test ends.
-- ``live_server``: ``server = live_server(app)`` serves the app with uvicorn on a free 127.0.0.1
-  port in a background thread (for WebSockets, real clients, load tests); ``server.url``.
-"""
+"""HTTP test helpers: an in-process ASGI client with lifespan, and a real uvicorn server."""
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from contextlib import AsyncExitStack, asynccontextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
-import pytest
-import pytest_asyncio
 import uvicorn
 from asgi_lifespan import LifespanManager
 
@@ -38,19 +29,6 @@ async def open_asgi_client(
         ) as client,
     ):
         yield client
-
-
-ClientFactory = Callable[..., Awaitable[httpx.AsyncClient]]
-
-
-@pytest_asyncio.fixture(loop_scope="session")
-async def asgi_client() -> AsyncIterator[ClientFactory]:
-    async with AsyncExitStack() as stack:
-
-        async def make(app: ASGIApp, **kwargs: Any) -> httpx.AsyncClient:
-            return await stack.enter_async_context(open_asgi_client(app, **kwargs))
-
-        yield make
 
 
 class LiveServer:
@@ -77,17 +55,3 @@ class LiveServer:
     def stop(self, timeout: float = 10) -> None:
         self.server.should_exit = True
         self.thread.join(timeout)
-
-
-@pytest.fixture
-def live_server() -> Iterator[Callable[..., LiveServer]]:
-    servers: list[LiveServer] = []
-
-    def serve(app: ASGIApp, **config: Any) -> LiveServer:
-        server = LiveServer(app, **config).start()
-        servers.append(server)
-        return server
-
-    yield serve
-    for server in servers:
-        server.stop()

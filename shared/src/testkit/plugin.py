@@ -4,7 +4,7 @@
 - ``--services start|skip``: start PostgreSQL/Redis, or skip tests that need them if impossible;
 - markers ``points(n)`` and ``task(n)``;
 - a JSON report per run in ``.reports/`` (see ``testkit.report``);
-- the fixtures of ``testkit.fixtures_services``, ``testkit.db`` and ``testkit.http``.
+- the fixtures of ``testkit.fixtures``.
 """
 
 from __future__ import annotations
@@ -17,11 +17,17 @@ from pathlib import Path
 import pytest
 
 from testkit import impl
-from testkit.db import db_connection, db_engine, db_session
-from testkit.fixtures_services import SKIP_PREFIX, postgres_url, redis_url
-from testkit.http import asgi_client, live_server
+from testkit.fixtures import (
+    asgi_client,
+    db_connection,
+    db_engine,
+    db_session,
+    live_server,
+    postgres_url,
+    redis_url,
+)
 from testkit.report import Report, TestResult, shorten
-from testkit.services.errors import ServiceUnavailable
+from testkit.services.errors import SKIP_PREFIX, ServiceUnavailable
 
 __all__ = [
     "asgi_client",

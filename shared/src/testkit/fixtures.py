@@ -1,0 +1,170 @@
+"""The testkit's pytest fixtures. Heavy libraries are imported inside the fixtures, so a test
+session pays for SQLAlchemy, uvicorn or the servers only when a test asks for them.
+
+- ``postgres_url`` (session): URL of a fresh, empty database on a real PostgreSQL server.
+- ``redis_url`` (session): URL of an empty database on a real Redis server.
+- ``db_engine`` (session): an ``AsyncEngine`` on ``postgres_url``. A week builds its schema by
+  overriding it: ``async def db_engine(db_engine): <run migrations>; return db_engine``.
+- ``db_connection``: a connection inside a transaction that is rolled back after the test.
+- ``db_session``: an ``AsyncSession`` on that connection. App code may ``commit()``: with
+  ``join_transaction_mode="create_savepoint"`` a commit only releases a savepoint, and the outer
+  rollback still removes everything the test wrote.
+- ``asgi_client``: ``client = await asgi_client(app)``, an ``httpx.AsyncClient`` calling the app
+  in-process after its lifespan start-up; shutdown runs when the test ends.
+- ``live_server``: ``server = live_server(app)`` serves the app with uvicorn on a free 127.0.0.1
+  port in a background thread (WebSockets, real clients, load tests); ``server.url``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import AsyncExitStack
+from typing import TYPE_CHECKING, Any, NoReturn
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+import pytest_asyncio
+
+from testkit.services.errors import SKIP_PREFIX, ServiceUnavailable
+
+if TYPE_CHECKING:
+    import httpx
+    from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
+
+    from testkit.http import ASGIApp, LiveServer
+
+ClientFactory = Callable[..., Awaitable["httpx.AsyncClient"]]
+
+
+def unavailable(request: pytest.FixtureRequest, exc: ServiceUnavailable) -> NoReturn:
+    """Skip (with ``--services=skip``) or fail loudly with the how-to-fix message."""
+    if request.config.getoption("services") == "skip":
+        pytest.skip(f"{SKIP_PREFIX}: {exc}")
+    raise exc
+
+
+@pytest.fixture(scope="session")
+def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """With TEST_DATABASE_URL (or DATABASE_URL) set, a new database on that server, dropped at the
+    end; otherwise a database on a throwaway server, removed with it."""
+    from testkit.services.postgres import ThrowawayPostgres, create_database, drop_database
+
+    server_url = os.environ.get("TEST_DATABASE_URL") or os.environ.get("DATABASE_URL")
+    throwaway: ThrowawayPostgres | None = None
+    try:
+        if not server_url:
+            throwaway = ThrowawayPostgres()
+            server_url = throwaway.url()
+        url = create_database(server_url)
+    except ServiceUnavailable as exc:
+        if throwaway:
+            throwaway.close()
+        unavailable(request, exc)
+    try:
+        yield url
+    finally:
+        if throwaway:
+            throwaway.close()
+        else:
+            drop_database(url)
+
+
+def redis_test_db() -> int:
+    return int(os.environ.get("TESTKIT_REDIS_DB", "15"))
+
+
+@pytest.fixture(scope="session")
+def redis_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """With REDIS_URL set, only its test DB index (TESTKIT_REDIS_DB, default 15), flushed before and
+    after; otherwise a throwaway redis-server."""
+    import redis
+
+    from testkit.services.redis import ThrowawayRedis
+
+    if env := os.environ.get("REDIS_URL"):
+        url = urlunsplit(urlsplit(env)._replace(path=f"/{redis_test_db()}"))
+        client = redis.Redis.from_url(url)
+        try:
+            client.flushdb()
+        except redis.RedisError as exc:
+            unavailable(request, ServiceUnavailable(f"Redis at REDIS_URL is not reachable: {exc}"))
+        try:
+            yield url
+        finally:
+            client.flushdb()
+            client.close()
+        return
+    try:
+        server = ThrowawayRedis()
+    except ServiceUnavailable as exc:
+        unavailable(request, exc)
+    try:
+        yield server.url()
+    finally:
+        server.close()
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def db_engine(postgres_url: str) -> AsyncIterator[AsyncEngine]:
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from testkit.db import async_url
+
+    engine = create_async_engine(async_url(postgres_url), pool_size=5, max_overflow=10)
+    try:
+        yield engine
+    finally:
+        await engine.dispose()
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def db_connection(db_engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    async with db_engine.connect() as conn:
+        transaction = await conn.begin()
+        try:
+            yield conn
+        finally:
+            if transaction.is_active:
+                await transaction.rollback()
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def db_session(db_connection: AsyncConnection) -> AsyncIterator[AsyncSession]:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    session = AsyncSession(
+        bind=db_connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
+    try:
+        yield session
+    finally:
+        await session.close()
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def asgi_client() -> AsyncIterator[ClientFactory]:
+    from testkit.http import open_asgi_client
+
+    async with AsyncExitStack() as stack:
+
+        async def make(app: ASGIApp, **kwargs: Any) -> httpx.AsyncClient:
+            return await stack.enter_async_context(open_asgi_client(app, **kwargs))
+
+        yield make
+
+
+@pytest.fixture
+def live_server() -> Iterator[Callable[..., LiveServer]]:
+    from testkit.http import LiveServer
+
+    servers: list[LiveServer] = []
+
+    def serve(app: ASGIApp, **config: Any) -> LiveServer:
+        server = LiveServer(app, **config).start()
+        servers.append(server)
+        return server
+
+    yield serve
+    for server in servers:
+        server.stop()
