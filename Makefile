@@ -100,11 +100,18 @@ ci: ## what CI runs: lint, typecheck, make test with coverage gates, verify
 	@$(MAKE) test COV=1
 	@$(MAKE) verify
 
-check-week: ## student feedback and grading (not built yet: see the grading issue)
-	@echo "make $@ is not available yet: student feedback and grading are being built."; exit 2
+check-week: bootstrap ## your starter against a week's project tests, per task with hints: make check-week 3
+	@test -n "$(N)" || { echo "usage: make check-week N=3"; exit 2; }
+	@$(TESTKIT) check-week $(N)
 
-progress grade:
-	@echo "make $@ is not available yet: student feedback and grading are being built."; exit 2
+progress: bootstrap ## your points per week, from your latest checks (RUN=1 checks every week first)
+	@$(TESTKIT) progress $(if $(RUN),--run)
+
+grade: bootstrap ## grade branches: make grade N=3 BRANCH=alice/week03 | BRANCHES="a b" | BRANCHES_FILE=f [HIDDEN=dir]
+	@test -n "$(N)" || { echo "usage: make grade N=3 BRANCH=alice/week03 (or BRANCHES=\"a b\" or BRANCHES_FILE=file) [HIDDEN=path]"; exit 2; }
+	@$(TESTKIT) grade $(N) $(if $(BRANCH),--branch "$(BRANCH)") $(if $(BRANCHES),--branches "$(BRANCHES)") \
+		$(if $(BRANCHES_FILE),--branches-file "$(BRANCHES_FILE)") $(if $(HIDDEN),--hidden "$(HIDDEN)") \
+		$(if $(OUT),--out "$(OUT)")
 
 bench-week: bootstrap ## a week's benchmark: make bench-week 7
 	@bench=$$(ls $$($(TESTKIT) folder $(N))/benchmarks/*.py 2>/dev/null || true); \

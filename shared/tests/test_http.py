@@ -11,8 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from testkit.fixtures import ClientFactory
-from testkit.http import LiveServer
+from testkit.http import ClientFactory, LiveServer
 from testkit.services.process import port_open
 
 EVENTS: list[str] = []

@@ -46,7 +46,7 @@ def test_report_has_status_points_tasks_and_messages(pytester: pytest.Pytester) 
     assert data["version"] == 3
     assert data["status"] == "fail"
     assert data["impl"] == "solution"
-    assert data["points"] == {"earned": 2.0, "possible": 7.0}
+    assert data["points"] == {"earned": 2, "possible": 7}
     tests = {t["name"].split("::")[1]: t for t in data["tests"]}  # type: ignore[attr-defined]
     assert tests["test_passes"]["status"] == "pass"
     assert tests["test_passes"]["task"] == 1

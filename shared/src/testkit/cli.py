@@ -7,6 +7,7 @@ testkit services up|down|status    development PostgreSQL + Redis in .data/
 testkit run-week N [--impl I] [--cov] [-- PYTEST ARGS]
 testkit verify-week N              two-sided verification of one week
 testkit syllabus [F...]            syllabus map check
+testkit check-week N | progress | grade N --branch B   feedback and grading (testkit.grading_cli)
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ import subprocess
 import sys
 import tempfile
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
-from testkit import paths, report, starters, syllabus
+from testkit import grading_cli, paths, report, starters, syllabus
 from testkit.services import dev
 from testkit.services.errors import ServiceUnavailable
 
@@ -71,7 +73,7 @@ def cmd_services(root: Path, args: argparse.Namespace) -> int:
 
 def cmd_run_week(root: Path, args: argparse.Namespace) -> int:
     folder = paths.week_folder(args.week)
-    extra = [a for a in args.pytest_args if a != "--"]
+    extra = args.pytest_args
     targets = (
         [] if any(not a.startswith("-") for a in extra) else [folder]
     )  # paths given: run only those
@@ -88,10 +90,13 @@ def _starter_failures(root: Path, folder: str) -> list[str]:
     """Run the project tests against the starter; return what is wrong with how they fail."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
-        code = _pytest(
-            root,
-            [f"{folder}/tests/project", "--impl=starter", f"--report-file={out}", "-q", "--no-cov"],
-        )
+        run = subprocess.run(  # noqa: S603 - our own interpreter; failures are read from the report
+            [sys.executable, "-m", "pytest", f"{folder}/tests/project", "--impl=starter",
+             f"--report-file={out}", "-q", "--tb=no", "--no-cov"],
+            cwd=root, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        code = run.returncode
+        print(f"{folder} starter: {(run.stdout.strip().splitlines() or ['no output'])[-1]}")
         if code not in (0, 1) or not out.exists():
             return [f"starter run ended with pytest exit code {code} (collection or usage error)"]
         data = report.load(out)
@@ -136,18 +141,31 @@ def cmd_syllabus(root: Path, args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_weeks(root: Path, args: argparse.Namespace) -> int:
+    print("\n".join(paths.week_folders(root)))
+    return 0
+
+
+def cmd_folder(root: Path, args: argparse.Namespace) -> int:
+    print(paths.week_folder(args.week))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="testkit", description="Course tooling behind the Makefile.")
     sub = p.add_subparsers(dest="command", required=True)
-    sub.add_parser("weeks", help="list course folders")
+    sub.add_parser("weeks", help="list course folders").set_defaults(handler=cmd_weeks)
     folder = sub.add_parser("folder", help="folder of week N")
     folder.add_argument("week")
+    folder.set_defaults(handler=cmd_folder)
     s = sub.add_parser("starters", help="generate starters (or --check them)")
     s.add_argument("--check", action="store_true")
     s.add_argument("folders", nargs="*")
+    s.set_defaults(handler=cmd_starters)
     sv = sub.add_parser("services", help="development PostgreSQL + Redis")
     sv.add_argument("action", choices=("up", "down", "status"))
-    rw = sub.add_parser("run-week", help="run one week's tests")
+    sv.set_defaults(handler=cmd_services)
+    rw = sub.add_parser("run-week", help="run one week's tests (pytest options after --)")
     rw.add_argument("week")
     rw.add_argument("--impl", default="solution")
     rw.add_argument(
@@ -155,37 +173,27 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help=f"branch coverage gate of {COVERAGE_GATE}% on the solution",
     )
-    rw.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    rw.set_defaults(handler=cmd_run_week)
     vw = sub.add_parser("verify-week", help="two-sided verification of one week")
     vw.add_argument("week")
+    vw.set_defaults(handler=cmd_verify_week)
     sy = sub.add_parser("syllabus", help="syllabus map check")
     sy.add_argument("folders", nargs="*")
+    sy.set_defaults(handler=cmd_syllabus)
+    for name, command in grading_cli.register(sub).items():
+        sub.choices[name].set_defaults(handler=command)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    root = paths.course_root()
+    argv = sys.argv[1:] if argv is None else argv
+    split = argv.index("--") if "--" in argv else len(argv)  # what follows `--` goes to pytest
+    args = parser().parse_args(argv[:split])
+    args.pytest_args = argv[split + 1 :]
     try:
-        if args.command == "weeks":
-            print("\n".join(paths.week_folders(root)))
-            return 0
-        if args.command == "folder":
-            print(paths.week_folder(args.week))
-            return 0
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    commands = {
-        "starters": cmd_starters,
-        "services": cmd_services,
-        "run-week": cmd_run_week,
-        "verify-week": cmd_verify_week,
-        "syllabus": cmd_syllabus,
-    }
-    try:
-        return commands[args.command](root, args)
-    except (ValueError, starters.MarkerError) as exc:
+        handler: Callable[[Path, argparse.Namespace], int] = args.handler
+        return handler(paths.course_root(), args)
+    except (ValueError, FileNotFoundError, starters.MarkerError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

@@ -18,7 +18,7 @@ session pays for SQLAlchemy, uvicorn or the servers only when a test asks for th
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AsyncExitStack
 from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import urlsplit, urlunsplit
@@ -32,9 +32,7 @@ if TYPE_CHECKING:
     import httpx
     from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
-    from testkit.http import ASGIApp, LiveServer
-
-ClientFactory = Callable[..., Awaitable["httpx.AsyncClient"]]
+    from testkit.http import ASGIApp, ClientFactory, LiveServer
 
 
 def unavailable(request: pytest.FixtureRequest, exc: ServiceUnavailable) -> NoReturn:

@@ -15,6 +15,8 @@ from asgi_lifespan import LifespanManager
 from testkit.services.process import free_port
 
 ASGIApp = Callable[..., Awaitable[None]]
+ClientFactory = Callable[..., Awaitable[httpx.AsyncClient]]
+"""The ``asgi_client`` fixture: ``client = await asgi_client(app, **httpx_client_options)``."""
 
 
 @asynccontextmanager

@@ -82,7 +82,8 @@ def _marker_number(item: pytest.Item, name: str) -> float | None:
         return None
     if len(marker.args) != 1 or not isinstance(marker.args[0], int | float) or marker.args[0] < 0:
         raise pytest.UsageError(f"{item.nodeid}: use @pytest.mark.{name}(n) with one number n >= 0")
-    return float(marker.args[0])
+    number: float = marker.args[0]  # an int stays an int in the report
+    return number
 
 
 class ReportPlugin:
@@ -101,7 +102,7 @@ class ReportPlugin:
             task, points = _marker_number(item, "task"), _marker_number(item, "points")
             self.meta[item.nodeid] = (
                 int(task) if task is not None else None,
-                1.0 if points is None else points,
+                1 if points is None else points,
             )
         if items and self.folder is None:
             self.folder = Path(items[0].nodeid.split("::")[0]).parts[0]
@@ -125,7 +126,7 @@ class ReportPlugin:
         return report
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        task, points = self.meta.get(report.nodeid, (None, 1.0))
+        task, points = self.meta.get(report.nodeid, (None, 1))
         result = self.results.setdefault(
             report.nodeid, TestResult(report.nodeid, "pass", None, task, points)
         )

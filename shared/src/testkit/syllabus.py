@@ -33,11 +33,13 @@ def topics(syllabus: Path) -> dict[str, list[tuple[str, str]]]:
 
 
 def problems(root: Path, folder: str) -> tuple[int, list[str]]:
-    """(number of topics of ``folder``, what is missing from its README's syllabus map)."""
+    """(number of topics of ``folder``, one line per topic missing from its README's syllabus map)."""
     wanted = topics(root / "docs" / "syllabus.md").get(folder, [])
     readme = root / folder / "README.md"
     if not readme.exists():
-        return len(wanted), [f"{folder}/README.md is missing"]
+        return len(wanted), [
+            f"{topic} not mapped: {folder}/README.md is missing" for topic, _ in wanted
+        ]
     rows = [
         line
         for line in readme.read_text(encoding="utf-8").splitlines()

@@ -1,0 +1,104 @@
+"""The grading result of one branch and its ``results.json`` (Exercism test-runner v3, extended).
+
+{"version": 3, "status": "fail", "message": null, "impl": "starter",
+ "week": "week03", "branch": "alice/week03", "commit": "3f2c...",
+ "points": {"earned": 7, "possible": 9, "public": {"earned": 6, "possible": 7},
+            "hidden": {"earned": 1, "possible": 2}},
+ "tasks": [{"task": 1, "title": "Create the app", "earned": 2, "possible": 2,
+            "public": {...}, "hidden": {...}}],
+ "tampering": {"flagged": false, "changes": []},
+ "api_contract": {"differences": [], "error": null},     (null: the week has no app)
+ "migrations": {"ok": true, "steps": [...], ...},        (null: the week has no Alembic)
+ "timed_out": false, "duration": 2.31,
+ "tests": [{"name": "...", "status": "pass", "message": null, "task": 1, "points": 1,
+            "duration": 0.01, "service_unavailable": false, "hidden": false}]}
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from testkit.grading import hints, results
+from testkit.grading.migrations import MigrationCheck
+
+
+@dataclass
+class BranchResult:
+    week: str
+    branch: str
+    commit: str | None
+    tests: list[results.TestOutcome] = field(default_factory=list)
+    tasks: dict[int, hints.TaskInfo] = field(default_factory=dict)
+    reason: str | None = None  # why some or all tests could not run (timeout, import error, ...)
+    timed_out: bool = False
+    tamper: list[str] = field(default_factory=list)
+    api_differences: list[str] | None = None  # None: the week has no app
+    api_error: str | None = None
+    migrations: MigrationCheck | None = None
+    duration: float = 0.0
+
+    @property
+    def status(self) -> Literal["pass", "fail", "error"]:
+        if self.reason is not None:
+            return "error"
+        return "fail" if any(t.status in ("fail", "error") for t in self.tests) else "pass"
+
+    @property
+    def tampered(self) -> bool:
+        return bool(self.tamper)
+
+    def scores(self) -> list[results.TaskScore]:
+        return results.by_task(self.tests, self.tasks)
+
+    def points(self, hidden: bool | None = None) -> tuple[float, float]:
+        return results.total(self.tests, hidden)
+
+    @property
+    def has_hidden(self) -> bool:
+        return any(t.hidden for t in self.tests)
+
+    def to_dict(self) -> dict[str, Any]:
+        def pair(earned: float, possible: float) -> dict[str, float]:
+            return {"earned": results.number(earned), "possible": results.number(possible)}
+
+        earned, possible = self.points()
+        api: dict[str, Any] | None = None
+        if self.api_differences is not None or self.api_error is not None:
+            api = {"differences": self.api_differences or [], "error": self.api_error}
+        return {
+            "version": 3,
+            "status": self.status,
+            "message": self.reason,
+            "impl": "starter",
+            "week": self.week,
+            "branch": self.branch,
+            "commit": self.commit,
+            "points": {
+                **pair(earned, possible),
+                "public": pair(*self.points(hidden=False)),
+                "hidden": pair(*self.points(hidden=True)),
+            },
+            "tasks": [
+                {
+                    "task": s.number,
+                    "title": s.title,
+                    **pair(s.earned(), s.possible()),
+                    "public": pair(s.earned(hidden=False), s.possible(hidden=False)),
+                    "hidden": pair(s.earned(hidden=True), s.possible(hidden=True)),
+                }
+                for s in self.scores()
+            ],
+            "tampering": {"flagged": self.tampered, "changes": self.tamper},
+            "api_contract": api,
+            "migrations": self.migrations.to_dict() if self.migrations else None,
+            "timed_out": self.timed_out,
+            "duration": round(self.duration, 3),
+            "tests": [t.to_dict() for t in self.tests],
+        }
+
+    def write_json(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.to_dict(), indent=2) + "\n", encoding="utf-8")

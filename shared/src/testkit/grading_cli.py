@@ -1,0 +1,95 @@
+"""The ``testkit`` subcommands for student feedback and grading.
+
+testkit check-week N [--time-limit S] [--test-timeout S]
+testkit progress [--run]
+testkit grade N (--branch B ... | --branches "B C" | --branches-file F) [--hidden PATH]
+              [--out DIR] [--time-limit S] [--test-timeout S] [--jobs J]
+
+``cli.py`` calls ``register(subparsers)`` and dispatches to the returned functions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from testkit.grading import check, grade, progress
+
+Command = Callable[[Path, argparse.Namespace], int]
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, got {text}")
+    return value
+
+
+def _limits(p: argparse.ArgumentParser, test_timeout: float) -> None:
+    p.add_argument(
+        "--time-limit", type=_seconds, default=300, help="seconds for the whole run (300)"
+    )
+    p.add_argument(
+        "--test-timeout", type=_seconds, default=test_timeout,
+        help=f"seconds for one test ({test_timeout:g}): an endless loop fails just that test",
+    )  # fmt: skip
+
+
+def cmd_check_week(root: Path, args: argparse.Namespace) -> int:
+    code, text = check.check_week(
+        root, args.week, time_limit=args.time_limit, test_timeout=args.test_timeout
+    )
+    print(text)
+    return code
+
+
+def cmd_progress(root: Path, args: argparse.Namespace) -> int:
+    if args.run:
+        for folder in progress.weeks_with_projects(root):
+            print(f"checking {folder} ...", file=sys.stderr)
+            check.check_week(root, folder)
+    print(progress.table(root))
+    return 0
+
+
+def cmd_grade(root: Path, args: argparse.Namespace) -> int:
+    branches = grade.read_branches(args.branch + args.branches, args.branches_file)
+    if not branches:
+        print(
+            'error: name the branches: --branch NAME, --branches "A B" or --branches-file FILE',
+            file=sys.stderr,
+        )
+        return 2
+    options = grade.GradeOptions(
+        week=args.week,
+        out_dir=args.out,
+        hidden=args.hidden,
+        time_limit=args.time_limit,
+        test_timeout=args.test_timeout,
+        jobs=args.jobs,
+    )
+    grade.grade(root, branches, options)
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
+    """Add ``check-week``, ``progress`` and ``grade`` to the ``testkit`` parser's subparsers."""
+    cw = subparsers.add_parser("check-week", help="your starter against the week's project tests")
+    cw.add_argument("week")
+    _limits(cw, test_timeout=30)
+    pr = subparsers.add_parser("progress", help="your points per week (from the latest checks)")
+    pr.add_argument("--run", action="store_true", help="check every week first")
+    gr = subparsers.add_parser("grade", help="grade students' branches with the official tests")
+    gr.add_argument("week")
+    gr.add_argument("--branch", action="append", default=[], help="a branch (repeatable)")
+    gr.add_argument("--branches", action="append", default=[], help="branches, space separated")
+    gr.add_argument("--branches-file", type=Path, help="a file with one branch per line")
+    gr.add_argument("--hidden", type=Path, default=os.environ.get("HIDDEN") or None,
+                    help="instructor-only tests (a folder or file) added at grading time")  # fmt: skip
+    gr.add_argument("--out", type=Path, help="report folder (default .reports/grading/<week>)")
+    gr.add_argument("--jobs", type=int, default=2, help="branches graded at once (2)")
+    _limits(gr, test_timeout=10)
+    return {"check-week": cmd_check_week, "progress": cmd_progress, "grade": cmd_grade}
