@@ -1,0 +1,1 @@
+"""Week 1: Python for backend development."""

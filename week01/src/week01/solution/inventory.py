@@ -1,0 +1,96 @@
+"""Exercise 1: typed inventory functions.
+
+Stock files have one ``SKU, quantity`` pair per line; blank lines and ``#`` comments are ignored.
+Every function must pass ``mypy --strict`` (a test runs it on this module).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeAlias, TypeVar
+
+from .errors import ConflictError, NotFoundError
+
+Sku: TypeAlias = str
+Stock: TypeAlias = dict[Sku, int]
+Order: TypeAlias = tuple[Sku, int]
+
+T = TypeVar("T")
+K = TypeVar("K")
+
+
+def parse_stock_line(line: str) -> Order:
+    """``"KB-101, 5"`` -> ``("KB-101", 5)``; ``ValueError`` naming the problem otherwise."""
+    # BEGIN SOLUTION split on ',', strip, int() the quantity
+    parts = [part.strip() for part in line.split(",")]
+    if len(parts) != 2 or not parts[0]:
+        raise ValueError(f"expected 'SKU, quantity', got {line.strip()!r}")
+    sku, raw_quantity = parts
+    try:
+        quantity = int(raw_quantity)
+    except ValueError:
+        raise ValueError(f"quantity must be a whole number, got {raw_quantity!r}") from None
+    if quantity < 0:
+        raise ValueError(f"quantity must not be negative, got {quantity}")
+    return sku, quantity
+    # END SOLUTION
+
+
+def load_stock(lines: Iterable[str]) -> Stock:
+    """Parse stock lines, summing repeated SKUs; errors say ``line N: <problem>``."""
+    # BEGIN SOLUTION skip blanks and #-lines; sum repeated SKUs
+    stock: Stock = {}
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            sku, quantity = parse_stock_line(line)
+        except ValueError as exc:
+            raise ValueError(f"line {number}: {exc}") from exc
+        stock[sku] = stock.get(sku, 0) + quantity
+    return stock
+    # END SOLUTION
+
+
+def low_stock(stock: Mapping[Sku, int], threshold: int) -> list[Sku]:
+    """SKUs with quantity below ``threshold``, lowest quantity first, ties by SKU."""
+    # BEGIN SOLUTION quantity < threshold, sorted by (qty, sku)
+    return sorted(
+        (sku for sku, qty in stock.items() if qty < threshold), key=lambda s: (stock[s], s)
+    )
+    # END SOLUTION
+
+
+def apply_orders(stock: Mapping[Sku, int], orders: Iterable[Order]) -> Stock:
+    """Stock after the orders, as a NEW dict (the input is not changed).
+
+    Raises ``NotFoundError`` for an unknown SKU and ``ConflictError`` when an order asks for more
+    than is left; then no order is applied at all.
+    """
+    # BEGIN SOLUTION copy, subtract each order, raise on bad orders
+    result = dict(stock)
+    for sku, quantity in orders:
+        if sku not in result:
+            raise NotFoundError(sku)
+        if quantity > result[sku]:
+            raise ConflictError(f"{sku}: ordered {quantity}, only {result[sku]} left")
+        result[sku] -= quantity
+    return result
+    # END SOLUTION
+
+
+def first_match(items: Iterable[T], predicate: Callable[[T], bool]) -> T | None:
+    """The first item for which ``predicate`` is true, or None (works for any item type)."""
+    # BEGIN SOLUTION the first item matching predicate, else None
+    return next((item for item in items if predicate(item)), None)
+    # END SOLUTION
+
+
+def group_by(items: Iterable[T], key: Callable[[T], K]) -> dict[K, list[T]]:
+    """Items grouped by ``key(item)``, keeping their order inside each group."""
+    # BEGIN SOLUTION build {key(item): [items...]} in input order
+    groups: dict[K, list[T]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return groups
+    # END SOLUTION
