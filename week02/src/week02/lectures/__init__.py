@@ -1,0 +1,1 @@
+"""Runnable lecture examples: ``uv run python -m week02.lectures.<module>``."""

@@ -1,0 +1,52 @@
+"""One GET, validated at the boundary: every upstream failure becomes a ``SourceError``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from .errors import SourceError
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+Params = Mapping[str, str | int | float]
+
+
+async def get_model(
+    client: httpx.AsyncClient, url: str, model: type[ModelT], params: Params
+) -> ModelT:
+    """GET ``url`` and validate its JSON body as ``model``.
+
+    Raises ``SourceError`` for timeouts, connection errors, non-2xx answers, invalid JSON and JSON
+    of the wrong shape. Anything else is a bug in our code and is allowed to crash loudly.
+    """
+    # BEGIN SOLUTION GET url; turn every upstream failure into a SourceError
+    try:
+        response = await client.get(url, params=params)
+        response.raise_for_status()
+    except httpx.TimeoutException as exc:
+        raise SourceError(f"timed out waiting for {url}") from exc
+    except httpx.HTTPStatusError as exc:
+        status = exc.response.status_code
+        raise SourceError(f"HTTP {status} {exc.response.reason_phrase} from {url}") from exc
+    except httpx.RequestError as exc:
+        raise SourceError(f"could not reach {url} ({exc.__class__.__name__}: {exc})") from exc
+    try:
+        return model.model_validate_json(response.content)
+    except ValidationError as exc:
+        raise SourceError(describe(exc, url)) from exc
+    # END SOLUTION
+
+
+def describe(error: ValidationError, url: str) -> str:
+    """A one-line summary of a validation error: invalid JSON, or which fields were wrong."""
+    problems = error.errors()
+    if problems and problems[0]["type"] == "json_invalid":
+        return f"response from {url} is not valid JSON"
+    fields = "; ".join(
+        f"{'.'.join(str(part) for part in p['loc']) or 'body'}: {p['msg']}" for p in problems[:3]
+    )
+    more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+    return f"unexpected response from {url}: {fields}{more}"

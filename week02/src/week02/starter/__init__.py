@@ -1,0 +1,1 @@
+"""Reference solution of week 2: the debugging exercise and the async CLI aggregator."""

@@ -1,0 +1,8 @@
+"""``python -m week02.starter.aggregator``: run the CLI."""
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,15 @@
+"""Turn a report into text: a readable table for people, or JSON for programs."""
+
+from __future__ import annotations
+
+from .models import Report
+
+
+def render_table(report: Report) -> str:
+    """Three sections; a failed source says it is unavailable (the CLI prints why on stderr)."""
+    raise NotImplementedError("TODO: one section per source; 'unavailable' when it failed")
+
+
+def render_json(report: Report) -> str:
+    """The whole report as JSON; a failed source is ``null`` and named in ``errors``."""
+    raise NotImplementedError("TODO: dump the whole report as indented JSON with pydantic")
