@@ -1,0 +1,1 @@
+"""Runnable lecture examples: ``uv run python -m week03.lectures.l1_http`` and so on."""
