@@ -1,0 +1,1 @@
+"""Runnable lecture examples: `uv run python -m week05.lectures.<module>`."""

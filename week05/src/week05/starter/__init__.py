@@ -1,0 +1,1 @@
+"""Mini-project: a task-manager database (schema, seed, business questions in raw SQL)."""

@@ -1,0 +1,4 @@
+-- Q1. Who are the active members of Acme (slug 'acme'), and with which role?
+-- Columns: full_name, email, role. Soft-deleted users are not members any more.
+-- Order: by role rank (owner, admin, member, viewer), then full_name.
+-- TODO: join memberships to users and organizations; order roles by rank, not by name

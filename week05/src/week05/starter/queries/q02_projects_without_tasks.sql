@@ -1,0 +1,3 @@
+-- Q2. Which projects have no live tasks (soft-deleted tasks do not count)?
+-- Columns: organization (slug), project (name). Order: organization, project.
+-- TODO: an anti-join: NOT EXISTS (a live task of this project)

@@ -1,0 +1,5 @@
+-- Q3. For every project (including those without tasks): how many live tasks are open (not
+-- done), and how many live tasks does it have in total?
+-- Columns: organization (slug), project, open_tasks, total_tasks (integers).
+-- Order: open_tasks descending, then project name.
+-- TODO: LEFT JOIN live tasks (condition in ON, not WHERE); count with FILTER

@@ -1,0 +1,3 @@
+-- Q4. Who is overloaded: which users have at least 2 open (not done) live tasks assigned?
+-- Columns: full_name, open_tasks (integer). Order: open_tasks descending, then full_name.
+-- TODO: GROUP BY the assignee and keep the groups with HAVING count(*) >= 2

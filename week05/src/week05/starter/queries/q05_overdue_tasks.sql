@@ -1,0 +1,5 @@
+-- Q5. As of 2026-03-01 00:00 UTC, which live tasks are overdue (due before then, not done)?
+-- Columns: title, project, assignee (full_name, NULL when unassigned), due_at,
+-- days_overdue (whole days between due_at and the reference time, an integer).
+-- Order: due_at (oldest first).
+-- TODO: compare with a fixed timestamptz; LEFT JOIN users so unassigned tasks stay

@@ -1,0 +1,4 @@
+-- Q6. How often is each tag used on live tasks, per organization? Unused tags count 0.
+-- Columns: organization (slug), tag (name), tasks (integer).
+-- Order: organization, tasks descending, tag.
+-- TODO: tags LEFT JOIN task_tags LEFT JOIN live tasks; count the task ids

@@ -1,0 +1,3 @@
+-- Q7. Which live tasks carry both the 'bug' and the 'urgent' tag?
+-- Columns: title. Order: title.
+-- TODO: relational division: keep tasks whose matching tags number 2

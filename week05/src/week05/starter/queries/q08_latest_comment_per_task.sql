@@ -1,0 +1,3 @@
+-- Q8. For every live task that has comments: its latest comment.
+-- Columns: task (title), author (full_name), body, created_at. Order: task.
+-- TODO: number each task's comments newest first (ROW_NUMBER) and keep number 1

@@ -1,0 +1,5 @@
+-- Q9. In each organization, rank the active users by how many comments they wrote on the
+-- organization's live tasks. Ties share a rank and leave a gap (1, 1, 1, 4): RANK().
+-- Columns: organization (slug), full_name, comments (integer), rank (integer).
+-- Only users with at least one such comment. Order: organization, rank, full_name.
+-- TODO: aggregate per (organization, author) in a CTE, then RANK() OVER a partition

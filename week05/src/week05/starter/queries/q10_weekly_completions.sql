@@ -1,0 +1,5 @@
+-- Q10. How many live tasks were completed each week (weeks start on Monday, in UTC), and what
+-- is the running total? Only weeks with at least one completion.
+-- Columns: week (a date: the Monday), completed (integer), running_total (integer).
+-- Order: week.
+-- TODO: date_trunc('week', ... AT TIME ZONE 'UTC'); a window SUM over the weekly counts

@@ -1,0 +1,4 @@
+-- Q11. The whole subtask tree under the task 'Handle payment failures', itself included.
+-- Columns: title, depth (0 for the root), path (titles from the root joined with ' > ').
+-- Order: path.
+-- TODO: WITH RECURSIVE: start at the root, join children on parent_id, depth + 1

@@ -1,0 +1,4 @@
+-- Q13. Full-text search of live tasks for "payment failure" (websearch syntax, English), best
+-- match first. Title words weigh more than description words (see search_vector).
+-- Columns: title, rank (ts_rank as a real number). Order: rank descending, then title.
+-- TODO: search_vector @@ websearch_to_tsquery('english', ...); order by ts_rank

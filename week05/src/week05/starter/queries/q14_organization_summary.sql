@@ -1,0 +1,5 @@
+-- Q14. One line per organization (all of them): active members, projects, live tasks, done
+-- live tasks, and the share done in percent rounded to 1 decimal (NULL when it has no tasks).
+-- Columns: organization (slug), members, projects, tasks, done (integers),
+-- percent_done (numeric). Order: organization.
+-- TODO: one CTE per count, each grouped by organization; LEFT JOIN them; NULLIF for /0

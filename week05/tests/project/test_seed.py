@@ -1,0 +1,164 @@
+"""Task 2: ``CALL seed(scale)`` fills the schema with realistic data of the promised shape.
+
+The seed runs once for this module, in its own schema inside a transaction that is rolled back at
+the end; each test reads inside a savepoint, so none changes what the next one sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from types import ModuleType
+from typing import Any, LiteralString
+
+import psycopg
+import pytest
+from psycopg import sql
+from psycopg.abc import Params
+from week05.pg import Connection
+
+Statement = LiteralString | bytes | sql.Composed
+
+SCALE = 400  # users: 20 organizations, 100 projects, 4,000 tasks, 8,000 comments
+
+pytestmark = pytest.mark.task(2)
+
+
+@pytest.fixture(scope="module")
+def seeded_conn(postgres_url: str, runner: ModuleType) -> Iterator[Connection]:
+    with psycopg.connect(postgres_url) as conn:
+        conn.execute("SET client_min_messages = warning")
+        conn.execute("CREATE SCHEMA seed_test")
+        conn.execute("SET LOCAL search_path = seed_test")
+        try:
+            runner.load_schema(conn)
+            runner.seed(conn, SCALE)
+            conn.execute("ANALYZE")
+        except psycopg.Error as exc:
+            conn.rollback()
+            pytest.fail(f"seed({SCALE}) failed: {exc}")
+        try:
+            yield conn
+        finally:
+            conn.rollback()  # the schema and everything in it disappear
+
+
+@pytest.fixture
+def seeded(seeded_conn: Connection) -> Iterator[Connection]:
+    with seeded_conn.transaction(force_rollback=True):
+        yield seeded_conn
+
+
+def one(conn: Connection, query: Statement, params: Params = ()) -> Any:
+    row = conn.execute(query, params).fetchone()
+    assert row is not None
+    return row[0]
+
+
+@pytest.mark.points(2)
+def test_row_counts_follow_the_scale(seeded: Connection) -> None:
+    counts = {
+        table: one(seeded, sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table)))
+        for table in ("organizations", "users", "projects", "tags", "tasks", "comments")
+    }
+    assert counts == {
+        "organizations": SCALE // 20,
+        "users": SCALE,
+        "projects": SCALE // 20 * 5,
+        "tags": SCALE // 20 * 8,
+        "tasks": SCALE // 20 * 5 * 40,
+        "comments": SCALE // 20 * 5 * 40 * 2,
+    }
+    per_task = seeded.execute(
+        b"SELECT max(n), count(*) FROM (SELECT count(*) AS n FROM task_tags GROUP BY task_id) AS t"
+    ).fetchone()
+    assert per_task is not None
+    most, tagged = per_task
+    assert most == 2, "a task carries up to 2 tags"
+    assert counts["tasks"] // 2 < tagged < counts["tasks"], "most tasks, not all, have tags"
+
+
+@pytest.mark.points(2)
+def test_rows_stay_inside_their_organization(seeded: Connection) -> None:
+    outsiders = {
+        "assignees who are not members": b"""
+            SELECT count(*) FROM tasks t JOIN projects p ON p.id = t.project_id
+            WHERE t.assignee_id IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM memberships m
+                WHERE m.organization_id = p.organization_id AND m.user_id = t.assignee_id)""",
+        "comment authors who are not members": b"""
+            SELECT count(*) FROM comments c JOIN tasks t ON t.id = c.task_id
+            JOIN projects p ON p.id = t.project_id
+            WHERE NOT EXISTS (
+                SELECT 1 FROM memberships m
+                WHERE m.organization_id = p.organization_id AND m.user_id = c.author_id)""",
+        "tags of another organization": b"""
+            SELECT count(*) FROM task_tags tt JOIN tasks t ON t.id = tt.task_id
+            JOIN projects p ON p.id = t.project_id JOIN tags g ON g.id = tt.tag_id
+            WHERE g.organization_id <> p.organization_id""",
+        "subtasks in another project than their parent": b"""
+            SELECT count(*) FROM tasks child JOIN tasks parent ON parent.id = child.parent_id
+            WHERE child.project_id <> parent.project_id""",
+    }
+    for table in ("tasks", "comments", "task_tags"):
+        rows = one(seeded, sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table)))
+        assert rows > 0, f"seed() created no {table}"
+    found = {rule: one(seeded, query) for rule, query in outsiders.items()}
+    assert found == dict.fromkeys(outsiders, 0)
+    owners = seeded.execute(
+        b"SELECT o.slug FROM organizations o LEFT JOIN memberships m "
+        b"ON m.organization_id = o.id AND m.role = 'owner' "
+        b"GROUP BY o.slug HAVING count(m.user_id) <> 1"
+    ).fetchall()
+    assert owners == [], "every organization has exactly one owner"
+
+
+@pytest.mark.points(2)
+def test_data_has_realistic_variety(seeded: Connection) -> None:
+    row = seeded.execute(
+        b"""SELECT avg((status = 'done')::int), avg((status = 'in_progress')::int),
+                   avg((status = 'todo')::int), avg((parent_id IS NOT NULL)::int),
+                   avg((deleted_at IS NOT NULL)::int), avg((assignee_id IS NULL)::int),
+                   avg((due_at IS NULL)::int), count(DISTINCT title), count(*)
+            FROM tasks"""
+    ).fetchone()
+    assert row is not None
+    done, in_progress, todo, subtasks, deleted, unassigned, undated, titles, tasks = row
+    assert tasks > 0, "seed() created no tasks"
+    assert 0.3 < done < 0.5
+    assert 0.1 < in_progress < 0.3
+    assert 0.3 < todo < 0.5
+    assert 0.05 < subtasks < 0.15, "about every 10th task is a subtask"
+    assert 0 < deleted < 0.05, "a few tasks are soft deleted"
+    assert 0 < unassigned < 0.25
+    assert 0 < undated < 0.5
+    assert titles >= 100, "titles vary"
+
+
+@pytest.mark.points(1)
+def test_the_seed_is_repeatable(seeded: Connection) -> None:
+    # setseed(): the same scale gives the same data, so numbers in the README stay true.
+    def fingerprint() -> Any:
+        return one(seeded, b"SELECT md5(string_agg(status || priority, '' ORDER BY id)) FROM tasks")
+
+    before = fingerprint()
+    assert before is not None, "seed() created no tasks"
+    seeded.execute("TRUNCATE organizations, users CASCADE")
+    seeded.execute("CALL seed(%s)", (SCALE,))
+    assert fingerprint() == before
+
+
+@pytest.mark.task(1)
+@pytest.mark.points(2)
+def test_listing_a_projects_open_tasks_uses_an_index(seeded: Connection) -> None:
+    project = one(seeded, b"SELECT id FROM projects ORDER BY id LIMIT 1")
+    plan = one(
+        seeded,
+        "EXPLAIN (FORMAT JSON) SELECT * FROM tasks WHERE project_id = %s AND status <> 'done'",
+        (project,),
+    )
+    nodes, stack = [], [plan[0]["Plan"]]
+    while stack:
+        node = stack.pop()
+        nodes.append(node["Node Type"])
+        stack.extend(node.get("Plans", []))
+    assert "Seq Scan" not in nodes, f"plan: {nodes}"
