@@ -95,10 +95,12 @@ services-down: bootstrap ## stop the development services (data is kept)
 	@$(TESTKIT) services down
 
 ci: ## what CI runs: lint, typecheck, make test with coverage gates, verify
+	@rm -rf .reports
 	@$(MAKE) lint
 	@$(MAKE) typecheck
 	@$(MAKE) test COV=1
 	@$(MAKE) verify
+	@$(TESTKIT) summary --label ci
 
 check-week: bootstrap ## your starter against a week's project tests, per task with hints: make check-week 3
 	@test -n "$(N)" || { echo "usage: make check-week N=3"; exit 2; }

@@ -165,3 +165,14 @@ def test_services_up_status_down(tmp_path: Path) -> None:
         assert redis.Redis.from_url(urls["REDIS_URL"]).get("kept") == b"1"
     finally:
         testkit("down")
+
+
+def test_summary_adds_up_the_reports(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cli.main(["starters"])
+    cli.main(["run-week", "week99", "--", "-q", "-p", "no:cacheprovider"])
+    cli.main(["run-week", "week99", "--impl", "starter", "--", "-q", "-p", "no:cacheprovider"])
+    capsys.readouterr()
+    assert cli.main(["summary", "--label", "ci"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "ci: 1 passed, 0 failed"
+    assert cli.main(["summary", "--impl", "starter"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == "tests: 0 passed, 1 failed"

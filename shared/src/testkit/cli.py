@@ -7,6 +7,7 @@ testkit services up|down|status    development PostgreSQL + Redis in .data/
 testkit run-week N [--impl I] [--cov] [-- PYTEST ARGS]
 testkit verify-week N              two-sided verification of one week
 testkit syllabus [F...]            syllabus map check
+testkit summary                    "N passed, N failed" over the reports in .reports/
 testkit check-week N | progress | grade N --branch B   feedback and grading (testkit.grading_cli)
 """
 
@@ -96,7 +97,10 @@ def _starter_failures(root: Path, folder: str) -> list[str]:
             cwd=root, capture_output=True, text=True, check=False,
         )  # fmt: skip
         code = run.returncode
-        print(f"{folder} starter: {(run.stdout.strip().splitlines() or ['no output'])[-1]}")
+        if code == 1:
+            print(
+                f"{folder}: the starter fails its project tests, as it should (marked code is tested)"
+            )
         if code not in (0, 1) or not out.exists():
             return [f"starter run ended with pytest exit code {code} (collection or usage error)"]
         data = report.load(out)
@@ -141,6 +145,22 @@ def cmd_syllabus(root: Path, args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_summary(root: Path, args: argparse.Namespace) -> int:
+    """Add up the reports of this checkout's test runs into one closing line."""
+    counts = {"pass": 0, "fail": 0, "error": 0, "skip": 0}
+    for path in sorted((root / ".reports").glob(f"*-{args.impl}.json")):
+        tests = report.load(path)["tests"]
+        for test in tests:
+            counts[test["status"]] += 1
+        print(
+            f"{path.stem}: {sum(t['status'] == 'pass' for t in tests)} of {len(tests)} tests passed"
+        )
+    failed = counts["fail"] + counts["error"]
+    skipped = f", {counts['skip']} skipped" if counts["skip"] else ""
+    print(f"{args.label}: {counts['pass']} passed, {failed} failed{skipped}")
+    return 1 if failed else 0
+
+
 def cmd_weeks(root: Path, args: argparse.Namespace) -> int:
     print("\n".join(paths.week_folders(root)))
     return 0
@@ -180,6 +200,10 @@ def parser() -> argparse.ArgumentParser:
     sy = sub.add_parser("syllabus", help="syllabus map check")
     sy.add_argument("folders", nargs="*")
     sy.set_defaults(handler=cmd_syllabus)
+    sm = sub.add_parser("summary", help="one closing line for the test runs reported in .reports/")
+    sm.add_argument("--impl", default="solution")
+    sm.add_argument("--label", default="tests")
+    sm.set_defaults(handler=cmd_summary)
     for name, command in grading_cli.register(sub).items():
         sub.choices[name].set_defaults(handler=command)
     return p
