@@ -18,9 +18,11 @@ endif
 IMPL ?= solution
 
 UV := $(shell command -v uv 2>/dev/null || { test -x "$$HOME/.local/bin/uv" && echo "$$HOME/.local/bin/uv"; } || echo "python3 -m uv")
-# A sparse checkout (one week + shared/) has fewer workspace members than uv.lock: install from the
-# lock as it is (--frozen) instead of insisting that it matches the checkout (--locked).
-LOCK_MODE := $(if $(filter true,$(shell git config --get core.sparseCheckout 2>/dev/null)),--frozen,--locked)
+# A sparse checkout (one week + shared/) has fewer workspace members than uv.lock: install the
+# members that are present from the lock as it is (--frozen) instead of checking the lock (--locked).
+SPARSE := $(filter true,$(shell git config --get core.sparseCheckout 2>/dev/null))
+MEMBERS := $(wildcard week[0-9][0-9] capstone deploy)
+SYNC := $(if $(SPARSE),sync --frozen $(addprefix --package ,course-testkit $(MEMBERS)),sync --all-packages --locked)
 RUN := $(UV) run --frozen --no-sync
 TESTKIT := $(RUN) testkit
 
@@ -35,7 +37,7 @@ bootstrap: ## install uv if missing, then the locked environment (every target d
 		|| python3 -m pip install --quiet --user uv 2>/dev/null \
 		|| { if command -v pipx >/dev/null && pipx install uv; then echo "uv installed with pipx: run make again."; \
 		     else echo "Could not install uv. Run: pipx install uv"; fi; exit 1; }
-	@$(UV) sync --all-packages $(LOCK_MODE) --quiet
+	@$(UV) $(SYNC) --quiet
 
 run: bootstrap ## serve the newest finished project on dev services at http://127.0.0.1:8000/docs
 	@app=$$(ls -d week*/src/*/solution/main.py capstone/src/*/solution/main.py 2>/dev/null | sort | tail -n 1); \
