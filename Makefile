@@ -40,11 +40,13 @@ bootstrap: ## install uv if missing, then the locked environment (every target d
 	@$(UV) $(SYNC) --quiet
 
 run: bootstrap ## serve the newest finished project on dev services at http://127.0.0.1:8000/docs
-	@app=$$(ls -d week*/src/*/solution/main.py capstone/src/*/solution/main.py 2>/dev/null | sort | tail -n 1); \
+	@app=$$(ls -d capstone/src/*/solution/main.py 2>/dev/null \
+		|| ls -d week*/src/*/solution/main.py 2>/dev/null | sort | tail -n 1 || true); \
 	if [ -z "$$app" ]; then echo "No week has an app to serve yet (the first one is week03)."; exit 1; fi; \
-	$(TESTKIT) services up; \
-	module=$$(echo "$$app" | sed -E 's#^[^/]+/src/##; s#\.py$$##; s#/#.#g'); \
-	echo "Serving $$module at http://127.0.0.1:8000/docs"; \
+	folder=$${app%%/*}; module=$$(echo "$$app" | sed -E 's#^[^/]+/src/##; s#\.py$$##; s#/#.#g'); \
+	urls=$$($(TESTKIT) services up); echo "$$urls"; export $$urls; \
+	if [ -f "$$folder/scripts/seed.py" ]; then $(RUN) python "$$folder/scripts/seed.py"; fi; \
+	echo "Serving $$module at http://127.0.0.1:8000/docs (Ctrl-C stops it; make services-down stops the services)"; \
 	$(RUN) uvicorn --factory "$$module:create_app" --host 127.0.0.1 --port 8000
 
 test: bootstrap ## every week's lecture + project tests against the solutions, and the testkit's tests (COV=1: coverage gates)
