@@ -86,11 +86,12 @@ typecheck: bootstrap ## mypy --strict on every package's src and tests (one run 
 starters: bootstrap ## regenerate every starter from its solution
 	@$(TESTKIT) starters
 
-diff-week: ## what changed in the solution from week N-1 to week N: make diff-week 4
+diff-week: ## what changed in the solution from week N-1 to week N (markers ignored): make diff-week 4
 	@test -n "$(N)" || { echo "usage: make diff-week N=4"; exit 2; }
 	@prev=$$(printf 'week%02d' $$(( $(N) - 1 ))); cur=$$(printf 'week%02d' $(N)); \
-	git diff --no-index --stat "$$prev/src/$$prev/solution" "$$cur/src/$$cur/solution" || true; \
-	git diff --no-index "$$prev/src/$$prev/solution" "$$cur/src/$$cur/solution" || true
+	markers='^\s*(#|--) (BEGIN SOLUTION|REPLACE WITH|END SOLUTION)'; \
+	git diff --no-index --stat -I "$$markers" "$$prev/src/$$prev/solution" "$$cur/src/$$cur/solution" || true; \
+	git diff --no-index -I "$$markers" "$$prev/src/$$prev/solution" "$$cur/src/$$cur/solution" || true
 
 services-up: bootstrap ## start development PostgreSQL + Redis (data in .data/, fixed ports)
 	@$(TESTKIT) services up
