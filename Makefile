@@ -45,6 +45,7 @@ run: bootstrap ## serve the newest finished project on dev services at http://12
 	if [ -z "$$app" ]; then echo "No week has an app to serve yet (the first one is week03)."; exit 1; fi; \
 	folder=$${app%%/*}; module=$$(echo "$$app" | sed -E 's#^[^/]+/src/##; s#\.py$$##; s#/#.#g'); \
 	urls=$$($(TESTKIT) services up); echo "$$urls"; export $$urls; \
+	if [ -f "$$folder/alembic.ini" ]; then (cd "$$folder" && $(RUN) alembic -c alembic.ini upgrade head); fi; \
 	if [ -f "$$folder/scripts/seed.py" ]; then $(RUN) python "$$folder/scripts/seed.py"; fi; \
 	echo "Serving $$module at http://127.0.0.1:8000/docs (Ctrl-C stops it; make services-down stops the services)"; \
 	$(RUN) uvicorn --factory "$$module:create_app" --host 127.0.0.1 --port 8000
@@ -86,9 +87,13 @@ typecheck: bootstrap ## mypy --strict on every package's src and tests (one run 
 starters: bootstrap ## regenerate every starter from its solution
 	@$(TESTKIT) starters
 
-diff-week: ## what changed in the solution from week N-1 to week N (markers ignored): make diff-week 4
+diff-week: ## what changed in the solution since the previous week's (markers ignored): make diff-week 4
 	@test -n "$(N)" || { echo "usage: make diff-week N=4"; exit 2; }
-	@prev=$$(printf 'week%02d' $$(( $(N) - 1 ))); cur=$$(printf 'week%02d' $(N)); \
+	@cur=$$(printf 'week%02d' $(N)); prev=$$(printf 'week%02d' $$(( $(N) - 1 ))); \
+	if [ -f "$$cur/src/$$cur/solution/main.py" ]; then \
+		for n in $$(seq $$(( $(N) - 1 )) -1 1); do w=$$(printf 'week%02d' $$n); \
+			if [ -f "$$w/src/$$w/solution/main.py" ]; then prev=$$w; break; fi; done; fi; \
+	echo "solution of $$prev -> solution of $$cur"; \
 	markers='^\s*(#|--) (BEGIN SOLUTION|REPLACE WITH|END SOLUTION)'; \
 	git diff --no-index --stat -I "$$markers" "$$prev/src/$$prev/solution" "$$cur/src/$$cur/solution" || true; \
 	git diff --no-index -I "$$markers" "$$prev/src/$$prev/solution" "$$cur/src/$$cur/solution" || true
