@@ -1,0 +1,78 @@
+"""Storage of tags: the interface services depend on, and its PostgreSQL implementation."""
+
+from abc import ABC, abstractmethod
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from .models import Tag
+from .schemas import TagIn
+
+
+class TagRepository(ABC):
+    """What the service needs from storage (the same interface as week 4's in-memory one)."""
+
+    @abstractmethod
+    async def add(self, data: TagIn) -> Tag: ...
+
+    @abstractmethod
+    async def get(self, tag_id: int) -> Tag | None: ...
+
+    @abstractmethod
+    async def get_by_name(self, name: str) -> Tag | None:
+        """The tag whose name equals ``name`` ignoring case, if any."""
+
+    @abstractmethod
+    async def list_all(self) -> list[Tag]:
+        """Every tag, in id order."""
+
+    @abstractmethod
+    async def replace(self, tag: Tag, data: TagIn) -> Tag: ...
+
+    @abstractmethod
+    async def delete(self, tag: Tag) -> None: ...
+
+
+class SqlTagRepository(TagRepository):
+    """Queries only; the request's session commits (or rolls back) once, in one place."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, data: TagIn) -> Tag:
+        # BEGIN SOLUTION add a Tag and flush (the INSERT assigns its id)
+        tag = Tag(name=data.name)
+        self.session.add(tag)
+        await self.session.flush()
+        return tag
+        # END SOLUTION
+
+    async def get(self, tag_id: int) -> Tag | None:
+        # BEGIN SOLUTION session.get: the row with this primary key, or None
+        return await self.session.get(Tag, tag_id)
+        # END SOLUTION
+
+    async def get_by_name(self, name: str) -> Tag | None:
+        # BEGIN SOLUTION select where lower(name) = lower(:name)
+        return await self.session.scalar(
+            select(Tag).where(func.lower(Tag.name) == func.lower(name))
+        )
+        # END SOLUTION
+
+    async def list_all(self) -> list[Tag]:
+        # BEGIN SOLUTION select every tag ordered by id
+        return list(await self.session.scalars(select(Tag).order_by(Tag.id)))
+        # END SOLUTION
+
+    async def replace(self, tag: Tag, data: TagIn) -> Tag:
+        # BEGIN SOLUTION rename and flush
+        tag.name = data.name
+        await self.session.flush()
+        return tag
+        # END SOLUTION
+
+    async def delete(self, tag: Tag) -> None:
+        # BEGIN SOLUTION session.delete, then flush
+        await self.session.delete(tag)
+        await self.session.flush()
+        # END SOLUTION

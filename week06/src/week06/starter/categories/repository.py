@@ -1,0 +1,58 @@
+"""Storage of categories: the interface services depend on, and its PostgreSQL implementation."""
+
+from abc import ABC, abstractmethod
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from .models import Category
+from .schemas import CategoryIn
+
+
+class CategoryRepository(ABC):
+    """What the service needs from storage (the same interface as week 4's in-memory one)."""
+
+    @abstractmethod
+    async def add(self, data: CategoryIn) -> Category: ...
+
+    @abstractmethod
+    async def get(self, category_id: int) -> Category | None: ...
+
+    @abstractmethod
+    async def get_by_name(self, name: str) -> Category | None:
+        """The category whose name equals ``name`` ignoring case, if any."""
+
+    @abstractmethod
+    async def list_all(self) -> list[Category]:
+        """Every category, in id order."""
+
+    @abstractmethod
+    async def replace(self, category: Category, data: CategoryIn) -> Category: ...
+
+    @abstractmethod
+    async def delete(self, category: Category) -> None: ...
+
+
+class SqlCategoryRepository(CategoryRepository):
+    """Queries only; the request's session commits (or rolls back) once, in one place."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, data: CategoryIn) -> Category:
+        raise NotImplementedError("TODO: add a Category and flush (the INSERT assigns its id)")
+
+    async def get(self, category_id: int) -> Category | None:
+        raise NotImplementedError("TODO: session.get: the row with this primary key, or None")
+
+    async def get_by_name(self, name: str) -> Category | None:
+        raise NotImplementedError("TODO: select where lower(name) = lower(:name)")
+
+    async def list_all(self) -> list[Category]:
+        raise NotImplementedError("TODO: select every category ordered by id")
+
+    async def replace(self, category: Category, data: CategoryIn) -> Category:
+        raise NotImplementedError("TODO: set the fields and flush (the UPDATE runs now)")
+
+    async def delete(self, category: Category) -> None:
+        raise NotImplementedError("TODO: session.delete, then flush")

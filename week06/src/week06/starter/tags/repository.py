@@ -1,0 +1,58 @@
+"""Storage of tags: the interface services depend on, and its PostgreSQL implementation."""
+
+from abc import ABC, abstractmethod
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from .models import Tag
+from .schemas import TagIn
+
+
+class TagRepository(ABC):
+    """What the service needs from storage (the same interface as week 4's in-memory one)."""
+
+    @abstractmethod
+    async def add(self, data: TagIn) -> Tag: ...
+
+    @abstractmethod
+    async def get(self, tag_id: int) -> Tag | None: ...
+
+    @abstractmethod
+    async def get_by_name(self, name: str) -> Tag | None:
+        """The tag whose name equals ``name`` ignoring case, if any."""
+
+    @abstractmethod
+    async def list_all(self) -> list[Tag]:
+        """Every tag, in id order."""
+
+    @abstractmethod
+    async def replace(self, tag: Tag, data: TagIn) -> Tag: ...
+
+    @abstractmethod
+    async def delete(self, tag: Tag) -> None: ...
+
+
+class SqlTagRepository(TagRepository):
+    """Queries only; the request's session commits (or rolls back) once, in one place."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, data: TagIn) -> Tag:
+        raise NotImplementedError("TODO: add a Tag and flush (the INSERT assigns its id)")
+
+    async def get(self, tag_id: int) -> Tag | None:
+        raise NotImplementedError("TODO: session.get: the row with this primary key, or None")
+
+    async def get_by_name(self, name: str) -> Tag | None:
+        raise NotImplementedError("TODO: select where lower(name) = lower(:name)")
+
+    async def list_all(self) -> list[Tag]:
+        raise NotImplementedError("TODO: select every tag ordered by id")
+
+    async def replace(self, tag: Tag, data: TagIn) -> Tag:
+        raise NotImplementedError("TODO: rename and flush")
+
+    async def delete(self, tag: Tag) -> None:
+        raise NotImplementedError("TODO: session.delete, then flush")
