@@ -57,8 +57,11 @@ async def test_explain_returns_the_plan(db_connection: AsyncConnection) -> None:
     await db_connection.execute(text("ANALYZE notes"))
     plan = await explain(db_connection, select(Note).where(Note.body == "n7"))
     assert node_types(plan) & {"Index Scan", "Bitmap Heap Scan", "Index Only Scan"}
-    seq = await explain(db_connection, "SELECT * FROM notes ORDER BY id DESC", analyze=True)
+    seq = await explain(
+        db_connection, "SELECT * FROM notes ORDER BY id DESC", analyze=True, buffers=True
+    )
     assert plan_nodes(seq)[0]["Actual Rows"] == 2000
+    assert "Shared Hit Blocks" in plan_nodes(seq)[0]
 
 
 def test_async_url_rewrites_the_driver() -> None:

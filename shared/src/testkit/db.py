@@ -57,15 +57,22 @@ async def explain(
     params: dict[str, Any] | None = None,
     *,
     analyze: bool = False,
+    buffers: bool = False,
 ) -> dict[str, Any]:
-    """The ``EXPLAIN (FORMAT JSON)`` plan of a statement: ``{"Plan": {"Node Type": ...}, ...}``."""
+    """The ``EXPLAIN (FORMAT JSON)`` plan of a statement: ``{"Plan": {"Node Type": ...}, ...}``.
+
+    ``analyze=True`` runs it and adds actual rows and times; ``buffers=True`` adds the pages read
+    from the cache ("Shared Hit Blocks") and from disk ("Shared Read Blocks").
+    """
     if not isinstance(statement, str):
         compiled = statement.compile(
             dialect=postgresql.dialect(),  # type: ignore[no-untyped-call]
             compile_kwargs={"literal_binds": True},
         )
         statement = str(compiled)
-    options = "FORMAT JSON, ANALYZE" if analyze else "FORMAT JSON"
+    options = ", ".join(
+        ["FORMAT JSON", *(["ANALYZE"] if analyze else []), *(["BUFFERS"] if buffers else [])]
+    )
     result = await conn.execute(text(f"EXPLAIN ({options}) {statement}"), params or {})
     plan: dict[str, Any] = result.scalar_one()[0]
     return plan
