@@ -8,9 +8,10 @@ The tests use the same trick on the testkit's ``db_connection``.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 
 from sqlalchemy import text
@@ -60,3 +61,14 @@ async def scratch_connection(url: str) -> AsyncIterator[AsyncConnection]:
 def session_on(conn: AsyncConnection) -> AsyncSession:
     """A session inside the connection's transaction: its ``commit()`` releases a savepoint."""
     return AsyncSession(bind=conn, join_transaction_mode="create_savepoint", expire_on_commit=False)
+
+
+def run_demo(demo: Callable[[AsyncConnection], Awaitable[None]]) -> None:
+    """What each lecture's ``main()`` does: run ``demo`` on a scratch connection, then roll back."""
+
+    async def run(url: str) -> None:
+        async with scratch_connection(url) as conn:
+            await demo(conn)
+
+    with demo_database() as url:
+        asyncio.run(run(url))

@@ -18,7 +18,6 @@ Run: ``uv run python -m week06.lectures.l2_relationships``
 
 from __future__ import annotations
 
-import asyncio
 from decimal import Decimal
 from typing import Literal
 
@@ -45,7 +44,7 @@ from sqlalchemy.orm import (
 )
 
 from testkit.db import count_queries
-from week06.lectures.demo_db import demo_database, scratch_connection, session_on
+from week06.lectures.demo_db import run_demo, session_on
 
 
 class Base(AsyncAttrs, DeclarativeBase):
@@ -217,12 +216,7 @@ async def demo(conn: AsyncConnection) -> None:
 
 
 def main() -> None:
-    async def run(url: str) -> None:
-        async with scratch_connection(url) as conn:
-            await demo(conn)
-
-    with demo_database() as url:
-        asyncio.run(run(url))
+    run_demo(demo)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ Run: ``uv run python -m week06.lectures.l3_alembic``
 
 from __future__ import annotations
 
-import asyncio
 import io
 from pathlib import Path
 from typing import Any
@@ -41,7 +40,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.schema import CreateTable
 
-from week06.lectures.demo_db import demo_database, scratch_connection
+from week06.lectures.demo_db import run_demo
 from week06.solution.db import NAMING_CONVENTION
 
 WEEK = Path(__file__).resolve().parents[3]  # week06/: alembic.ini and migrations/
@@ -172,12 +171,7 @@ async def demo(conn: AsyncConnection) -> None:
 
 
 def main() -> None:
-    async def run(url: str) -> None:
-        async with scratch_connection(url) as conn:
-            await demo(conn)
-
-    with demo_database() as url:
-        asyncio.run(run(url))
+    run_demo(demo)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ Run: ``uv run python -m week06.lectures.l4_fastapi``
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated
@@ -26,7 +25,7 @@ from sqlalchemy import DateTime, Identity, String, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from week06.lectures.demo_db import demo_database, scratch_connection
+from week06.lectures.demo_db import run_demo
 
 
 class Base(DeclarativeBase):
@@ -147,12 +146,7 @@ async def demo(conn: AsyncConnection) -> None:
 
 
 def main() -> None:
-    async def run(url: str) -> None:
-        async with scratch_connection(url) as conn:
-            await demo(conn)
-
-    with demo_database() as url:
-        asyncio.run(run(url))
+    run_demo(demo)
 
 
 if __name__ == "__main__":
