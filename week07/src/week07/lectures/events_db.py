@@ -58,8 +58,8 @@ async def run_script(conn: AsyncConnection, script: str, **params: int) -> None:
 async def create_events(engine: AsyncEngine, *indexes: str, events: int = 20_000) -> None:
     """Tables, rows, the given ``CREATE INDEX`` statements, fresh statistics, a VACUUM."""
     async with engine.begin() as conn:
-        # The test servers run with synchronous_commit=off; VACUUM cannot mark a page all-visible
-        # while the commit that inserted its rows may still be lost, so this commit waits for WAL.
+        # A server may run with synchronous_commit=off; VACUUM cannot mark a page all-visible while
+        # the commit that inserted its rows may still be lost, so this commit waits for its WAL.
         await conn.execute(text("SET LOCAL synchronous_commit = on"))
         await run_script(conn, TABLES)
         await run_script(conn, SEED, users=5_000, events=events)
