@@ -16,23 +16,16 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-import tempfile
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
 from testkit import grading_cli, paths, report, starters, syllabus
+from testkit.grading import runner
 from testkit.services import dev
 from testkit.services.errors import ServiceUnavailable
 
 COVERAGE_GATE = 90
 FAILURE_KINDS = ("NotImplementedError", "AssertionError", "assert ", "Failed: ")
-
-
-def _status(root: Path, folder: str) -> str:
-    """The folder's ``[tool.course] status`` ("done" or "in progress")."""
-    data = tomllib.loads((root / folder / "pyproject.toml").read_text(encoding="utf-8"))
-    return str(data.get("tool", {}).get("course", {}).get("status", "in progress"))
 
 
 def _pytest(root: Path, args: list[str]) -> int:
@@ -89,26 +82,20 @@ def cmd_run_week(root: Path, args: argparse.Namespace) -> int:
 
 def _starter_failures(root: Path, folder: str) -> list[str]:
     """Run the project tests against the starter; return what is wrong with how they fail."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "report.json"
-        run = subprocess.run(  # noqa: S603 - our own interpreter; failures are read from the report
-            [sys.executable, "-m", "pytest", f"{folder}/tests/project", "--impl=starter",
-             f"--report-file={out}", "-q", "--tb=no", "--no-cov"],
-            cwd=root, capture_output=True, text=True, check=False,
-        )  # fmt: skip
-        code = run.returncode
-        if code == 1:
-            print(
-                f"{folder}: the starter fails its project tests, as it should (marked code is tested)"
-            )
-        if code not in (0, 1) or not out.exists():
-            return [f"starter run ended with pytest exit code {code} (collection or usage error)"]
-        data = report.load(out)
-    if data["message"]:
-        return [f"starter does not collect cleanly: {data['message']}"]
-    failed = [t for t in data["tests"] if t["status"] in ("fail", "error")]
+    outcome = runner.run_tests(
+        root, [f"{folder}/tests/project"], impl="starter", test_timeout=None,
+        extra_args=["--tb=no", "--no-cov"],
+    )  # fmt: skip
+    if outcome.exit_code not in (0, 1) or outcome.report is None:
+        return [
+            f"starter run ended with pytest exit code {outcome.exit_code} (collection or usage error)"
+        ]
+    if outcome.report["message"]:
+        return [f"starter does not collect cleanly: {outcome.report['message']}"]
+    failed = [t for t in outcome.report["tests"] if t["status"] in ("fail", "error")]
     if not failed:
         return ["the starter passes every project test: no marked code is tested"]
+    print(f"{folder}: the starter fails its project tests, as it should (marked code is tested)")
     return [
         f"{t['name']}: fails with something other than NotImplementedError or an assertion: {t['message']}"
         for t in failed
@@ -118,9 +105,10 @@ def _starter_failures(root: Path, folder: str) -> list[str]:
 
 def cmd_verify_week(root: Path, args: argparse.Namespace) -> int:
     folder = paths.week_folder(args.week)
-    status = _status(root, folder)
-    problems = [p for pair in starters.find_pairs(root, [folder]) for p in starters.drift(pair)]
-    if starters.find_pairs(root, [folder]) and (root / folder / "tests" / "project").is_dir():
+    status = paths.course_info(root, folder).get("status", "in progress")
+    pairs = starters.find_pairs(root, [folder])
+    problems = [p for pair in pairs for p in starters.drift(pair)]
+    if pairs and (root / folder / "tests" / "project").is_dir():
         problems += _starter_failures(root, folder)
     total, missing = syllabus.problems(root, folder)
     report_only = status != "done"

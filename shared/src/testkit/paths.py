@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 
 
@@ -35,3 +36,12 @@ def week_folders(root: Path) -> list[str]:
     names = sorted(p.name for p in root.glob("week[0-9][0-9]") if (p / "pyproject.toml").is_file())
     names += [n for n in ("capstone", "deploy") if (root / n / "pyproject.toml").is_file()]
     return names
+
+
+def course_info(root: Path, folder: str) -> dict[str, str]:
+    """A folder's ``[tool.course]`` table (``title``, ``status``); empty if it has none."""
+    try:
+        data = tomllib.loads((root / folder / "pyproject.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return {str(k): str(v) for k, v in data.get("tool", {}).get("course", {}).items()}

@@ -13,20 +13,15 @@ first.
 from __future__ import annotations
 
 import json
-import tomllib
 from datetime import datetime
 from pathlib import Path
 
-from testkit import paths
+from testkit import paths, report
 from testkit.grading import hints, results
 
 
 def title(root: Path, folder: str) -> str:
-    try:
-        data = tomllib.loads((root / folder / "pyproject.toml").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        return ""
-    return str(data.get("tool", {}).get("course", {}).get("title", ""))
+    return paths.course_info(root, folder).get("title", "")
 
 
 def report_path(root: Path, folder: str) -> Path:
@@ -37,7 +32,7 @@ def row(root: Path, folder: str) -> tuple[list[str], float, float]:
     """The table cells of one week, and its (earned, possible) points."""
     path = report_path(root, folder)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = report.load(path)
     except (OSError, json.JSONDecodeError):
         return [folder, title(root, folder), "-", "-", "not checked yet"], 0, 0
     tests = results.from_report(data)

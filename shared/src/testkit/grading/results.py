@@ -7,24 +7,14 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from testkit.grading import hints
+from testkit.report import TestResult
 
 
 @dataclass
-class TestOutcome:
+class TestOutcome(TestResult):
     """One test of a run, as in the testkit's report, plus where it came from."""
 
-    name: str
-    status: str  # pass, fail, error, skip
-    message: str | None = None
-    task: int | None = None
-    points: float = 1
-    duration: float = 0.0
-    service_unavailable: bool = False
     hidden: bool = False
-
-    @property
-    def earned(self) -> float:
-        return self.points if self.status == "pass" else 0
 
     @property
     def counts(self) -> bool:
@@ -42,7 +32,7 @@ def from_report(data: dict[str, Any], hidden_prefix: str | None = None) -> list[
     return [
         TestOutcome(
             name=str(t["name"]),
-            status=str(t["status"]),
+            status=t["status"],
             message=t.get("message"),
             task=t.get("task"),
             points=float(t.get("points", 1)),
