@@ -176,3 +176,15 @@ def test_summary_adds_up_the_reports(course: Path, capsys: pytest.CaptureFixture
     assert capsys.readouterr().out.splitlines()[-1] == "ci: 1 passed, 0 failed"
     assert cli.main(["summary", "--impl", "starter"]) == 1
     assert capsys.readouterr().out.splitlines()[-1] == "tests: 0 passed, 1 failed"
+
+
+def test_run_week_keeps_the_folder_unless_test_paths_are_given(course: Path) -> None:
+    cli.main(["starters"])
+    assert cli.main(["run-week", "week99", "--", "-q", "-k", "add", "-p", "no:cacheprovider"]) == 0
+    path = "week99/tests/project/test_calc.py::test_add"
+    assert (
+        cli.main(
+            ["run-week", "week99", "--impl", "starter", "--", path, "-q", "-p", "no:cacheprovider"]
+        )
+        == 1
+    )

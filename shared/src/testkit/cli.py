@@ -68,9 +68,8 @@ def cmd_services(root: Path, args: argparse.Namespace) -> int:
 def cmd_run_week(root: Path, args: argparse.Namespace) -> int:
     folder = paths.week_folder(args.week)
     extra = args.pytest_args
-    targets = (
-        [] if any(not a.startswith("-") for a in extra) else [folder]
-    )  # paths given: run only those
+    given = any((root / a.split("::")[0]).exists() for a in extra if not a.startswith("-"))
+    targets = [] if given else [folder]  # test paths given: run only those
     options = [*targets, f"--impl={args.impl}", *extra]
     solution = Path(folder) / "src" / folder / "solution"
     if args.cov and args.impl == "solution" and (root / solution).is_dir():
