@@ -180,6 +180,10 @@ def test_summary_adds_up_the_reports(course: Path, capsys: pytest.CaptureFixture
 
 def test_run_week_keeps_the_folder_unless_test_paths_are_given(course: Path) -> None:
     cli.main(["starters"])
+    (course / "elsewhere").mkdir()
+    (course / "elsewhere" / "test_add_elsewhere.py").write_text(
+        "def test_add():\n    raise AssertionError\n"
+    )
     assert cli.main(["run-week", "week99", "--", "-q", "-k", "add", "-p", "no:cacheprovider"]) == 0
     path = "week99/tests/project/test_calc.py::test_add"
     assert (
