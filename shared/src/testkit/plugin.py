@@ -4,7 +4,8 @@
 - ``--services start|skip``: start PostgreSQL/Redis, or skip tests that need them if impossible;
 - markers ``points(n)`` and ``task(n)``;
 - a JSON report per run in ``.reports/`` (see ``testkit.report``);
-- the fixtures of ``testkit.fixtures``.
+- the fixtures of ``testkit.fixtures``;
+- the code blocks of week READMEs and ``weekNN/docs/*.md`` as tests (``testkit.markdown_examples``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from testkit import impl
+from testkit import impl, markdown_examples
 from testkit.fixtures import (
     asgi_client,
     db_connection,
@@ -57,6 +58,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--report-file", default=None, help="where to write the JSON report (default .reports/)"
     )
     group.addoption("--no-report", action="store_true", help="do not write the JSON report")
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    return markdown_examples.collect(file_path, parent)
+
+
+@pytest.fixture
+def _markdown_request(request: pytest.FixtureRequest) -> pytest.FixtureRequest:
+    """The request of a Markdown example: its evaluators ask for fixtures only when needed."""
+    return request
 
 
 def pytest_configure(config: pytest.Config) -> None:
