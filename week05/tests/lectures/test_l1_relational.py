@@ -24,8 +24,9 @@ def test_type_facts(conn: Connection) -> None:
     assert facts["timestamp_in_new_york"] == "2026-03-01 12:00:00"  # offset was dropped
     assert facts["numeric_is_exact"] is True
     assert facts["float_is_exact"] is False
-    assert facts["jsonb_normalized"] == '{"a": 3, "b": 1}'
-    assert facts["json_kept_as_is"] == '{"b": 1, "a": 2, "a": 3}'
+    # Not alphabetical: shorter keys first ("a", "c" before "bb"); the last duplicate wins.
+    assert facts["jsonb_normalized"] == '{"a": 4, "c": 2, "bb": 1}'
+    assert facts["json_kept_as_is"] == '{"bb": 1, "c": 2, "a": 3, "a": 4}'
     assert facts["uuid_version"] == "4"
     assert facts["yes_is_true"] is True
     assert facts["text_length"] == 5  # characters, not bytes
@@ -37,6 +38,8 @@ def test_normalization_removes_the_update_anomaly_losslessly(conn: Connection) -
     assert result["rows_to_update_1nf"] == 3
     assert result["rows_to_update_3nf"] == 1
     assert result["lossless"] is True
+    # The order line keeps the price paid; the product's list price is today's.
+    assert result["pen_prices"] == [(1, "2.50", "2.80"), (3, "2.80", "2.80")]
     # A materialized view is fast to read but stale until refreshed.
     assert result["view_counts"] == (2, 2, 3)
 

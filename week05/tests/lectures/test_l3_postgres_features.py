@@ -41,6 +41,16 @@ def test_explain_and_btree_indexes(seen: dict[str, Any]) -> None:
     assert seen["low_selectivity_plan"] == ["Seq Scan"]
 
 
+def test_prefix_like_needs_text_pattern_ops_under_a_linguistic_collation(
+    seen: dict[str, Any],
+) -> None:
+    assert seen["prefix_like_plan_plain_index"] == ["Seq Scan"]
+    assert seen["prefix_like_plan_pattern_ops"] in (
+        ["Index Scan"],
+        ["Bitmap Heap Scan", "Bitmap Index Scan"],
+    )
+
+
 def test_main(
     postgres_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -60,3 +60,11 @@ async def test_a_hash_index_cannot_serve_a_range(engine: AsyncEngine) -> None:
     async with engine.connect() as conn:
         plan = await explain(conn, lecture.HASH_CANNOT_RANGE)
     assert node_types(plan) == {"Seq Scan"}
+
+
+async def test_prefix_like_needs_text_pattern_ops_under_a_linguistic_collation(
+    engine: AsyncEngine,
+) -> None:
+    plain, pattern_ops = await lecture.prefix_like_plans(engine)
+    assert node_types(plain) == {"Seq Scan"}  # the plain B-tree on email cannot serve it
+    assert scans_using(pattern_ops, lecture.PATTERN_OPS.index_name)

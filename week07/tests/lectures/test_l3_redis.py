@@ -39,6 +39,16 @@ async def test_pubsub_delivers_to_current_subscribers_only(redis: Redis) -> None
     assert await lecture.publish_and_receive(redis, "week07:news", "hi") == (1, "hi")
 
 
+async def test_the_leaderboard_reads_with_zrange_rev_not_the_deprecated_zrevrange(
+    redis: Redis,
+) -> None:
+    await redis.config_resetstat()
+    await lecture.top(redis, {"ann": 1}, 1)
+    stats = await redis.info("commandstats")
+    assert "cmdstat_zrange" in stats
+    assert "cmdstat_zrevrange" not in stats
+
+
 async def test_leaderboard_is_rebuilt_from_postgresql(scratch: AsyncEngine, redis: Redis) -> None:
     async with scratch.begin() as conn:
         for statement in lecture.TASKS.split(";\n"):

@@ -78,6 +78,9 @@ def normalize(conn: Connection) -> dict[str, Any]:
         [(in_1nf,)] = run(conn, NF["rows_to_change_in_1nf"])
         [(in_3nf,)] = run(conn, NF["rows_to_change_in_3nf"])
         lossless = run(conn, NF["rebuilt"]) == run(conn, NF["original"])
+        pen_prices = [
+            (order, str(paid), str(listed)) for order, paid, listed in run(conn, NF["pen_prices"])
+        ]
         run(conn, NF["denormalized_counts"])
         [(before,)] = run(conn, NF["read_ann_count"])
         run(conn, NF["new_order_for_ann"])
@@ -88,6 +91,7 @@ def normalize(conn: Connection) -> dict[str, Any]:
         "rows_to_update_1nf": in_1nf,
         "rows_to_update_3nf": in_3nf,
         "lossless": lossless,
+        "pen_prices": pen_prices,
         "view_counts": (before, stale, fresh),
     }
 

@@ -1,8 +1,9 @@
 """Lecture 3 (part 1): JSONB, arrays, full-text search, EXPLAIN and B-tree indexes.
 
 Every claim is a plan or a result you can check: a GIN index serves JSONB containment and
-full-text search, a B-tree serves a selective range, and a filter that matches most of the
-table (3 rows in 4) is read with a sequential scan even when an index exists.
+full-text search, a B-tree serves a selective range, a filter that matches most of the table
+(3 rows in 4) is read with a sequential scan even when an index exists, and under a linguistic
+collation only a ``text_pattern_ops`` B-tree serves ``LIKE 'prefix%'``.
 
 Run: ``uv run python -m week05.lectures.l3_postgres_features`` (SQL in ``sql/l3_features.sql``).
 """
@@ -59,6 +60,11 @@ def explore(conn: Connection) -> dict[str, Any]:
         run(conn, SQL["btree_index"])
         out["range_plan_after"] = plan_nodes(conn, by_time)
         out["low_selectivity_plan"] = plan_nodes(conn, _query("explain_low_selectivity"))
+        run(conn, SQL["prefix_like_setup"])
+        prefix_like = _query("explain_prefix_like")
+        out["prefix_like_plan_plain_index"] = plan_nodes(conn, prefix_like)
+        run(conn, SQL["pattern_ops_index"])
+        out["prefix_like_plan_pattern_ops"] = plan_nodes(conn, prefix_like)
     return out
 
 

@@ -1,7 +1,8 @@
 """L1: index types - B-tree, Hash, GIN, GiST - and when to use each.
 
 - **B-tree** (the default): sorted keys. Serves ``=``, ``<``, ``>``, ``BETWEEN``, ``IN``,
-  ``LIKE 'prefix%'``, ``ORDER BY`` and ``IS NULL``. Use it unless you have a reason not to.
+  ``ORDER BY`` and ``IS NULL``. Use it unless you have a reason not to. ``LIKE 'prefix%'`` only
+  when it compares bytewise: under the C collation, or declared with ``text_pattern_ops``.
 - **Hash**: a hash of the key. Serves ``=`` only (no ranges, no ordering, no uniqueness), can be
   smaller than a B-tree for long keys (tokens, URLs). Crash-safe since PostgreSQL 10.
 - **GIN** (generalized inverted index): one entry per *element* -> the rows containing it. For
@@ -25,8 +26,10 @@ import asyncio
 from typing import NamedTuple
 
 from week07.lectures.demo_db import demo_database, scratch_engine
-from week07.lectures.events_db import create_events
-from week07.lectures.l1_explain import describe, explain
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from week07.lectures.events_db import create_events, run_script
+from week07.lectures.l1_explain import Plan, describe, explain
 
 
 class IndexExample(NamedTuple):
@@ -61,6 +64,34 @@ EXAMPLES = (BTREE, HASH, GIN, GIST)
 HASH_CANNOT_RANGE = "SELECT * FROM events WHERE token > 'fff'"
 
 
+# Prefix LIKE. Under the C collation (the course's throwaway databases) a plain B-tree serves
+# LIKE 'abc%'. Most production databases use a linguistic collation (en_US.UTF-8, ICU) that sorts
+# for people, not by bytes: there it cannot, and an index with text_pattern_ops (bytewise) can.
+# The contacts table asks for a linguistic collation, so the demo shows what production does.
+CONTACTS = """
+CREATE COLLATION linguistic (provider = icu, locale = 'und');
+CREATE TABLE contacts (email text COLLATE linguistic NOT NULL);
+INSERT INTO contacts SELECT 'user' || i || '@example.com' FROM generate_series(1, 20000) AS i;
+CREATE INDEX ix_contacts_email ON contacts (email);
+ANALYZE contacts
+"""
+PATTERN_OPS = IndexExample(
+    "ix_contacts_email_pattern",
+    "CREATE INDEX ix_contacts_email_pattern ON contacts (email text_pattern_ops)",
+    "SELECT * FROM contacts WHERE email LIKE 'user123%'",
+)
+
+
+async def prefix_like_plans(engine: AsyncEngine) -> tuple[Plan, Plan]:
+    """The prefix LIKE's plan with the plain B-tree only, then with the text_pattern_ops one."""
+    async with engine.begin() as conn:
+        await run_script(conn, CONTACTS)
+        plain = await explain(conn, PATTERN_OPS.query)
+        await conn.exec_driver_sql(PATTERN_OPS.ddl)
+        await conn.exec_driver_sql("ANALYZE contacts")
+        return plain, await explain(conn, PATTERN_OPS.query)
+
+
 async def demo(url: str) -> None:
     async with scratch_engine(url) as engine:
         await create_events(engine, *(example.ddl for example in EXAMPLES))
@@ -68,6 +99,10 @@ async def demo(url: str) -> None:
             for example in (*EXAMPLES, IndexExample("(hash, range)", "", HASH_CANNOT_RANGE)):
                 print(f"{example.index_name}: {example.query}")
                 print(*describe(await explain(conn, example.query)), "", sep="\n")
+        plain, pattern_ops = await prefix_like_plans(engine)
+        print(f"linguistic collation: {PATTERN_OPS.query}")
+        print("with ix_contacts_email only:", *describe(plain), sep="\n")
+        print("with ix_contacts_email_pattern too:", *describe(pattern_ops), sep="\n")
 
 
 def main() -> None:

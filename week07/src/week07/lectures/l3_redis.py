@@ -42,6 +42,19 @@ def scored(members: Any) -> list[tuple[str, float]]:
     return [(str(member), float(score)) for member, score in members]
 
 
+async def highest_first(redis: Redis, key: str, stop: int = -1) -> list[tuple[str, float]]:
+    """``ZRANGE key 0 stop REV WITHSCORES``: members by score, highest first (Redis 6.2+).
+
+    ZREVRANGE is deprecated since Redis 6.2, and redis-py's ``zrange(..., desc=True)`` still sends
+    it for a range by rank, so we send the current command ourselves; ``withscores=True`` asks
+    redis-py to pair each member with its score, as for its own ``zrange``.
+    """
+    pairs = await redis.execute_command(
+        "ZRANGE", key, 0, stop, "REV", "WITHSCORES", withscores=True
+    )
+    return scored(pairs)
+
+
 async def count_visit(redis: Redis, page: str) -> int:
     return int(await redis.incr(f"{PREFIX}visits:{page}"))
 
@@ -77,7 +90,7 @@ async def top(redis: Redis, scores: dict[str, float], n: int) -> list[tuple[str,
     key = f"{PREFIX}leaderboard"
     for member, score in scores.items():
         await redis.zincrby(key, score, member)
-    return scored(await redis.zrevrange(key, 0, n - 1, withscores=True))
+    return await highest_first(redis, key, n - 1)
 
 
 async def publish_and_receive(redis: Redis, channel: str, message: str) -> tuple[int, str | None]:
@@ -112,7 +125,7 @@ async def rebuild_leaderboard(engine: AsyncEngine, redis: Redis) -> list[tuple[s
         pipe.zadd(staging, counts)
         pipe.rename(staging, key)
         await pipe.execute()
-    return scored(await redis.zrevrange(key, 0, -1, withscores=True))
+    return await highest_first(redis, key)
 
 
 async def clear(redis: Redis) -> None:

@@ -45,8 +45,9 @@ SELECT with_zone::text, without_zone::text FROM moments;
 -- name: type_facts
 SELECT 0.1::numeric + 0.2::numeric = 0.3 AS numeric_is_exact,
        0.1::float8 + 0.2::float8 = 0.3 AS float_is_exact,
-       '{"b": 1, "a": 2, "a": 3}'::jsonb::text AS jsonb_normalized,
-       '{"b": 1, "a": 2, "a": 3}'::json::text AS json_kept_as_is,
+       -- jsonb stores keys shorter first, then bytewise; a repeated key keeps its last value.
+       '{"bb": 1, "c": 2, "a": 3, "a": 4}'::jsonb::text AS jsonb_normalized,
+       '{"bb": 1, "c": 2, "a": 3, "a": 4}'::json::text AS json_kept_as_is,
        substr(gen_random_uuid()::text, 15, 1) AS uuid_version,
        'yes'::boolean AS yes_is_true,
        length('naïve'::text) AS text_length;
