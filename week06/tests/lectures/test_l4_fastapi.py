@@ -55,3 +55,10 @@ async def test_validation_happens_before_any_sql(
 
     assert response.status_code == 422
     assert await note_count(conn) == 0
+
+
+async def test_reading_after_commit_needs_expire_on_commit_false(conn: AsyncConnection) -> None:
+    await conn.run_sync(l4.Base.metadata.create_all)
+    # Expired by the commit, the attribute would need a lazy load: an AsyncSession refuses.
+    assert await l4.read_after_commit(conn, expire_on_commit=True) == "MissingGreenlet"
+    assert await l4.read_after_commit(conn, expire_on_commit=False) == "read me after the commit"

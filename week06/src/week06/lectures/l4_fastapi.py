@@ -4,6 +4,8 @@
   process, made at start-up (the project's ``main.py`` does it in the lifespan).
 - ``async_sessionmaker``: a factory of ``AsyncSession``; every request gets its own session from a
   ``yield`` dependency, and that dependency is the ONE place that commits (or rolls back).
+  ``expire_on_commit=False``: without it, reading an attribute after the commit raises
+  ``MissingGreenlet`` (``read_after_commit``).
 - The repository is the only code that writes queries; routes call it and never see SQL.
 - Pydantic reads ORM objects with ``from_attributes=True``: ``NoteRead.model_validate(note)``.
 - Tests run against a real PostgreSQL: the app's sessions join the test's transaction
@@ -22,6 +24,7 @@ import httpx
 from fastapi import Depends, FastAPI, HTTPException, Request, status
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import DateTime, Identity, String, func, select
+from sqlalchemy.exc import MissingGreenlet
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -131,8 +134,31 @@ def sessionmaker_on(conn: AsyncConnection) -> async_sessionmaker[AsyncSession]:
     )
 
 
+async def read_after_commit(conn: AsyncConnection, *, expire_on_commit: bool) -> str:
+    """Add a note, commit, then read ``note.text``: the text, or the error the read raised.
+
+    A commit expires every object of the session by default: the next attribute read must load
+    the row again. A sync Session would quietly run that SELECT; an AsyncSession cannot do I/O
+    inside a plain attribute access, so it raises ``MissingGreenlet`` instead.
+    """
+    maker = async_sessionmaker(
+        bind=conn, join_transaction_mode="create_savepoint", expire_on_commit=expire_on_commit
+    )
+    async with maker() as session:
+        note = Note(text="read me after the commit")
+        session.add(note)
+        await session.commit()
+        try:
+            return note.text
+        except MissingGreenlet as exc:
+            return type(exc).__name__
+
+
 async def demo(conn: AsyncConnection) -> None:
     await conn.run_sync(Base.metadata.create_all)
+    for expire in (True, False):
+        outcome = await read_after_commit(conn, expire_on_commit=expire)
+        print(f"expire_on_commit={expire}: note.text after the commit -> {outcome}")
     app = make_app(sessionmaker_on(conn))
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://demo") as client:
