@@ -70,6 +70,13 @@ def test_project_codes_cover_every_family_it_needs() -> None:
     assert families == {"success", "client error", "server error"}
 
 
+def test_not_every_server_error_is_our_bug() -> None:
+    assert {l1_http.family(code) for code in l1_http.SERVER_ERRORS} == {"server error"}
+    assert not l1_http.worth_retrying(500)  # a bug fails the same way again
+    assert all(l1_http.worth_retrying(code) for code in (502, 503, 504, 429))
+    assert not l1_http.worth_retrying(422)
+
+
 def test_json_pitfalls() -> None:
     results = l1_http.json_pitfalls()
 

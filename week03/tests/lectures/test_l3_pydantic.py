@@ -61,7 +61,7 @@ def test_aliases_and_excluded_fields() -> None:
     assert product.product_id == 7
     assert product.model_dump() == {"productId": 7, "unitPrice": 2.5}
     assert product.model_dump(by_alias=False) == {"product_id": 7, "unit_price": 2.5}
-    assert l3.Product(product_id=1, unit_price=1).unit_price == 1  # populate_by_name
+    assert l3.Product(product_id=1, unit_price=1).unit_price == 1  # validate_by_name
 
 
 def test_main(capsys: pytest.CaptureFixture[str]) -> None:

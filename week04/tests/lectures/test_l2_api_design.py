@@ -16,6 +16,16 @@ def test_three_versioning_styles_pick_the_same_representations() -> None:
     assert by_url[1]["links"] == {"self": "http://testserver/v2/items/1"}
 
 
+def test_a_header_versioned_response_varies_on_the_header() -> None:
+    with TestClient(l2.make_versioned_app()) as client:
+        by_header = client.get("/items/1", headers={"Accept-Version": "2"})
+        by_url = client.get("/v2/items/1")
+
+    # Same URL, different bodies by header: caches must key on Accept-Version too.
+    assert by_header.headers["Vary"] == "Accept-Version"
+    assert "Vary" not in by_url.headers  # the URL alone identifies the representation
+
+
 def test_offset_skips_and_repeats_rows_under_concurrent_writes() -> None:
     assert l2.read_two_pages_while_another_client_writes("offset") == (
         [1, 2, 3],

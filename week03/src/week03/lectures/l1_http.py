@@ -192,6 +192,21 @@ def family(status: int) -> str:
     return FAMILIES[status // 100]
 
 
+# Not every 5xx is our bug. 500 is (an exception we did not handle); 502, 503 and 504 usually
+# come from the infrastructure around the app, and a later retry may well succeed.
+SERVER_ERRORS = {
+    500: "our bug: fix the code (retrying the same request fails the same way)",
+    502: "a proxy got no valid answer from the app behind it (crashed, restarting): retry later",
+    503: "overloaded or down for maintenance, on purpose: retry after Retry-After",
+    504: "a proxy gave up waiting for the app or its upstream (too slow): retry later",
+}
+
+
+def worth_retrying(status: int) -> bool:
+    """A client may retry 502/503/504 (and 429, after Retry-After); 500 and 4xx need a change."""
+    return status in (429, 502, 503, 504)
+
+
 # --- 4 and 5. REST principles; REST vs GraphQL vs gRPC ---------------------------------------
 
 REST_PRINCIPLES = {
@@ -254,6 +269,8 @@ def main() -> None:
         print(f"{name:<7} {s.safe!s:<5} {s.idempotent!s:<11} {s.typical}")
     for code, meaning in PROJECT_STATUS_CODES.items():
         print(f"{code} {HTTPStatus(code).phrase:<22} [{family(code)}] {meaning}")
+    for code, meaning in SERVER_ERRORS.items():
+        print(f"{code} {HTTPStatus(code).phrase:<22} {meaning}")
     for style, fits in API_STYLES.items():
         print(f"{style:<8} fits: {fits}")
     for name, outcome in json_pitfalls().items():

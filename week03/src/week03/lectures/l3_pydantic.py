@@ -72,8 +72,12 @@ class UserRead(UserBase):
 
 
 class Product(BaseModel):
-    # by_alias: Python names in code, the wire's names (camelCase) in JSON.
-    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+    # Aliases: Python names in code, the wire's names (camelCase) in JSON. Validation accepts
+    # either name (validate_by_alias + validate_by_name, Pydantic 2.11+; they replace the
+    # discouraged populate_by_name) and model_dump() writes the aliases (serialize_by_alias).
+    model_config = ConfigDict(
+        validate_by_alias=True, validate_by_name=True, serialize_by_alias=True
+    )
 
     product_id: int = Field(alias="productId")
     unit_price: float = Field(alias="unitPrice", gt=0)

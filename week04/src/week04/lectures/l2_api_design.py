@@ -1,8 +1,10 @@
 """Lecture 2: API design principles.
 
 - **Versioning**: by URL (``/v1/items``), by header (``Accept-Version: 2``) or by query parameter
-  (``?version=2``); ``make_versioned_app`` shows all three on one resource. The project uses the
-  URL: visible in links and logs, cacheable without ``Vary``, one OpenAPI document per version.
+  (``?version=2``); ``make_versioned_app`` shows all three on one resource. A header-versioned
+  response must send ``Vary: Accept-Version``, or caches keyed on the URL mix the versions up.
+  The project uses the URL: visible in links and logs, cacheable without ``Vary``, one OpenAPI
+  document per version.
 - **Pagination**: ``offset_page`` (skip N rows) is simple but skips and repeats rows when others
   insert or delete between two requests; ``cursor_page`` (items *after* the last key seen) does not.
 - **Filtering and sorting**: filters are plain query parameters combined with AND (``?state=done``);
@@ -17,7 +19,7 @@
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Header, Query, Request
+from fastapi import FastAPI, Header, Query, Request, Response
 
 ITEMS = {1: {"id": 1, "name": "pen", "price_cents": 150}}
 
@@ -46,11 +48,15 @@ def make_versioned_app() -> FastAPI:
     async def item_by_header_or_query(
         item_id: int,
         request: Request,
+        response: Response,
         accept_version: Annotated[str, Header()] = "1",
         version: Annotated[str | None, Query()] = None,
     ) -> dict[str, Any]:
         # One URL, the version elsewhere: the query parameter wins over the header here.
         chosen = version or accept_version
+        # The body now depends on a request header: say so, or a cache (browser, CDN, proxy) keyed
+        # on the URL alone would serve a v1 body to a v2 client.
+        response.headers["Vary"] = "Accept-Version"
         return item_v2(ITEMS[item_id], request) if chosen == "2" else item_v1(ITEMS[item_id])
 
     return app
