@@ -25,9 +25,9 @@ from __future__ import annotations
 import asyncio
 from typing import NamedTuple
 
-from week07.lectures.demo_db import demo_database, scratch_engine
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from week07.lectures.demo_db import demo_database, scratch_engine
 from week07.lectures.events_db import create_events, run_script
 from week07.lectures.l1_explain import Plan, describe, explain
 
