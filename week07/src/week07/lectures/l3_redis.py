@@ -49,9 +49,8 @@ async def highest_first(redis: Redis, key: str, stop: int = -1) -> list[tuple[st
     it for a range by rank, so we send the current command ourselves; ``withscores=True`` asks
     redis-py to pair each member with its score, as for its own ``zrange``.
     """
-    pairs = await redis.execute_command(
-        "ZRANGE", key, 0, stop, "REV", "WITHSCORES", withscores=True
-    )
+    command = ("ZRANGE", key, 0, stop, "REV", "WITHSCORES")
+    pairs = await redis.execute_command(*command, withscores=True)  # type: ignore[no-untyped-call]
     return scored(pairs)
 
 
