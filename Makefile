@@ -27,7 +27,7 @@ RUN := $(UV) run --frozen --no-sync
 TESTKIT := $(RUN) testkit
 
 .PHONY: help bootstrap run test test-testkit test-week verify verify-week lint fmt typecheck starters diff-week \
-	services-up services-down ci check-week progress grade bench-week openapi
+	services-up services-down ci check-week progress grade bench-week openapi docs docs-serve docs-check docs-browser
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -103,12 +103,13 @@ services-up: bootstrap ## start development PostgreSQL + Redis (data in .data/, 
 services-down: bootstrap ## stop the development services (data is kept)
 	@$(TESTKIT) services down
 
-ci: ## what CI runs: lint, typecheck, make test with coverage gates, verify
+ci: ## what CI runs: lint, typecheck, make test with coverage gates, verify, the website check
 	@rm -rf .reports
 	@$(MAKE) lint
 	@$(MAKE) typecheck
 	@$(MAKE) test COV=1
 	@$(MAKE) verify
+	@$(MAKE) docs-check
 	@$(TESTKIT) summary --label ci
 
 check-week: bootstrap ## your starter against a week's project tests, per task with hints: make check-week 3
@@ -132,3 +133,42 @@ bench-week: bootstrap ## a week's benchmark: make bench-week 7
 openapi: bootstrap ## regenerate committed OpenAPI contracts (weeks that have them)
 	@for week in $$($(TESTKIT) weeks); do \
 		if [ -f $$week/scripts/openapi.py ]; then $(RUN) python $$week/scripts/openapi.py; fi; done
+
+# --- The course website (mkdocs-material; pages come from the repository's Markdown) -----------
+# Mermaid is served by the site itself, fetched once from the npm registry and checked by hash;
+# without npm the theme loads it from a CDN instead.
+MERMAID_VERSION := 11.17.2
+MERMAID_SHA256 := 581ed7d74bd9048d0e3a91363927d72ef22942d7722546b27f7cc29e35390eb8
+MERMAID_JS := build/vendor/mermaid.min.js
+DOCS_PORT ?= 8001
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(RUN) mkdocs
+
+$(MERMAID_JS):
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "npm not found: the site will load Mermaid from a CDN (install Node.js to serve it offline)"; exit 0; fi; \
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	(cd "$$tmp" && npm pack --silent "mermaid@$(MERMAID_VERSION)" >/dev/null); \
+	tar -xzf "$$tmp/mermaid-$(MERMAID_VERSION).tgz" -C "$$tmp" package/dist/mermaid.min.js; \
+	python3 -c 'import hashlib, sys; sys.exit(hashlib.sha256(open(sys.argv[1], "rb").read()).hexdigest() != sys.argv[2])' \
+		"$$tmp/package/dist/mermaid.min.js" "$(MERMAID_SHA256)" || { echo "mermaid.min.js: wrong SHA-256"; exit 1; }; \
+	mkdir -p $(@D) && mv "$$tmp/package/dist/mermaid.min.js" $@
+
+docs: bootstrap $(MERMAID_JS) ## build the course website into build/site (strict: broken links fail)
+	@$(MKDOCS) build --quiet
+	@echo "site: build/site/index.html (make docs-serve serves it with live reload)"
+
+docs-serve: bootstrap $(MERMAID_JS) ## serve the course website at http://127.0.0.1:8001 with live reload
+	@$(MKDOCS) serve --dev-addr 127.0.0.1:$(DOCS_PORT)
+
+docs-browser: ## install Debian's chromium for the website check, if missing (root or sudo)
+	@if [ -n "$${CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+		echo "The website check needs Chromium: install it, or set CHROMIUM=/path/to/chrome"; exit 1; fi; \
+	sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	echo "installing chromium (Debian package) for the website check"; \
+	$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium >/dev/null
+
+docs-check: bootstrap docs-browser $(MERMAID_JS) ## strict build + a real headless Chromium reads two pages (screenshots in .reports/docs/)
+	@test -f $(MERMAID_JS) || { echo "$(MERMAID_JS) is missing: the browser check runs offline and needs it (npm)"; exit 1; }
+	@$(RUN) mypy website
+	@$(RUN) pytest website/tests
