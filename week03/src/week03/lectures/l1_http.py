@@ -270,6 +270,8 @@ def main() -> None:
     for code, meaning in PROJECT_STATUS_CODES.items():
         print(f"{code} {HTTPStatus(code).phrase:<22} [{family(code)}] {meaning}")
     for code, meaning in SERVER_ERRORS.items():
+        if code in PROJECT_STATUS_CODES:
+            continue  # printed above
         print(f"{code} {HTTPStatus(code).phrase:<22} {meaning}")
     for style, fits in API_STYLES.items():
         print(f"{style:<8} fits: {fits}")
