@@ -138,7 +138,8 @@ def main() -> None:
 
     with TestClient(make_versioned_app()) as client:
         print("URL:   ", client.get("/v2/items/1").json())
-        print("header:", client.get("/items/1", headers={"Accept-Version": "2"}).json())
+        by_header = client.get("/items/1", headers={"Accept-Version": "2"})
+        print("header:", by_header.json(), "| Vary:", by_header.headers["Vary"])
         print("query: ", client.get("/items/1?version=1").json())
 
 
