@@ -145,7 +145,8 @@ def test_sql_blocks_run_only_where_the_file_asks_for_postgres(
         '''
 
         '''sql
-        INSERT INTO notes VALUES (1);
+        CREATE TABLE notes (id int PRIMARY KEY);  -- the first block was rolled back
+        INSERT INTO notes VALUES (1), (1);
         '''
 
         '''console

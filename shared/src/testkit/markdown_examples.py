@@ -10,8 +10,8 @@ The testkit plugin collects these files, so ``make test-week N`` runs their exam
   text). ``[uv run] python -m module args`` runs in this process with ``runpy`` (fast); anything
   else runs in a shell in the course root with this environment's ``bin/`` first on ``PATH``
   (a leading ``uv run`` is dropped: the environment is already this one);
-- ```` ```sql ````: executed against the testkit's PostgreSQL, in one transaction per file that is
-  rolled back at the end, only in a file that asks for PostgreSQL (below).
+- ```` ```sql ````: executed against the testkit's PostgreSQL, each block in a transaction rolled
+  back right after it (so a block sets up what it uses), only in a file that asks for PostgreSQL.
 
 A file whose text contains the comment ``<!-- markdown-test: postgres -->`` gets the session's
 PostgreSQL: its ``sql`` blocks run there and its console commands see ``DATABASE_URL``.
@@ -167,7 +167,11 @@ def evaluate_console(example: Example) -> str | None:
 
 
 def evaluate_sql(example: Example) -> str | None:
-    """Run an ``sql`` block in the file's transaction (rolled back when the file is done)."""
+    """Run an ``sql`` block in a transaction of its own, rolled back right after it.
+
+    Nothing stays behind and no lock outlives the block (the file's console commands may run the
+    same DDL against the same server), so each block sets up what it uses.
+    """
     if not example.namespace.get("_markdown_postgres"):
         return None  # shown only: this file did not ask for PostgreSQL
     connection = example.namespace.get("_markdown_sql")
@@ -176,7 +180,10 @@ def evaluate_sql(example: Example) -> str | None:
 
         url = _database_env(example.namespace)["DATABASE_URL"]
         connection = example.namespace["_markdown_sql"] = psycopg.connect(url)
-    connection.execute(str(example.parsed))
+    try:
+        connection.execute(str(example.parsed))
+    finally:
+        connection.rollback()
     return None
 
 
@@ -201,7 +208,6 @@ def _setup(namespace: dict[str, Any]) -> None:
 
 def _teardown(namespace: dict[str, Any]) -> None:
     if connection := namespace.pop("_markdown_sql", None):
-        connection.rollback()
         connection.close()
 
 
