@@ -156,9 +156,6 @@ async def read_after_commit(conn: AsyncConnection, *, expire_on_commit: bool) ->
 
 async def demo(conn: AsyncConnection) -> None:
     await conn.run_sync(Base.metadata.create_all)
-    for expire in (True, False):
-        outcome = await read_after_commit(conn, expire_on_commit=expire)
-        print(f"expire_on_commit={expire}: note.text after the commit -> {outcome}")
     app = make_app(sessionmaker_on(conn))
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://demo") as client:
@@ -169,6 +166,9 @@ async def demo(conn: AsyncConnection) -> None:
         ]:
             response = await client.request(method, path, json=body)
             print(f"{method} {path} -> {response.status_code} {response.text}")
+    for expire in (True, False):
+        outcome = await read_after_commit(conn, expire_on_commit=expire)
+        print(f"expire_on_commit={expire}: note.text after the commit -> {outcome}")
 
 
 def main() -> None:
