@@ -50,11 +50,11 @@ def _run_inner(tmp_path: Path, mode: str) -> tuple[int, list[int], Path]:
         cmd, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
     if mode == "wait":
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # generous: a loaded 2-core machine starts slowly
         while not ports_file.exists() and time.monotonic() < deadline:
             time.sleep(0.05)
         process.send_signal(signal.SIGINT)
-    process.communicate(timeout=60)
+    process.communicate(timeout=120)
     return process.returncode, [int(p) for p in ports_file.read_text().split()], workdir
 
 
