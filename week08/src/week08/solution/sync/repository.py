@@ -1,0 +1,56 @@
+"""All SQL of sync states."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ..items.schemas import UpsertCounts
+from ..sources.base import FetchResult
+from .models import SyncState
+
+
+class SyncStateRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get_or_create(self, source: str) -> SyncState:
+        await self.session.execute(
+            insert(SyncState)
+            .values(source=source)
+            .on_conflict_do_nothing(index_elements=["source"])
+        )
+        query = select(SyncState).where(SyncState.source == source)
+        return (await self.session.scalars(query.execution_options(populate_existing=True))).one()
+
+    async def all(self) -> dict[str, SyncState]:
+        return {s.source: s for s in await self.session.scalars(select(SyncState))}
+
+    async def record_success(
+        self, source: str, result: FetchResult, counts: UpsertCounts, at: datetime
+    ) -> SyncState:
+        state = await self.get_or_create(source)
+        state.cursor, state.etag = result.cursor, result.etag
+        state.status = "partial" if result.invalid else "ok"
+        state.last_run_at = state.last_success_at = at
+        state.last_error = None
+        state.consecutive_failures = 0
+        state.received, state.invalid = result.received, result.invalid
+        state.inserted, state.updated = counts.inserted, counts.updated
+        state.unchanged = counts.unchanged
+        state.not_modified = result.not_modified
+        await self.session.flush()
+        return state
+
+    async def record_failure(self, source: str, error: str, at: datetime) -> SyncState:
+        """The run failed: say so, keep the cursor, ETag and counts of the last good run."""
+        state = await self.get_or_create(source)
+        state.status = "failed"
+        state.last_run_at = at
+        state.last_error = error[:1000]
+        state.consecutive_failures += 1
+        await self.session.flush()
+        return state

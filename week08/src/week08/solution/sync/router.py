@@ -1,0 +1,90 @@
+"""``POST /sync/{source}`` (sync now) and ``GET /sync/status``.
+
+"Sync now" answers 202 at once and runs the sync after the response, in FastAPI's
+``BackgroundTasks``; ``?wait=true`` runs it inside the request and answers with the result.
+``BackgroundTasks`` run in the same process, after the response, with no queue, no retry and no
+record: if the process stops, the task is gone. Good enough for "refresh now"; week 11's Celery is
+the tool when work must survive a restart or run on other machines.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, BackgroundTasks, Request, Response, status
+
+from ..dependencies import ClockDep, IntegrationsDep, SessionmakerDep
+from ..errors import ConflictError
+from ..integrations import Integrations
+from ..items.schemas import SourceName
+from ..problems import problem_responses
+from .models import SyncState
+from .repository import SyncStateRepository
+from .schemas import BreakerStatus, SourceStatus, SyncAccepted, SyncCounts, SyncStatus
+from .service import SyncService
+
+router = APIRouter(prefix="/sync", tags=["sync"])
+
+
+def source_status(
+    source: SourceName, state: SyncState | None, integrations: Integrations
+) -> SourceStatus:
+    breaker = BreakerStatus(**integrations.breakers[source].snapshot())
+    if state is None:
+        return SourceStatus(
+            source=source, status="never", last_run_at=None, last_success_at=None,
+            last_error=None, consecutive_failures=0, not_modified=False, breaker=breaker,
+            counts=SyncCounts(received=0, inserted=0, updated=0, unchanged=0, invalid=0),
+        )  # fmt: skip
+    return SourceStatus(
+        source=source, status=state.status, last_run_at=state.last_run_at,
+        last_success_at=state.last_success_at, last_error=state.last_error,
+        consecutive_failures=state.consecutive_failures, not_modified=state.not_modified,
+        counts=SyncCounts.model_validate(state, from_attributes=True), breaker=breaker,
+    )  # fmt: skip
+
+
+async def run_sync(
+    source: SourceName, integrations: Integrations, service: SyncService
+) -> SyncState:
+    try:
+        return await service.run(integrations.sources[source])
+    finally:
+        integrations.running.discard(source)
+
+
+@router.post(
+    "/{source}", status_code=status.HTTP_202_ACCEPTED,
+    responses={200: {"model": SourceStatus}, **problem_responses(409, 422)},
+)  # fmt: skip
+async def sync_now(
+    source: SourceName,
+    request: Request,
+    response: Response,
+    background: BackgroundTasks,
+    integrations: IntegrationsDep,
+    sessionmaker: SessionmakerDep,
+    now: ClockDep,
+    wait: bool = False,
+) -> SyncAccepted | SourceStatus:
+    """Start a sync of ``source`` (202), or with ``wait=true`` run it and return its status (200).
+    409 while a sync of that source is running."""
+    # Check and mark with no `await` in between: nothing else runs on the event loop meanwhile.
+    if source in integrations.running:
+        raise ConflictError(f"A sync of {source.value} is already running")
+    integrations.running.add(source)
+    service = SyncService(sessionmaker, now=now)
+    if wait:
+        state = await run_sync(source, integrations, service)
+        response.status_code = status.HTTP_200_OK
+        return source_status(source, state, integrations)
+    background.add_task(run_sync, source, integrations, service)
+    return SyncAccepted(source=source, status_url=str(request.url_for("sync_status")))
+
+
+@router.get("/status", name="sync_status")
+async def sync_status(integrations: IntegrationsDep, sessionmaker: SessionmakerDep) -> SyncStatus:
+    """Per source: the last run, its counts and error, and the circuit breaker's state."""
+    async with sessionmaker() as session:
+        states = await SyncStateRepository(session).all()
+    return SyncStatus(
+        sources=[source_status(s, states.get(s.value), integrations) for s in SourceName]
+    )

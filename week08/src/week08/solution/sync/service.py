@@ -1,0 +1,68 @@
+"""One sync of one source.
+
+A sync is a job, not a request: it opens its own short transactions (and commits them here, its
+one place to commit). It never holds a database transaction across HTTP calls: a slow upstream
+would otherwise hold a pooled connection for the length of its timeouts.
+
+1. read the source's cursor and ETag (a short transaction);
+2. fetch from the upstream (no transaction: retries, backoff, pages);
+3. store everything and the new state in ONE transaction: the items and the cursor move
+   together, so a crash can never advance the cursor past records that were not stored.
+
+Any failure (the upstream's, or storing) is recorded in the state and the run ends normally:
+what was stored before stays, untouched.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import structlog
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from ..items.repository import ItemRepository
+from ..resilience.clock import Now, wall_clock
+from ..resilience.errors import UpstreamError
+from ..sources.base import Source
+from .models import SyncState
+from .repository import SyncStateRepository
+
+logger = structlog.get_logger(__name__)
+
+
+class SyncService:
+    def __init__(
+        self, sessionmaker: async_sessionmaker[AsyncSession], *, now: Now = wall_clock
+    ) -> None:
+        self.sessionmaker = sessionmaker
+        self.now = now
+
+    async def run(self, source: Source) -> SyncState:
+        """Fetch from ``source`` and store; return the state after the run (ok/partial/failed)."""
+        # BEGIN SOLUTION read state; fetch (UpstreamError -> failure); store + success in one tx
+        started = datetime.fromtimestamp(self.now(), UTC)
+        async with self.sessionmaker.begin() as session:
+            state = await SyncStateRepository(session).get_or_create(source.name)
+            cursor, etag = state.cursor, state.etag
+        try:
+            result = await source.fetch(cursor, etag)
+        except UpstreamError as exc:
+            logger.warning("sync_failed", source=source.name, error=str(exc))
+            return await self.record_failure(source.name, exc.detail, started)
+        try:
+            async with self.sessionmaker.begin() as session:
+                counts = await ItemRepository(session).upsert_many(result.items)
+                state = await SyncStateRepository(session).record_success(
+                    source.name, result, counts, started
+                )
+        except SQLAlchemyError as exc:
+            logger.exception("sync_store_failed", source=source.name)
+            return await self.record_failure(source.name, f"storing failed: {exc!r}", started)
+        logger.info("synced", source=source.name, status=state.status, received=result.received)
+        return state
+        # END SOLUTION
+
+    async def record_failure(self, source: str, error: str, at: datetime) -> SyncState:
+        async with self.sessionmaker.begin() as session:
+            return await SyncStateRepository(session).record_failure(source, error, at)
