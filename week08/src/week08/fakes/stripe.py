@@ -25,7 +25,7 @@ WEBHOOK_SECRET = "whsec_fake_0000000000"  # noqa: S105 - a test value, not a sec
 
 
 def payment_intent(
-    intent_id: str, amount: int, status: str, *, currency: str = "eur", created: int = 1764576000,
+    intent_id: str, amount: int, status: str, *, currency: str = "eur", created: int = 1796029000,
     description: str | None = "Order 1001",
 ) -> dict[str, Any]:  # fmt: skip
     return {
