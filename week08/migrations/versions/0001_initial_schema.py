@@ -79,9 +79,14 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("event_id", name=op.f("pk_webhook_events")),
     )
+    # Pruning deletes by age: without an index, every prune would scan the whole store.
+    op.create_index(
+        op.f("ix_webhook_events_received_at"), "webhook_events", ["received_at"], unique=False
+    )
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_webhook_events_received_at"), table_name="webhook_events")
     op.drop_table("webhook_events")
     op.drop_table("sync_states")
     op.drop_index("ix_items_source_kind_occurred_at_id", table_name="items")

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from dataclasses import replace
 from typing import Any
 
 import httpx
 import pytest
 
-from testkit.fake_upstream import FakeUpstream, Fault
+from testkit import impl_module
+from testkit.fake_upstream import FakeClock, FakeUpstream, Fault
+from testkit.http import ClientFactory
+from testkit.services.postgres import create_database, drop_database
 
+from .alembic_helpers import migrate
 from .conftest import items, sync
 
 pytestmark = pytest.mark.task(9)
@@ -128,6 +134,39 @@ async def test_the_openapi_document_describes_the_api(client: httpx.AsyncClient)
     document = (await client.get("http://testserver/openapi.json")).json()
 
     assert set(document["paths"]) == {
-        "/api/v1/items", "/api/v1/items/{item_id}", "/api/v1/sync/{source}",
+        "/api/v1/items", "/api/v1/items/{item_id}", "/api/v1/sync", "/api/v1/sync/{source}",
         "/api/v1/sync/status", "/api/v1/webhooks/payments",
     }  # fmt: skip
+
+
+@pytest.fixture
+async def app_on_a_real_database(
+    postgres_url: str, settings: Any, clock: FakeClock
+) -> AsyncIterator[Any]:
+    """The app as it runs in production: its own engine (from the lifespan) on a migrated database,
+    no test transaction around it, so syncs can run concurrently on pooled connections."""
+    url = create_database(postgres_url, prefix="syncall")
+    try:
+        await migrate(url, "upgrade", "head")
+        real = replace(settings, database_url=url)
+        yield impl_module("week08", "main").create_app(
+            real, now=clock, monotonic=clock, sleep=clock.sleep
+        )
+    finally:
+        drop_database(url)
+
+
+@pytest.mark.points(2)
+async def test_sync_all_runs_every_idle_source_concurrently(
+    app_on_a_real_database: Any, asgi_client: ClientFactory
+) -> None:
+    client = await asgi_client(app_on_a_real_database, base_url="http://testserver/api/v1")
+    app_on_a_real_database.state.integrations.running.add("payments")  # busy elsewhere
+
+    response = await client.post("/sync")
+
+    assert response.status_code == 200
+    statuses = {s["source"]: s["status"] for s in response.json()["sources"]}
+    assert statuses == {"github": "ok", "weather": "ok", "payments": "never"}
+    assert app_on_a_real_database.state.integrations.running == {"payments"}
+    assert len((await client.get("/items", params={"limit": 100})).json()["items"]) == 29

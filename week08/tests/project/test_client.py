@@ -230,3 +230,28 @@ async def test_a_budget_spent_for_longer_than_the_cap_fails_without_sending(
     with pytest.raises(errors().UpstreamUnavailableError, match="rate limit"):
         await client.request("GET", "/thing")
     assert upstream.requests == []
+
+
+@pytest.mark.points(2)
+async def test_a_403_that_says_rate_limited_waits_for_the_reset(
+    http: httpx.AsyncClient, upstream: FakeUpstream, clock: FakeClock
+) -> None:
+    # GitHub answers a spent primary rate limit with 403 (or 429) and X-RateLimit-Remaining: 0.
+    limited = {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(int(clock()) + 5)}
+    upstream.inject(Fault.status_code(403, headers=limited))
+
+    response = await resilient(http, clock).request("GET", "/thing")
+
+    assert response.status_code == 200
+    assert clock.sleeps == [1.0, 4.0]  # the backoff, then the rest of the wait for the reset
+
+
+async def test_a_plain_403_is_a_rejection(
+    http: httpx.AsyncClient, upstream: FakeUpstream, clock: FakeClock
+) -> None:
+    upstream.inject(Fault.status_code(403, headers={"Retry-After": "2"}), times=1)
+    assert (await resilient(http, clock).request("GET", "/thing")).status_code == 200  # limited
+    upstream.inject(Fault.status_code(403))
+
+    with pytest.raises(errors().UpstreamRejectedError):
+        await resilient(http, clock).request("GET", "/thing")

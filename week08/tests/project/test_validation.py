@@ -231,3 +231,16 @@ async def test_a_wrong_api_key_is_a_rejected_sync(client: httpx.AsyncClient, app
 
     assert status["status"] == "failed"
     assert "HTTP 401" in status["last_error"]
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "shown"),
+    [(2000, "eur", "20.00 EUR"), (5, "usd", "0.05 USD"), (1999, "jpy", "1999 JPY"),
+     (1500, "kwd", "1.500 KWD"), (0, "gbp", "0.00 GBP")],
+)  # fmt: skip
+def test_amounts_are_shown_in_the_currency_s_own_unit(
+    amount: int, currency: str, shown: str
+) -> None:
+    format_amount = impl_module("week08", "sources.payments.normalize").format_amount
+
+    assert format_amount(amount, currency) == shown

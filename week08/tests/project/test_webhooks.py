@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 from week08.fakes.stripe import WEBHOOK_SECRET, event, payment_intent, sign, webhook
 
@@ -211,3 +213,20 @@ async def test_webhooks_without_a_configured_secret_are_all_refused(
 
     assert response.status_code == 400
     assert "not configured" in response.json()["detail"]
+
+
+async def test_seen_ids_older_than_the_retention_are_forgotten(
+    client: httpx.AsyncClient, clock: FakeClock, db_connection: AsyncConnection
+) -> None:
+    await db_connection.execute(
+        text("INSERT INTO webhook_events (event_id, type, received_at) VALUES "
+             "('evt_old', 'x', :old), ('evt_recent', 'x', :recent)"),
+        {"old": datetime.fromtimestamp(clock() - 4 * 86400, UTC),
+         "recent": datetime.fromtimestamp(clock() - 2 * 86400, UTC)},
+    )  # fmt: skip
+    body, headers = webhook(succeeded(int(clock())), timestamp=int(clock()))
+
+    await client.post(URL, content=body, headers=headers)
+
+    ids = set(await db_connection.scalars(text("SELECT event_id FROM webhook_events")))
+    assert ids == {"evt_recent", "evt_w1"}

@@ -1,7 +1,5 @@
 """App-wide dependencies: the database session, the integrations, and each domain's service."""
 
-from __future__ import annotations
-
 from collections.abc import AsyncIterator
 from typing import Annotated
 
@@ -62,16 +60,20 @@ ClockDep = Annotated[Now, Depends(get_clock)]
 
 
 async def get_item_service(session: SessionDep, settings: SettingsDep) -> ItemService:
+    # BEGIN SOLUTION a service on the request's session and the cursor secret
     return ItemService(ItemRepository(session), CursorCodec(settings.cursor_secret))
+    # END SOLUTION
 
 
 async def get_webhook_service(
     session: SessionDep, settings: SettingsDep, now: ClockDep
 ) -> PaymentWebhookService:
+    # BEGIN SOLUTION a service on the session, with the secret, tolerance, clock
     return PaymentWebhookService(
         session, secret=settings.payments_webhook_secret, tolerance=settings.webhook_tolerance,
         now=now,
     )  # fmt: skip
+    # END SOLUTION
 
 
 ItemServiceDep = Annotated[ItemService, Depends(get_item_service)]

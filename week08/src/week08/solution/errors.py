@@ -1,9 +1,4 @@
-"""The app's exception hierarchy.
-
-Services raise these and know nothing about HTTP; ``problems.py`` maps each family to a status code
-and one problem-details body (RFC 9457). Upstream failures are *not* here: a sync turns them into
-its status (``resilience/errors.py``), they never reach a client of ours as an error.
-"""
+"""The app's exception hierarchy; ``problems.py`` maps each family to a status and a problem body."""
 
 
 class AppError(Exception):

@@ -1,13 +1,5 @@
-"""Building the three sources from settings: one shared ``httpx.AsyncClient`` per upstream.
-
-One client per upstream, made at start-up and closed at shutdown, never one per request: a client
-owns a connection pool, and reusing its keep-alive connections saves a TCP (and TLS) handshake on
-every call (see ``lectures/l1_pooling.py``). Each upstream gets its own client because each has its
-own base URL, credentials, timeouts and limits. Breakers live here too: one per upstream, for the
-life of the process, so the status endpoint can show them.
-"""
-
-from __future__ import annotations
+"""The three sources built from settings: one shared ``httpx.AsyncClient`` per upstream (its base URL,
+credentials, timeouts and connection pool; never a client per request) and one breaker each."""
 
 import ssl
 import time
@@ -46,8 +38,10 @@ class Integrations:
     running: set[SourceName] = field(default_factory=set)  # syncs under way (one per source)
 
     async def aclose(self) -> None:
+        # BEGIN SOLUTION close every shared client
         for client in self.clients:
             await client.aclose()
+        # END SOLUTION
 
 
 def build_integrations(
@@ -56,6 +50,7 @@ def build_integrations(
 ) -> Integrations:  # fmt: skip
     """The sources with their clients. ``now``/``monotonic``/``sleep`` are real unless a test
     passes a fake clock."""
+    # BEGIN SOLUTION an AsyncClient + defences per upstream; sources
     clients: list[httpx.AsyncClient] = []
     breakers: dict[SourceName, CircuitBreaker] = {}
 
@@ -105,3 +100,4 @@ def build_integrations(
         ),
     }
     return Integrations(sources, breakers, clients)
+    # END SOLUTION

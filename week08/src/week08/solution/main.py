@@ -1,10 +1,4 @@
-"""The application factory: ``uvicorn --factory week08.solution.main:create_app``.
-
-The integration service: it syncs GitHub, Open-Meteo and a Stripe-shaped payment provider into
-PostgreSQL and serves them through one read API. The schema is built by ``alembic upgrade head``.
-"""
-
-from __future__ import annotations
+"""The integration service's app factory: ``uvicorn --factory week08.solution.main:create_app``."""
 
 import secrets
 import time
@@ -26,13 +20,8 @@ from .settings import Settings
 from .sync.router import router as sync_router
 from .webhooks.router import router as webhooks_router
 
-DESCRIPTION = """
-One read API over three upstreams: GitHub (repositories, issues), Open-Meteo (forecasts) and a
-payment provider in Stripe's shape (payment events, signed webhooks).
-
-`POST /api/v1/sync/{source}` syncs a source now; `GET /api/v1/sync/status` shows how each sync
-went and each upstream's circuit breaker. Errors are RFC 9457 problem details.
-"""
+DESCRIPTION = """One read API over GitHub, Open-Meteo and a Stripe-shaped payment provider; sync
+them now (`POST /api/v1/sync`) and see how each sync went (`GET /api/v1/sync/status`)."""
 
 
 class IntegrationAPI(FastAPI):
@@ -40,20 +29,33 @@ class IntegrationAPI(FastAPI):
         return use_problem_media_type(super().openapi())
 
 
-@asynccontextmanager
-async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    # One engine and one HTTP client per upstream for the life of the process, closed on shutdown.
+async def start_services(app: FastAPI) -> None:
+    """``app.state.engine``, ``.sessionmaker``, ``.integrations``: once for the process's life."""
+    # BEGIN SOLUTION engine, sessionmaker, integrations (app.state's clock)
     settings: Settings = app.state.settings
-    engine = make_engine(settings.database_url)
-    app.state.sessionmaker = make_sessionmaker(engine)
+    app.state.engine = make_engine(settings.database_url)
+    app.state.sessionmaker = make_sessionmaker(app.state.engine)
     app.state.integrations = build_integrations(
         settings, now=app.state.now, monotonic=app.state.monotonic, sleep=app.state.sleep
     )
+    # END SOLUTION
+
+
+async def stop_services(app: FastAPI) -> None:
+    """Close the HTTP clients (their connections), then the engine's pool."""
+    # BEGIN SOLUTION aclose the integrations, dispose of the engine
+    await app.state.integrations.aclose()
+    await app.state.engine.dispose()
+    # END SOLUTION
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    await start_services(app)
     try:
         yield
     finally:
-        await app.state.integrations.aclose()
-        await engine.dispose()
+        await stop_services(app)
 
 
 def create_app(

@@ -11,8 +11,6 @@ instead of paging from a made-up position. The payload is signed, not encrypted:
 secrets in it.
 """
 
-from __future__ import annotations
-
 import base64
 import binascii
 import hashlib

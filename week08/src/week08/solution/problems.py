@@ -10,8 +10,6 @@ Validation errors add an ``errors`` member (RFC 9457 section 3.2 "extension memb
 each bad field. ``type`` is ``about:blank`` when the status code says it all (RFC 9457 section 4.2.1).
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any

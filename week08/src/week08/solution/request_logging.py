@@ -5,8 +5,6 @@
 contextvars), logs ``status`` and ``duration_ms`` at the end and returns the id in ``X-Request-ID``.
 """
 
-from __future__ import annotations
-
 import logging
 import re
 import sys

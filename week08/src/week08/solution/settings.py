@@ -1,14 +1,9 @@
-"""Settings from the environment (twelve-factor), one frozen object per app.
-
-Every upstream has a base URL, credentials and resilience knobs. The defaults are the real public
-APIs; the tests and ``scripts/sync_demo.py`` point the URLs at local fakes. Secrets are read here
-and nowhere else, and never logged.
-"""
-
-from __future__ import annotations
+"""Settings from the environment, one frozen object per app. Defaults are the real public APIs; tests
+and ``scripts/sync_demo.py`` point the URLs at local fakes. Secrets are read here only, never logged."""
 
 import os
 from dataclasses import dataclass, field
+from typing import Self
 
 from .db import DEV_DATABASE_URL
 
@@ -56,11 +51,14 @@ class Settings:
     resilience: dict[str, Resilience] = field(default_factory=dict)
 
     def resilience_of(self, source: str) -> Resilience:
+        # BEGIN SOLUTION the knobs of that source, or the defaults
         return self.resilience.get(source, Resilience())
+        # END SOLUTION
 
     @classmethod
-    def from_env(cls) -> Settings:
+    def from_env(cls) -> Self:
         """Read ``DATABASE_URL``, ``GITHUB_*``, ``OPEN_METEO_URL``, ``STRIPE_*``, ``CURSOR_SECRET``."""
+        # BEGIN SOLUTION read each variable, fall back to the defaults above
         env = os.environ
         repos = tuple(r for r in env.get("GITHUB_ISSUE_REPOS", "peps").split(",") if r)
         return cls(
@@ -75,3 +73,4 @@ class Settings:
             payments_webhook_secret=env.get("STRIPE_WEBHOOK_SECRET", ""),
             cursor_secret=env.get("CURSOR_SECRET", "").encode(),
         )
+        # END SOLUTION

@@ -1,7 +1,5 @@
 """One table for everything the service integrates: the *internal* model every source maps into."""
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Any
 

@@ -1,7 +1,5 @@
 """All SQL of items. ``upsert_many`` is the idempotent write every sync and webhook goes through."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -19,13 +17,9 @@ ROWS_PER_STATEMENT = 500  # 12 parameters a row: far below PostgreSQL's 32,767 p
 
 
 def latest_per_key(items: Sequence[ItemIn]) -> list[ItemIn]:
-    """One item per natural key, the most recently updated one.
-
-    A batch may hold a record twice (a page that shifted during a walk repeats an item); one
-    ``INSERT ... ON CONFLICT DO UPDATE`` must not touch the same row twice (PostgreSQL refuses:
-    "command cannot affect row a second time").
-    """
-    # BEGIN SOLUTION a dict by key; keep an item unless one with a later source_updated_at is in
+    """One item per natural key, the latest: one ``INSERT ... ON CONFLICT DO UPDATE`` must not touch
+    a row twice ("command cannot affect row a second time"), and a shifted page repeats items."""
+    # BEGIN SOLUTION by key, keep the latest source_updated_at
     latest: dict[tuple[str, str, str], ItemIn] = {}
     for item in items:
         kept = latest.get(item.key)
@@ -37,16 +31,14 @@ def latest_per_key(items: Sequence[ItemIn]) -> list[ItemIn]:
 
 class ItemRepository:
     def __init__(self, session: AsyncSession) -> None:
+        # BEGIN SOLUTION keep the session
         self.session = session
+        # END SOLUTION
 
     async def upsert_many(self, items: Sequence[ItemIn]) -> UpsertCounts:
-        """Insert new records, update changed ones, leave the rest alone; count each.
-
-        ``INSERT ... ON CONFLICT (source, kind, external_id) DO UPDATE ... WHERE`` the stored row
-        is not newer than the incoming one AND something differs. Rows the WHERE skips are not
-        returned (unchanged); ``xmax = 0`` in RETURNING is true for a fresh insert.
-        """
-        # BEGIN SOLUTION dedupe, then one INSERT .. ON CONFLICT DO UPDATE .. WHERE .. RETURNING
+        """Insert new records; update those that changed unless the stored one is newer; count each
+        (rows the ``ON CONFLICT ... WHERE`` skips are not returned; ``xmax = 0``: inserted)."""
+        # BEGIN SOLUTION dedupe; INSERT ON CONFLICT DO UPDATE WHERE; count
         counts = UpsertCounts()
         unique = latest_per_key(items)
         counts.unchanged = len(items) - len(unique)  # repeats of a record in the batch
@@ -82,7 +74,7 @@ class ItemRepository:
         after: tuple[datetime, int] | None,
     ) -> list[Item]:  # fmt: skip
         """Up to ``limit`` items, newest first (``occurred_at``, then ``id``), after the cursor."""
-        # BEGIN SOLUTION filters that are set, keyset condition on (occurred_at, id), order, limit
+        # BEGIN SOLUTION filters, keyset (occurred_at, id) <, order, limit
         stmt = select(Item).order_by(Item.occurred_at.desc(), Item.id.desc()).limit(limit)
         if source is not None:
             stmt = stmt.where(Item.source == source.value)
@@ -94,4 +86,6 @@ class ItemRepository:
         # END SOLUTION
 
     async def get(self, item_id: int) -> Item | None:
+        # BEGIN SOLUTION by primary key
         return await self.session.get(Item, item_id)
+        # END SOLUTION

@@ -1,12 +1,5 @@
-"""The internal record every source is normalised into, and the read API's bodies.
-
-``ItemIn`` is where "never trust external data" ends: whatever a source sends, it becomes an
-``ItemIn`` or it is counted as invalid. Its rules are the database's rules (no NUL characters,
-which PostgreSQL text cannot hold; aware datetimes; amounts that fit a BIGINT), so the upsert
-cannot fail on a value an upstream made up.
-"""
-
-from __future__ import annotations
+"""The internal record every source is normalised into (``ItemIn``: its rules are the database's, so
+an upsert cannot fail on a value an upstream made up), and the read API's bodies."""
 
 from datetime import datetime
 from enum import StrEnum
@@ -32,17 +25,21 @@ class ItemKind(StrEnum):
 
 
 def no_nul(value: str) -> str:
+    # BEGIN SOLUTION ValueError if the text holds a NUL character
     if "\x00" in value:
         raise ValueError("contains a NUL character, which PostgreSQL text cannot store")
     return value
+    # END SOLUTION
 
 
 def scalars_without_nul(value: dict[str, Any]) -> dict[str, Any]:
+    # BEGIN SOLUTION no NUL in any key or string value
     for key, item in value.items():
         no_nul(key)
         if isinstance(item, str):
             no_nul(item)
     return value
+    # END SOLUTION
 
 
 Text = Annotated[str, AfterValidator(no_nul)]
@@ -54,6 +51,7 @@ class ItemIn(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    # BEGIN SOLUTION the internal fields, with the database's rules
     source: SourceName
     kind: ItemKind
     external_id: Annotated[Text, Field(min_length=1, max_length=200)]
@@ -65,15 +63,19 @@ class ItemIn(BaseModel):
     occurred_at: AwareDatetime
     source_updated_at: AwareDatetime
     attributes: Annotated[dict[str, Scalar], AfterValidator(scalars_without_nul)] = {}
+    # END SOLUTION
 
     @property
     def key(self) -> tuple[str, str, str]:
+        # BEGIN SOLUTION (source value, kind value, external_id)
         return (self.source.value, self.kind.value, self.external_id)
+        # END SOLUTION
 
 
 class ItemRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
+    # BEGIN SOLUTION the stored item as the API shows it (no source_updated_at)
     id: int
     source: SourceName
     kind: ItemKind
@@ -86,19 +88,26 @@ class ItemRead(BaseModel):
     occurred_at: datetime
     attributes: dict[str, Any]
     synced_at: datetime
+    # END SOLUTION
 
 
 class PageLinks(BaseModel):
+    # BEGIN SOLUTION next: the URL of the next page or null
     next: str | None = Field(description="URL of the next page; null on the last page")
+    # END SOLUTION
 
 
 class ItemPage(BaseModel):
+    # BEGIN SOLUTION items, next_cursor, links
     items: list[ItemRead]
     next_cursor: str | None
     links: PageLinks
+    # END SOLUTION
 
 
 class UpsertCounts(BaseModel):
+    # BEGIN SOLUTION inserted, updated, unchanged (all 0 by default)
     inserted: int = 0
     updated: int = 0
     unchanged: int = 0
+    # END SOLUTION

@@ -1,7 +1,5 @@
 """The read API's rules: pages with signed cursors, one item by id."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from ..errors import InvalidCursorError, NotFoundError
@@ -15,13 +13,16 @@ SORT = "-occurred_at"
 
 class ItemService:
     def __init__(self, items: ItemRepository, cursors: CursorCodec) -> None:
+        # BEGIN SOLUTION keep the arguments
         self.items = items
         self.cursors = cursors
+        # END SOLUTION
 
     async def page(
         self, *, source: SourceName | None, kind: ItemKind | None, limit: int, cursor: str | None
     ) -> tuple[list[Item], str | None]:
         """A page and the cursor of the next one (None on the last page)."""
+        # BEGIN SOLUTION decode cursor; fetch limit + 1; encode the next
         after = None
         if cursor is not None:
             value, item_id = self.cursors.decode(cursor, SORT)
@@ -34,9 +35,12 @@ class ItemService:
             return rows, None
         last = rows[limit - 1]
         return rows[:limit], self.cursors.encode(SORT, (last.occurred_at.isoformat(), last.id))
+        # END SOLUTION
 
     async def get(self, item_id: int) -> Item:
+        # BEGIN SOLUTION the item, or NotFoundError
         item = await self.items.get(item_id)
         if item is None:
             raise NotFoundError(f"Item {item_id} does not exist")
         return item
+        # END SOLUTION

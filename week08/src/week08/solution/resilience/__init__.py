@@ -1,5 +1,1 @@
-"""The resilient HTTP client every source uses: retries, rate limits, a circuit breaker, paging.
-
-Each module has one job and no knowledge of GitHub, Open-Meteo or Stripe; ``client.py`` puts them
-together around one shared ``httpx.AsyncClient``.
-"""
+"""The resilient HTTP client: retries, rate limits, a circuit breaker, pages."""

@@ -1,25 +1,7 @@
-r"""A circuit breaker: stop calling an upstream that is down, and find out when it is back.
-
-```
-            failure x threshold                 reset_timeout passed
-   CLOSED ----------------------> OPEN -------------------------------> HALF_OPEN
-     ^  \__ success: count = 0     ^  \__ calls fail fast                 |  |
-     |                             |     (CircuitOpenError)              |  |
-     |                             +---------- trial call fails ---------+  |
-     +------------------------------------- trial call succeeds ------------+
-```
-
-- CLOSED: calls go through; consecutive failures are counted, a success resets the count.
-- OPEN: calls fail at once, without touching the network, for ``reset_timeout`` seconds: the
-  upstream gets room to recover, and our sync ends in microseconds instead of a minute of timeouts.
-- HALF_OPEN: ONE trial call is let through (others still fail fast). Success closes the circuit;
-  failure opens it for another ``reset_timeout``.
-
-The caller reports each outcome (``record_success``/``record_failure``): what counts as failure is
-its decision (a timeout or a 503 does; a 404 does not, the upstream is up and answering).
-"""
-
-from __future__ import annotations
+"""A circuit breaker: CLOSED -> OPEN after ``threshold`` consecutive failures; OPEN fails fast for
+``reset_timeout`` seconds, then HALF_OPEN lets one trial call through: success closes, failure
+reopens. The caller reports outcomes; what counts as a failure is its decision. (State diagram:
+the week's README, "Circuit breaker".)"""
 
 import time
 from enum import StrEnum
@@ -40,6 +22,9 @@ class CircuitBreaker:
         self, name: str, *, threshold: int = 5, reset_timeout: float = 30.0,
         now: Now = time.monotonic,
     ) -> None:  # fmt: skip
+        """Start CLOSED. Keep the arguments; track ``state``, ``failures`` (consecutive, while
+        closed), ``opened_at`` (``now()`` when it opened) and ``trial_running`` (half-open)."""
+        # BEGIN SOLUTION keep the arguments; start closed
         self.name = name
         self.threshold = threshold
         self.reset_timeout = reset_timeout
@@ -48,10 +33,11 @@ class CircuitBreaker:
         self.failures = 0  # consecutive failures while closed
         self.opened_at = 0.0
         self.trial_running = False  # half-open: the one trial call is under way
+        # END SOLUTION
 
     def before_call(self) -> None:
         """Let a call through, or raise ``CircuitOpenError``; moves OPEN -> HALF_OPEN when due."""
-        # BEGIN SOLUTION open: fail fast until reset_timeout, then half-open; one trial at a time
+        # BEGIN SOLUTION open: fail fast or go half-open; one trial
         if self.state is BreakerState.OPEN:
             waited = self.now() - self.opened_at
             if waited < self.reset_timeout:
@@ -74,7 +60,7 @@ class CircuitBreaker:
 
     def record_failure(self) -> None:
         """The call failed: count it while closed (open at ``threshold``); a failed trial reopens."""
-        # BEGIN SOLUTION half-open: open again; closed: count and open at threshold
+        # BEGIN SOLUTION half-open: open; closed: count, maybe open
         if self.state is BreakerState.HALF_OPEN:
             self._open()
         elif self.state is BreakerState.CLOSED:
@@ -84,14 +70,18 @@ class CircuitBreaker:
         # END SOLUTION
 
     def _open(self) -> None:
+        # BEGIN SOLUTION state open, opened now, no failures counted, no trial
         self.state = BreakerState.OPEN
         self.opened_at = self.now()
         self.failures = 0
         self.trial_running = False
+        # END SOLUTION
 
     def snapshot(self) -> dict[str, Any]:
         """For the status endpoint: the state, failures counted, seconds until a trial."""
+        # BEGIN SOLUTION state, failures, seconds until the trial when open
         retry_in = None
         if self.state is BreakerState.OPEN:
             retry_in = round(max(0.0, self.opened_at + self.reset_timeout - self.now()), 3)
         return {"state": self.state.value, "failures": self.failures, "retry_in": retry_in}
+        # END SOLUTION

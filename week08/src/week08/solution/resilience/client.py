@@ -1,20 +1,5 @@
-"""``ResilientClient``: one upstream's requests, with every defence in one place.
-
-Per attempt, in this order:
-
-1. the circuit breaker may refuse at once (``CircuitOpenError``: the upstream is known to be down);
-2. our token bucket hands out a token (our own pace), then the server's advertised budget is
-   checked (wait for its reset if it is spent, rather than earn a 429);
-3. the request goes out on the shared ``httpx.AsyncClient`` (its timeouts and connection pool);
-4. the outcome is classified: a timeout, a dropped connection or a 5xx is a breaker failure;
-   any answer below 500 shows the upstream is up (a breaker success);
-5. a retryable failure of a retryable request waits (backoff with jitter, or ``Retry-After``) and
-   tries again, up to the policy's attempts; anything else returns or raises:
-   below 400 (incl. 304) is returned, another 4xx raises ``UpstreamRejectedError``, a failure
-   without retries left raises ``UpstreamUnavailableError``.
-"""
-
-from __future__ import annotations
+"""``ResilientClient``: one upstream's requests with every defence in one place (breaker, token
+bucket, advertised budget, shared ``httpx.AsyncClient``, retries). Sequence diagram: the README."""
 
 from collections.abc import Mapping
 
@@ -37,6 +22,8 @@ class ResilientClient:
         breaker: CircuitBreaker, bucket: TokenBucket, budget: ServerBudget,
         now: Now = wall_clock, sleep: Sleep = real_sleep,
     ) -> None:  # fmt: skip
+        """Keep every argument as an attribute of the same name."""
+        # BEGIN SOLUTION keep every argument
         self.name = name
         self.http = http
         self.policy = policy
@@ -45,13 +32,25 @@ class ResilientClient:
         self.budget = budget
         self.now = now
         self.sleep = sleep
+        # END SOLUTION
+
+    def rate_limited(self, response: httpx.Response) -> bool:
+        """A 429, or GitHub's way of saying the same: a 403 with ``Retry-After`` or with
+        ``X-RateLimit-Remaining: 0`` (then the next attempt waits for the budget's reset)."""
+        # BEGIN SOLUTION 429, or 403 + Retry-After or Remaining: 0
+        headers = response.headers
+        return response.status_code == 429 or (
+            response.status_code == 403
+            and ("retry-after" in headers or headers.get("x-ratelimit-remaining") == "0")
+        )
+        # END SOLUTION
 
     async def request(
         self, method: str, url: str, *, params: Mapping[str, str | int] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:  # fmt: skip
         """Send with the defences above; return a response below 400, or raise an UpstreamError."""
-        # BEGIN SOLUTION the loop: breaker, bucket, budget, send, classify, retry or return/raise
+        # BEGIN SOLUTION breaker, bucket, budget, send, classify, retry
         headers = dict(headers or {})
         attempt = 0
         while True:
@@ -69,7 +68,7 @@ class ResilientClient:
                 failure = f"{type(exc).__name__} on {method} {url}"
             else:
                 self.budget.update(response.headers)
-                status = response.status_code
+                status = 429 if self.rate_limited(response) else response.status_code
                 if status >= 500:
                     self.breaker.record_failure()
                 else:

@@ -5,11 +5,8 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 
-Now = Callable[[], float]
-"""Seconds, as a float: ``time.time`` (wall clock) or ``time.monotonic``."""
-
-Sleep = Callable[[float], Awaitable[None]]
-"""Wait this many seconds: ``asyncio.sleep`` in production."""
+Now = Callable[[], float]  # seconds: time.time (wall clock) or time.monotonic
+Sleep = Callable[[float], Awaitable[None]]  # asyncio.sleep in production
 
 wall_clock: Now = time.time
 sleep: Sleep = asyncio.sleep

@@ -1,17 +1,15 @@
-"""What can go wrong with an upstream, as exceptions the sync understands.
-
-``UpstreamError`` is the family: the sync records it in the source's status and keeps the data it
-already has. None of these ever becomes a response of our API.
-"""
+"""Upstream failures, as the sync understands them; none ever becomes a response of our API."""
 
 
 class UpstreamError(Exception):
     """An upstream call failed for good (after the retries it deserved)."""
 
     def __init__(self, source: str, detail: str) -> None:
+        # BEGIN SOLUTION a message naming the source; keep source and detail
         super().__init__(f"{source}: {detail}")
         self.source = source
         self.detail = detail
+        # END SOLUTION
 
 
 class UpstreamUnavailableError(UpstreamError):
@@ -22,16 +20,20 @@ class UpstreamRejectedError(UpstreamError):
     """The upstream said no for a reason retrying cannot fix: 401, 403, 404, 422..."""
 
     def __init__(self, source: str, status: int, detail: str) -> None:
+        # BEGIN SOLUTION the detail names the status; keep status
         super().__init__(source, f"HTTP {status}: {detail}")
         self.status = status
+        # END SOLUTION
 
 
 class CircuitOpenError(UpstreamError):
     """The circuit breaker is open: the call was not even tried (fail fast)."""
 
     def __init__(self, source: str, retry_in: float) -> None:
+        # BEGIN SOLUTION the detail says when the next trial is; keep retry_in
         super().__init__(source, f"circuit open; next trial in {retry_in:.1f} s")
         self.retry_in = retry_in
+        # END SOLUTION
 
 
 class InvalidResponseError(UpstreamError):

@@ -1,24 +1,13 @@
-"""Following an upstream's pages.
-
-GitHub (and many REST APIs) put the pages in the ``Link`` header (RFC 8288)::
-
-    Link: <https://api.github.com/orgs/python/repos?page=2>; rel="next",
-          <https://api.github.com/orgs/python/repos?page=9>; rel="last"
-
-Follow ``rel="next"`` until there is none; never build page URLs yourself (the server may switch
-to cursors tomorrow, and the URL it gives you keeps every parameter). Stripe-style cursor lists
-(``has_more`` + ``starting_after``) are walked in ``sources/payments/client.py``.
-"""
-
-from __future__ import annotations
+"""Following ``Link: <...>; rel="next"`` pages (RFC 8288), as GitHub sends them. Never build page
+URLs yourself: the next URL keeps every parameter. (Stripe's cursor lists: ``sources/payments``.)"""
 
 import re
 from collections.abc import AsyncGenerator, Mapping
-from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from .client import ResilientClient
 from .errors import InvalidResponseError
 
 _LINK = re.compile(r"<(?P<url>[^>]*)>(?P<params>[^,]*)")
@@ -26,23 +15,12 @@ _REL = re.compile(r"""rel\s*=\s*(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s;]+))""", re
 MAX_PAGES = 1000  # a loop guard: an upstream whose "next" never ends must not hang a sync
 
 
-class Requester(Protocol):
-    """What ``follow_links`` needs: ``ResilientClient.request``'s shape."""
-
-    name: str
-
-    async def request(
-        self, method: str, url: str, *, params: Mapping[str, str | int] | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> httpx.Response: ...  # fmt: skip
-
-
 def parse_link_header(value: str | None) -> dict[str, str]:
     """``{"next": url, "last": url}`` from a ``Link`` header; ``{}`` if absent or empty.
 
     A link may carry several relations (``rel="next last"``); each one maps to its URL.
     """
-    # BEGIN SOLUTION find every <url>; params, read rel (quoted or bare), map each rel to the url
+    # BEGIN SOLUTION each <url>; params: rel (quoted or bare) -> url
     links: dict[str, str] = {}
     for match in _LINK.finditer(value or ""):
         rel = _REL.search(match["params"])
@@ -54,16 +32,12 @@ def parse_link_header(value: str | None) -> dict[str, str]:
 
 
 async def follow_links(
-    client: Requester, url: str, *, params: Mapping[str, str | int] | None = None,
+    client: ResilientClient, url: str, *, params: Mapping[str, str | int] | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> AsyncGenerator[httpx.Response]:  # fmt: skip
-    """Yield the first page's response, then each ``rel="next"`` page's, until there is none.
-
-    The first request carries ``params`` and ``headers`` (e.g. ``If-None-Match``); next URLs are
-    used as given. A next link to another host is refused (it would receive our credentials),
-    and so is a next link seen before (a loop).
-    """
-    # BEGIN SOLUTION request, yield, parse Link, check host and loops, continue with next
+    """Yield page 1 (sent with ``params`` and ``headers``), then each ``rel="next"`` page as given;
+    refuse a next link to another host (it would get our credentials) or one seen before (a loop)."""
+    # BEGIN SOLUTION
     response = await client.request("GET", url, params=params, headers=headers)
     origin = urlsplit(str(response.request.url)).netloc
     seen = {str(response.request.url)}
@@ -80,4 +54,7 @@ async def follow_links(
         seen.add(following)
         response = await client.request("GET", following)
     raise InvalidResponseError(client.name, f"more than {MAX_PAGES} pages")
+    # REPLACE WITH
+    # raise NotImplementedError("TODO: request, yield, next link: check, go on")
+    # yield  # (unreachable: it keeps this function an async generator)
     # END SOLUTION

@@ -1,18 +1,6 @@
-"""Two rate limits, ours and theirs.
-
-``TokenBucket`` is *our* budget: ``capacity`` tokens, refilled at ``rate`` per second; every request
-takes one and waits for it when the bucket is empty. It allows short bursts (up to ``capacity``)
-and a steady ``rate`` after that, whatever the upstream says.
-
-``ServerBudget`` is *theirs*: GitHub (and many APIs) advertise what is left of the current window
-on every response (``X-RateLimit-Remaining``) and when it refills (``X-RateLimit-Reset``, epoch
-seconds). When nothing is left, we wait for the reset *before* sending, instead of collecting a 429
-(or, on GitHub, a 403 and eventually a ban for "abuse").
-
-Both take ``now`` and ``sleep``, so tests drive them with a fake clock.
-"""
-
-from __future__ import annotations
+"""Two rate limits: ``TokenBucket`` is our own pace (bursts up to ``capacity``, then ``rate`` per
+second); ``ServerBudget`` is the upstream's (``X-RateLimit-Remaining``/``-Reset``): when it is
+spent, wait for the reset instead of earning a 429. Both take ``now`` and ``sleep`` (fake in tests)."""
 
 import asyncio
 import time
@@ -26,6 +14,8 @@ class TokenBucket:
     def __init__(
         self, rate: float, capacity: int, *, now: Now = time.monotonic, sleep: Sleep = real_sleep
     ) -> None:
+        """Start full: ``tokens`` = ``capacity``, ``updated`` = ``now()``; one lock for all callers."""
+        # BEGIN SOLUTION keep the arguments; a full bucket now; an asyncio.Lock
         self.rate = rate
         self.capacity = capacity
         self.now = now
@@ -33,6 +23,7 @@ class TokenBucket:
         self.tokens = float(capacity)
         self.updated = now()
         self._lock = asyncio.Lock()  # concurrent callers queue up instead of racing for tokens
+        # END SOLUTION
 
     def refill(self) -> None:
         """Add the tokens earned since the last refill, never more than ``capacity``."""
@@ -44,7 +35,7 @@ class TokenBucket:
 
     async def acquire(self) -> None:
         """Take one token, waiting until one has been earned if the bucket is empty."""
-        # BEGIN SOLUTION under the lock: refill; if < 1 token, sleep the missing part; take one
+        # BEGIN SOLUTION locked: refill; sleep if < 1 token; take one
         async with self._lock:
             self.refill()
             if self.tokens < 1:
@@ -55,27 +46,29 @@ class TokenBucket:
 
 
 def _int_header(headers: Mapping[str, str], name: str) -> int | None:
+    # BEGIN SOLUTION the header as an int, or None if absent or not all digits
     value = headers.get(name)
     return int(value) if value is not None and value.strip().isdigit() else None
+    # END SOLUTION
 
 
 class ServerBudget:
-    """What the upstream says is left of its rate limit, and waiting when it is spent.
-
-    Sequential callers only: two concurrent requests could both see "1 left". (The sources send
-    their requests one after another.)
-    """
+    """What the upstream says is left of its budget. For sequential callers (as the sources are):
+    two concurrent requests could both see "1 left"."""
 
     def __init__(self, *, now: Now = wall_clock, sleep: Sleep = real_sleep) -> None:
+        """Nothing known yet: ``limit``, ``remaining`` and ``reset_at`` (epoch seconds) are None."""
+        # BEGIN SOLUTION keep now and sleep; all budget fields None
         self.now = now
         self.sleep = sleep
         self.limit: int | None = None
         self.remaining: int | None = None
         self.reset_at: float | None = None
+        # END SOLUTION
 
     def update(self, headers: Mapping[str, str]) -> None:
         """Read ``X-RateLimit-Limit/Remaining/Reset``; ignore absent or non-numeric values."""
-        # BEGIN SOLUTION read the three headers (as ints) and keep those that are present
+        # BEGIN SOLUTION keep each X-RateLimit header that is an int
         limit = _int_header(headers, "x-ratelimit-limit")
         remaining = _int_header(headers, "x-ratelimit-remaining")
         reset = _int_header(headers, "x-ratelimit-reset")
@@ -89,7 +82,7 @@ class ServerBudget:
 
     async def wait_if_spent(self, max_wait: float) -> bool:
         """If nothing is left, sleep until the reset; False if that would take over ``max_wait``."""
-        # BEGIN SOLUTION remaining 0 and reset in the future: too long -> False, else sleep
+        # BEGIN SOLUTION spent: too long -> False, else sleep to reset
         if self.remaining is None or self.remaining > 0 or self.reset_at is None:
             return True
         delay = self.reset_at - self.now()

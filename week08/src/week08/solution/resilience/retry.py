@@ -1,18 +1,6 @@
-"""When to retry an upstream call, and how long to wait first.
-
-- Retry only what is safe to repeat: idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE), or a
-  POST that carries an ``Idempotency-Key`` (the upstream then runs it at most once).
-- Retry only failures that may pass: a timeout or dropped connection (no status at all), 408, 429
-  and 5xx gateway/server errors. A 400 or 404 fails the same way every time.
-- Wait with *exponential backoff and full jitter*: attempt n waits a random time in
-  ``[0, min(cap, base * 2**(n-1))]``. The growth gives a struggling server room; the randomness
-  keeps a thousand clients from retrying in the same millisecond (AWS Architecture Blog,
-  "Exponential Backoff And Jitter").
-- If the server says when (``Retry-After``), wait exactly that; if it asks for longer than ``cap``,
-  give up now instead of holding the caller hostage.
-"""
-
-from __future__ import annotations
+"""When to retry and how long to wait: only idempotent requests (or a POST with an
+``Idempotency-Key``), only failures that may pass (no response, 408, 429, 5xx but 501); exponential
+backoff with full jitter, or exactly ``Retry-After`` (giving up if it is longer than ``cap``)."""
 
 import email.utils
 import random
@@ -33,7 +21,7 @@ class RetryPolicy:
 
     def is_retryable(self, method: str, headers: Mapping[str, str], status: int | None) -> bool:
         """May this request be sent again? ``status`` is None when no response came back."""
-        # BEGIN SOLUTION decide from the method (or an Idempotency-Key) and the status
+        # BEGIN SOLUTION idempotent (or a key) and retryable status
         keys = {name.lower() for name in headers}
         idempotent = method.upper() in IDEMPOTENT_METHODS or "idempotency-key" in keys
         return idempotent and (status is None or status in RETRYABLE_STATUSES)
@@ -41,7 +29,7 @@ class RetryPolicy:
 
     def delay(self, attempt: int, retry_after: float | None = None) -> float | None:
         """Seconds to wait after failed attempt ``attempt`` (1 = the first try), None: give up."""
-        # BEGIN SOLUTION no attempts left: None; Retry-After wins (up to cap); else full jitter
+        # BEGIN SOLUTION None when spent; Retry-After; full jitter
         if attempt >= self.max_attempts:
             return None
         if retry_after is not None:
@@ -51,12 +39,9 @@ class RetryPolicy:
 
 
 def parse_retry_after(value: str | None, now: float) -> float | None:
-    """``Retry-After`` in seconds from ``now`` (epoch seconds); None if absent or unreadable.
-
-    RFC 9110 section 10.2.3 allows two forms: ``120`` (seconds) or an HTTP-date
-    (``Wed, 21 Oct 2026 07:28:00 GMT``). A date in the past means "now": 0.
-    """
-    # BEGIN SOLUTION digits are seconds; otherwise parse an HTTP-date and subtract now
+    """``Retry-After`` (RFC 9110 10.2.3: ``120`` or an HTTP-date) in seconds from ``now`` (epoch
+    seconds): a past date is 0; absent or unreadable: None."""
+    # BEGIN SOLUTION seconds, or an HTTP-date minus now
     if value is None:
         return None
     value = value.strip()

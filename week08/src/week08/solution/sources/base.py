@@ -1,11 +1,5 @@
-"""What every source shares: the result of a fetch, and turning raw records into ``ItemIn``.
-
-A sync must survive a bad record: one issue with a missing field must not cost us the other 99.
-So every record is validated and normalised on its own; a failure is logged (what and where,
-never the record's content: it may hold personal data) and counted, and the sync goes on.
-"""
-
-from __future__ import annotations
+"""What the sources share: ``FetchResult``, and turning raw records into ``ItemIn`` one by one, so a
+bad record is logged (where and why, never its content) and counted, and the sync goes on."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -33,9 +27,11 @@ class FetchResult:
     not_modified: bool = False  # a conditional request answered 304: nothing to do
 
     def add(self, items: list[ItemIn], received: int, invalid: int) -> None:
+        # BEGIN SOLUTION append the items, add the counts
         self.items += items
         self.received += received
         self.invalid += invalid
+        # END SOLUTION
 
 
 class Source(Protocol):
@@ -48,7 +44,7 @@ class Source(Protocol):
 
 def json_body(response: httpx.Response, source: str) -> Any:
     """The response's JSON, or ``InvalidResponseError`` (malformed or truncated JSON, HTML...)."""
-    # BEGIN SOLUTION response.json(); a ValueError (JSONDecodeError, bad encoding) -> our error
+    # BEGIN SOLUTION response.json(); ValueError -> InvalidResponseError
     try:
         return response.json()
     except ValueError as exc:
@@ -64,7 +60,7 @@ def convert_all(
     A ``ValidationError`` from the external model or from ``ItemIn`` skips that record only; it is
     logged with its position and the failing fields, and counted.
     """
-    # BEGIN SOLUTION loop with enumerate; try convert; on ValidationError log, count, continue
+    # BEGIN SOLUTION convert each; ValidationError: log, count, go on
     items: list[ItemIn] = []
     received = invalid = 0
     for index, record in enumerate(records):
@@ -81,8 +77,10 @@ def convert_all(
 
 def expect_list(data: Any, source: str, what: str) -> list[Any]:
     """The envelope check: a list where the API documents a list (a dict here is not a record)."""
+    # BEGIN SOLUTION a list, or InvalidResponseError naming what came instead
     if not isinstance(data, list):
         raise InvalidResponseError(
             source, f"{what}: expected a JSON array, got {type(data).__name__}"
         )
     return data
+    # END SOLUTION

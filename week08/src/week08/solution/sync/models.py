@@ -1,7 +1,5 @@
 """Where each source's sync stands: its cursor and ETag, and how the last run went."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import DateTime, Integer, String, Text, false

@@ -1,7 +1,5 @@
 """All SQL of sync states."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import select
@@ -15,9 +13,12 @@ from .models import SyncState
 
 class SyncStateRepository:
     def __init__(self, session: AsyncSession) -> None:
+        # BEGIN SOLUTION keep the session
         self.session = session
+        # END SOLUTION
 
     async def get_or_create(self, source: str) -> SyncState:
+        # BEGIN SOLUTION INSERT ON CONFLICT DO NOTHING, then SELECT
         await self.session.execute(
             insert(SyncState)
             .values(source=source)
@@ -25,13 +26,17 @@ class SyncStateRepository:
         )
         query = select(SyncState).where(SyncState.source == source)
         return (await self.session.scalars(query.execution_options(populate_existing=True))).one()
+        # END SOLUTION
 
     async def all(self) -> dict[str, SyncState]:
+        # BEGIN SOLUTION every state, by source
         return {s.source: s for s in await self.session.scalars(select(SyncState))}
+        # END SOLUTION
 
     async def record_success(
         self, source: str, result: FetchResult, counts: UpsertCounts, at: datetime
     ) -> SyncState:
+        # BEGIN SOLUTION cursor, ETag, status ok/partial, times, counts; flush
         state = await self.get_or_create(source)
         state.cursor, state.etag = result.cursor, result.etag
         state.status = "partial" if result.invalid else "ok"
@@ -44,9 +49,11 @@ class SyncStateRepository:
         state.not_modified = result.not_modified
         await self.session.flush()
         return state
+        # END SOLUTION
 
     async def record_failure(self, source: str, error: str, at: datetime) -> SyncState:
         """The run failed: say so, keep the cursor, ETag and counts of the last good run."""
+        # BEGIN SOLUTION failed, time, error, failures + 1; keep the rest
         state = await self.get_or_create(source)
         state.status = "failed"
         state.last_run_at = at
@@ -54,3 +61,4 @@ class SyncStateRepository:
         state.consecutive_failures += 1
         await self.session.flush()
         return state
+        # END SOLUTION

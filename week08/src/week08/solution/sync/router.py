@@ -1,13 +1,8 @@
-"""``POST /sync/{source}`` (sync now) and ``GET /sync/status``.
+"""``POST /sync/{source}`` (202, runs in ``BackgroundTasks`` after the response; ``?wait=true`` runs
+it in the request, 200) and ``GET /sync/status``. ``BackgroundTasks`` is not a job queue: no
+retries, no record, gone if the process stops (week 11 brings Celery)."""
 
-"Sync now" answers 202 at once and runs the sync after the response, in FastAPI's
-``BackgroundTasks``; ``?wait=true`` runs it inside the request and answers with the result.
-``BackgroundTasks`` run in the same process, after the response, with no queue, no retry and no
-record: if the process stops, the task is gone. Good enough for "refresh now"; week 11's Celery is
-the tool when work must survive a restart or run on other machines.
-"""
-
-from __future__ import annotations
+import asyncio
 
 from fastapi import APIRouter, BackgroundTasks, Request, Response, status
 
@@ -27,6 +22,7 @@ router = APIRouter(prefix="/sync", tags=["sync"])
 def source_status(
     source: SourceName, state: SyncState | None, integrations: Integrations
 ) -> SourceStatus:
+    # BEGIN SOLUTION breaker snapshot + state (or a 'never' status)
     breaker = BreakerStatus(**integrations.breakers[source].snapshot())
     if state is None:
         return SourceStatus(
@@ -40,15 +36,18 @@ def source_status(
         consecutive_failures=state.consecutive_failures, not_modified=state.not_modified,
         counts=SyncCounts.model_validate(state, from_attributes=True), breaker=breaker,
     )  # fmt: skip
+    # END SOLUTION
 
 
 async def run_sync(
     source: SourceName, integrations: Integrations, service: SyncService
 ) -> SyncState:
+    # BEGIN SOLUTION run the source's sync; always take it off the running set
     try:
         return await service.run(integrations.sources[source])
     finally:
         integrations.running.discard(source)
+    # END SOLUTION
 
 
 @router.post(
@@ -56,18 +55,13 @@ async def run_sync(
     responses={200: {"model": SourceStatus}, **problem_responses(409, 422)},
 )  # fmt: skip
 async def sync_now(
-    source: SourceName,
-    request: Request,
-    response: Response,
-    background: BackgroundTasks,
-    integrations: IntegrationsDep,
-    sessionmaker: SessionmakerDep,
-    now: ClockDep,
-    wait: bool = False,
-) -> SyncAccepted | SourceStatus:
+    source: SourceName, request: Request, response: Response, background: BackgroundTasks,
+    integrations: IntegrationsDep, sessionmaker: SessionmakerDep, now: ClockDep, wait: bool = False,
+) -> SyncAccepted | SourceStatus:  # fmt: skip
     """Start a sync of ``source`` (202), or with ``wait=true`` run it and return its status (200).
     409 while a sync of that source is running."""
     # Check and mark with no `await` in between: nothing else runs on the event loop meanwhile.
+    # BEGIN SOLUTION 409 if running; mark; wait: 200, else 202
     if source in integrations.running:
         raise ConflictError(f"A sync of {source.value} is already running")
     integrations.running.add(source)
@@ -78,13 +72,36 @@ async def sync_now(
         return source_status(source, state, integrations)
     background.add_task(run_sync, source, integrations, service)
     return SyncAccepted(source=source, status_url=str(request.url_for("sync_status")))
+    # END SOLUTION
+
+
+@router.post("", responses={200: {"model": SyncStatus}})
+async def sync_all(
+    integrations: IntegrationsDep, sessionmaker: SessionmakerDep, now: ClockDep
+) -> SyncStatus:
+    """Sync every idle source concurrently (each has its own client: as long as the slowest one)."""
+    # BEGIN SOLUTION idle sources, in a TaskGroup; report all
+    idle = [source for source in SourceName if source not in integrations.running]
+    integrations.running.update(idle)
+    service = SyncService(sessionmaker, now=now)
+    async with asyncio.TaskGroup() as group:
+        runs = {s: group.create_task(run_sync(s, integrations, service)) for s in idle}
+    async with sessionmaker() as session:  # the stored state of the sources that were busy
+        states = await SyncStateRepository(session).all()
+    states |= {source.value: task.result() for source, task in runs.items()}
+    return SyncStatus(
+        sources=[source_status(s, states.get(s.value), integrations) for s in SourceName]
+    )
+    # END SOLUTION
 
 
 @router.get("/status", name="sync_status")
 async def sync_status(integrations: IntegrationsDep, sessionmaker: SessionmakerDep) -> SyncStatus:
     """Per source: the last run, its counts and error, and the circuit breaker's state."""
+    # BEGIN SOLUTION read every state; one status per SourceName
     async with sessionmaker() as session:
         states = await SyncStateRepository(session).all()
     return SyncStatus(
         sources=[source_status(s, states.get(s.value), integrations) for s in SourceName]
     )
+    # END SOLUTION

@@ -1,19 +1,7 @@
-"""One sync of one source.
-
-A sync is a job, not a request: it opens its own short transactions (and commits them here, its
-one place to commit). It never holds a database transaction across HTTP calls: a slow upstream
-would otherwise hold a pooled connection for the length of its timeouts.
-
-1. read the source's cursor and ETag (a short transaction);
-2. fetch from the upstream (no transaction: retries, backoff, pages);
-3. store everything and the new state in ONE transaction: the items and the cursor move
-   together, so a crash can never advance the cursor past records that were not stored.
-
-Any failure (the upstream's, or storing) is recorded in the state and the run ends normally:
-what was stored before stays, untouched.
-"""
-
-from __future__ import annotations
+"""One sync of one source, a job with its own short transactions (its one place to commit): read the
+cursor and ETag; fetch with no transaction open (a slow upstream must not hold a pooled connection);
+store the items and the new state in ONE transaction, so the cursor never passes unstored records.
+Failures are recorded in the state; stored data stays untouched."""
 
 from datetime import UTC, datetime
 
@@ -35,12 +23,14 @@ class SyncService:
     def __init__(
         self, sessionmaker: async_sessionmaker[AsyncSession], *, now: Now = wall_clock
     ) -> None:
+        # BEGIN SOLUTION keep the arguments
         self.sessionmaker = sessionmaker
         self.now = now
+        # END SOLUTION
 
     async def run(self, source: Source) -> SyncState:
         """Fetch from ``source`` and store; return the state after the run (ok/partial/failed)."""
-        # BEGIN SOLUTION read state; fetch (UpstreamError -> failure); store + success in one tx
+        # BEGIN SOLUTION read state; fetch; store all in one tx
         started = datetime.fromtimestamp(self.now(), UTC)
         async with self.sessionmaker.begin() as session:
             state = await SyncStateRepository(session).get_or_create(source.name)
@@ -64,5 +54,7 @@ class SyncService:
         # END SOLUTION
 
     async def record_failure(self, source: str, error: str, at: datetime) -> SyncState:
+        # BEGIN SOLUTION its own short transaction
         async with self.sessionmaker.begin() as session:
             return await SyncStateRepository(session).record_failure(source, error, at)
+        # END SOLUTION

@@ -1,7 +1,5 @@
 """The seen-event store: one row per webhook event processed (replay protection, idempotency)."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import DateTime, String, func
@@ -16,5 +14,5 @@ class WebhookEvent(Base):
     event_id: Mapped[str] = mapped_column(String(255), primary_key=True)
     type: Mapped[str] = mapped_column(String(100))
     received_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
+        DateTime(timezone=True), server_default=func.now(), index=True
     )

@@ -1,7 +1,5 @@
 """``POST /webhooks/payments``: the payment provider pushes events here."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Request
@@ -22,5 +20,7 @@ async def payment_webhook(
     """A signed event (``Stripe-Signature``). 200 for processed, duplicate and ignored events
     alike: any 2xx tells the provider to stop retrying. 400 when we cannot trust the request."""
     # The RAW bytes: the signature covers them exactly as sent. Never verify a re-serialised body.
+    # BEGIN SOLUTION the raw body and the header to the service
     payload = await request.body()
     return await service.handle(payload, stripe_signature)
+    # END SOLUTION

@@ -1,7 +1,5 @@
 """Bodies of the webhook endpoint."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import BaseModel, Field

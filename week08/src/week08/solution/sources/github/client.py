@@ -1,7 +1,5 @@
 """Syncing GitHub: repositories (Link pages, ETag) and issues (``since`` the sync cursor)."""
 
-from __future__ import annotations
-
 from contextlib import aclosing
 from datetime import UTC
 from functools import partial
@@ -15,11 +13,15 @@ from .schemas import GitHubIssue, GitHubRepo
 
 
 def repo_items(record: object) -> list[ItemIn]:
+    # BEGIN SOLUTION validate as GitHubRepo, normalise
     return [normalize_repo(GitHubRepo.model_validate(record))]
+    # END SOLUTION
 
 
 def issue_items(record: object, repo: str) -> list[ItemIn]:
+    # BEGIN SOLUTION validate as GitHubIssue, normalise for repo
     return [normalize_issue(GitHubIssue.model_validate(record), repo)]
+    # END SOLUTION
 
 
 class GitHubSource:
@@ -28,16 +30,20 @@ class GitHubSource:
     def __init__(
         self, client: ResilientClient, *, org: str, repos: tuple[str, ...], page_size: int = 100
     ) -> None:
+        # BEGIN SOLUTION keep the arguments
         self.client = client
         self.org = org
         self.repos = repos
         self.page_size = page_size
+        # END SOLUTION
 
     async def fetch(self, cursor: str | None, etag: str | None) -> FetchResult:
+        # BEGIN SOLUTION repositories, then issues since the cursor
         result = FetchResult(cursor=cursor, etag=etag)
         await self.fetch_repositories(result, etag)
         await self.fetch_issues(result, since=cursor)
         return result
+        # END SOLUTION
 
     async def fetch_repositories(self, result: FetchResult, etag: str | None) -> None:
         """Walk ``/orgs/{org}/repos`` newest-updated first, asking "changed since ``etag``?".
@@ -45,7 +51,7 @@ class GitHubSource:
         Sorted by ``updated`` (descending), any change to any repository moves it onto page 1 and
         changes page 1's ETag; so a 304 for page 1 means nothing changed: stop there.
         """
-        # BEGIN SOLUTION If-None-Match on page 1; 304 -> not_modified; else keep ETag, convert pages
+        # BEGIN SOLUTION If-None-Match; 304: not_modified; else walk
         headers = {"If-None-Match": etag} if etag else {}
         params: dict[str, str | int] = {
             "per_page": self.page_size,
@@ -74,7 +80,7 @@ class GitHubSource:
         The new cursor is the latest ``updated_at`` seen. GitHub's ``since`` is inclusive, so the
         newest issue of the last run comes again: harmless, the upsert finds it unchanged.
         """
-        # BEGIN SOLUTION per repo follow the pages (state=all, since); cursor = newest updated_at
+        # BEGIN SOLUTION per repo: pages since the cursor; newest cursor
         newest = since
         for repo in self.repos:
             full_name = f"{self.org}/{repo}"

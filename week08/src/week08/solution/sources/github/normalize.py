@@ -1,14 +1,12 @@
 """GitHub records -> the internal ``ItemIn``."""
 
-from __future__ import annotations
-
 from ...items.schemas import ItemIn, ItemKind, SourceName
 from .schemas import GitHubIssue, GitHubRepo
 
 
 def normalize_repo(repo: GitHubRepo) -> ItemIn:
     """A repository: its full name as title, stars and language as attributes."""
-    # BEGIN SOLUTION kind repository, external id str(id), occurred/updated at updated_at
+    # BEGIN SOLUTION an ItemIn of kind repository
     return ItemIn(
         source=SourceName.GITHUB,
         kind=ItemKind.REPOSITORY,
@@ -30,7 +28,7 @@ def normalize_repo(repo: GitHubRepo) -> ItemIn:
 
 def normalize_issue(issue: GitHubIssue, repo: str) -> ItemIn:
     """An issue or pull request of ``repo`` ("org/name"): title, state, author, labels."""
-    # BEGIN SOLUTION pull_request present -> kind pull_request; labels joined; author may be null
+    # BEGIN SOLUTION an ItemIn of kind issue or pull_request
     return ItemIn(
         source=SourceName.GITHUB,
         kind=ItemKind.PULL_REQUEST if issue.pull_request is not None else ItemKind.ISSUE,

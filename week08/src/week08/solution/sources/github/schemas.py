@@ -1,21 +1,8 @@
-"""GitHub's shapes, as documented (only the fields we use; the rest is ignored on purpose).
-
-- Repositories of an organisation: ``GET /orgs/{org}/repos``
-  https://docs.github.com/en/rest/repos/repos#list-organization-repositories
-- Issues of a repository (pull requests included, marked by a ``pull_request`` member):
-  ``GET /repos/{owner}/{repo}/issues``
-  https://docs.github.com/en/rest/issues/issues#list-repository-issues
-- Pages: ``Link`` header, https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api
-- Conditional requests (ETag, 304 does not count against the rate limit):
-  https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api
-- Rate limits (``X-RateLimit-*``, ``Retry-After``):
-  https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
-
-External models are lenient where the API is (``description`` may be null, new fields appear
-any time: ``extra="ignore"``) and strict where we depend on a field (an id, a timestamp).
-"""
-
-from __future__ import annotations
+"""GitHub's documented shapes (the fields we use; ``extra="ignore"`` for the rest):
+https://docs.github.com/en/rest/repos/repos#list-organization-repositories,
+https://docs.github.com/en/rest/issues/issues#list-repository-issues (pull requests have a
+``pull_request`` member), pages: https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api,
+rate limits: https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api"""
 
 from typing import Any
 
@@ -27,10 +14,13 @@ class GitHubModel(BaseModel):
 
 
 class GitHubUser(GitHubModel):
+    # BEGIN SOLUTION login
     login: str
+    # END SOLUTION
 
 
 class GitHubRepo(GitHubModel):
+    # BEGIN SOLUTION id, full_name, html_url, description?, language?, stars, open issues, archived, dates
     id: int
     full_name: str
     html_url: str
@@ -41,13 +31,17 @@ class GitHubRepo(GitHubModel):
     archived: bool = False
     created_at: AwareDatetime
     updated_at: AwareDatetime
+    # END SOLUTION
 
 
 class GitHubLabel(GitHubModel):
+    # BEGIN SOLUTION name
     name: str
+    # END SOLUTION
 
 
 class GitHubIssue(GitHubModel):
+    # BEGIN SOLUTION id, number, title, state, html_url, user?, labels, comments, dates, pull_request?
     id: int
     number: int
     title: str
@@ -60,3 +54,4 @@ class GitHubIssue(GitHubModel):
     updated_at: AwareDatetime
     closed_at: AwareDatetime | None = None
     pull_request: dict[str, Any] | None = None  # present: this "issue" is a pull request
+    # END SOLUTION

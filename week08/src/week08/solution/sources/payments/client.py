@@ -1,8 +1,6 @@
 """Syncing payments by polling ``/v1/events`` (the webhook is the fast path; polling catches what
 a webhook missed: our endpoint was down, the provider gave up retrying)."""
 
-from __future__ import annotations
-
 from collections.abc import AsyncIterator, Mapping
 from datetime import UTC
 from typing import Any
@@ -20,13 +18,15 @@ class PaymentsSource:
     name = "payments"
 
     def __init__(self, client: ResilientClient, *, page_size: int = 100) -> None:
+        # BEGIN SOLUTION keep the arguments
         self.client = client
         self.page_size = page_size
+        # END SOLUTION
 
     async def pages(self, params: Mapping[str, str | int]) -> AsyncIterator[list[Any]]:
         """Cursor pagination: yield each page's ``data`` while ``has_more``, continuing
         ``starting_after`` the last record's id."""
-        # BEGIN SOLUTION loop: request, validate the envelope, yield data, stop or move the cursor
+        # BEGIN SOLUTION
         query = dict(params)
         while True:
             response = await self.client.request("GET", "/v1/events", params=query)
@@ -41,6 +41,9 @@ class PaymentsSource:
             if not isinstance(last, dict) or not isinstance(last.get("id"), str):
                 raise InvalidResponseError(self.name, "the last record of a page has no id")
             query["starting_after"] = last["id"]
+        # REPLACE WITH
+        # raise NotImplementedError("TODO: request, validate envelope, yield, move cursor")
+        # yield  # (unreachable: it keeps this function an async generator)
         # END SOLUTION
 
     async def fetch(self, cursor: str | None, etag: str | None) -> FetchResult:
@@ -49,7 +52,7 @@ class PaymentsSource:
         ``created[gte]``, not ``gt``: an event created in the same second as the last one we saw,
         but after our sync, is not lost; seeing the last one again is harmless (idempotent upsert).
         """
-        # BEGIN SOLUTION filter by type and created[gte]; convert each page; cursor = newest created
+        # BEGIN SOLUTION type + created[gte]; convert pages; new cursor
         params: dict[str, str | int] = {"limit": self.page_size, "type": "payment_intent.*"}
         if cursor:
             params["created[gte]"] = cursor

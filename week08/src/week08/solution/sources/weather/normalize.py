@@ -1,7 +1,5 @@
 """An Open-Meteo forecast (columns) -> one ``ItemIn`` per place and hour (rows)."""
 
-from __future__ import annotations
-
 from datetime import UTC, datetime, timedelta
 
 from ...items.schemas import ItemIn, ItemKind, SourceName
@@ -11,7 +9,7 @@ from .schemas import Forecast
 
 def normalize_forecast(place: Place, forecast: Forecast, fetched_at: datetime) -> list[ItemIn]:
     """Hours with no temperature are skipped (the API's way of saying "no data")."""
-    # BEGIN SOLUTION zip the columns; local time - utc offset = UTC; skip null temperatures
+    # BEGIN SOLUTION zip columns; local - offset = UTC; skip nulls
     offset = timedelta(seconds=forecast.utc_offset_seconds)
     hourly = forecast.hourly
     items = []

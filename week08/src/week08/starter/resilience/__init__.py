@@ -1,0 +1,1 @@
+"""The resilient HTTP client: retries, rate limits, a circuit breaker, pages."""

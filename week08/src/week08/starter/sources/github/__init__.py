@@ -1,0 +1,1 @@
+"""GitHub REST API: an organisation's repositories and the issues of some of them."""

@@ -1,0 +1,1 @@
+"""Open-Meteo: hourly weather forecasts, no API key."""
