@@ -57,7 +57,6 @@ async def test_one_item_by_id_and_a_missing_one(client: httpx.AsyncClient) -> No
     assert missing.headers["content-type"] == "application/problem+json"
 
 
-@pytest.mark.points(2)
 @pytest.mark.parametrize(
     "url",
     [

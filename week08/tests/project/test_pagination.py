@@ -38,7 +38,6 @@ def test_the_link_header_is_parsed_into_relations() -> None:
     }
 
 
-@pytest.mark.points(2)
 @pytest.mark.parametrize(
     ("header", "expected"),
     [

@@ -17,7 +17,6 @@ def policy(**options: Any) -> Any:
     return impl_module("week08", "resilience.retry").RetryPolicy(**options)
 
 
-@pytest.mark.points(2)
 @pytest.mark.parametrize(
     ("method", "headers", "status", "expected"),
     [
@@ -82,7 +81,6 @@ def test_retry_after_wins_unless_it_is_longer_than_the_cap() -> None:
     assert capped.delay(1, retry_after=31.0) is None  # give up now, not in half a minute
 
 
-@pytest.mark.points(2)
 @pytest.mark.parametrize(
     ("value", "expected"),
     [

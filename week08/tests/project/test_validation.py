@@ -150,7 +150,6 @@ async def test_text_postgresql_cannot_store_is_an_invalid_record_not_a_crash(
     assert status["counts"]["invalid"] == 1
 
 
-@pytest.mark.points(3)
 @pytest.mark.parametrize(
     "fault",
     [
@@ -177,7 +176,6 @@ async def test_a_malformed_response_fails_the_run_and_keeps_the_stored_data(
     assert await count_rows(db_connection, "items") == 5
 
 
-@pytest.mark.points(2)
 @pytest.mark.parametrize(
     "change",
     ["misaligned", "fahrenheit", "no-hourly"],
