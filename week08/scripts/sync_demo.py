@@ -24,8 +24,6 @@ from typing import Any
 
 import httpx
 from asgi_lifespan import LifespanManager
-
-from testkit.fake_upstream import Fault, FakeUpstream
 from week08.fakes.github import FakeGitHub, issue, repo
 from week08.fakes.open_meteo import FakeOpenMeteo
 from week08.fakes.stripe import API_KEY, FakeStripe, event, payment_intent
@@ -33,13 +31,15 @@ from week08.lectures.demo_db import demo_database
 from week08.solution.main import create_app
 from week08.solution.settings import Place, Resilience, Settings
 
+from testkit.fake_upstream import FakeUpstream, Fault
+
 WEEK = Path(__file__).resolve().parents[1]
 COLUMNS = ("status", "received", "inserted", "updated", "unchanged", "invalid", "breaker")
 
 
 def fakes() -> tuple[FakeGitHub, FakeOpenMeteo, FakeStripe]:
     github = FakeGitHub(
-        org="acme", token="ghp_demo",
+        org="acme", token="ghp_demo",  # noqa: S106 - a fake's token
         repos=[repo(103, "rocket", "2026-11-30T12:00:00Z", stars=42),
                repo(102, "engine", "2026-11-29T12:00:00Z", stars=7),
                repo(101, "hangar", "2026-11-28T12:00:00Z")],
@@ -60,7 +60,7 @@ def fakes() -> tuple[FakeGitHub, FakeOpenMeteo, FakeStripe]:
 
 
 def migrate(url: str) -> None:
-    subprocess.run(  # noqa: S603 - our own interpreter running alembic on our own migrations
+    subprocess.run(  # our own interpreter running alembic on our own migrations
         [sys.executable, "-m", "alembic", "-c", "alembic.ini", "upgrade", "head"],
         cwd=WEEK, env={**os.environ, "DATABASE_URL": url}, check=True, capture_output=True,
     )  # fmt: skip
@@ -100,10 +100,10 @@ async def with_fakes(url: str) -> None:
                            breaker_threshold=3, breaker_reset=30, rate=50, burst=10)  # fmt: skip
         settings = Settings(
             database_url=url, github_url=gh.url, github_org="acme", github_issue_repos=("rocket",),
-            github_token="ghp_demo", github_page_size=2, weather_url=om.url,
+            github_token="ghp_demo", github_page_size=2, weather_url=om.url,  # noqa: S106
             places=(Place("Berlin", 52.52, 13.41), Place("Lisbon", 38.72, -9.14)),
             payments_url=st.url, payments_api_key=API_KEY,
-            resilience={name: quick for name in ("github", "weather", "payments")},
+            resilience=dict.fromkeys(("github", "weather", "payments"), quick),
         )  # fmt: skip
         app = create_app(settings)
         print("1. first sync\n" + table(await sync_all(app)))
