@@ -112,7 +112,7 @@ async def with_fakes(url: str) -> None:
             + table(await sync_all(app))
         )
         gh.inject(Fault.rate_limited(retry_after=1))
-        om.inject(Fault.status_code(503), times=3)
+        om.inject(Fault.status_code(503), times=50)  # down: both places, every attempt
         stripe.events.append({"id": "evt_4", "object": "event", "type": "payment_intent.succeeded",
                               "created": 1796030300, "data": {"object": {"id": "pi_3"}}})  # fmt: skip
         print("\n3. a 429 (retried after 1 s), a 503 burst, a malformed event\n"
