@@ -13,9 +13,6 @@ one the payments sync fails with 401, as it should) and is never run in CI. Both
 
 import argparse
 import asyncio
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
@@ -23,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from alembic import command
+from alembic.config import Config
 from asgi_lifespan import LifespanManager
 from week08.fakes.github import FakeGitHub, issue, repo
 from week08.fakes.open_meteo import FakeOpenMeteo
@@ -60,10 +59,9 @@ def fakes() -> tuple[FakeGitHub, FakeOpenMeteo, FakeStripe]:
 
 
 def migrate(url: str) -> None:
-    subprocess.run(  # our own interpreter running alembic on our own migrations
-        [sys.executable, "-m", "alembic", "-c", "alembic.ini", "upgrade", "head"],
-        cwd=WEEK, env={**os.environ, "DATABASE_URL": url}, check=True, capture_output=True,
-    )  # fmt: skip
+    config = Config(WEEK / "alembic.ini")
+    config.set_main_option("sqlalchemy.url", url)  # env.py prefers it to DATABASE_URL
+    command.upgrade(config, "head")
 
 
 def table(status: dict[str, Any]) -> str:
