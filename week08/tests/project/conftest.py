@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
 from typing import Any
 
 import httpx
@@ -26,6 +27,7 @@ from week08.fakes.stripe import API_KEY, WEBHOOK_SECRET, FakeStripe, event, paym
 from testkit import impl_module
 from testkit.fake_upstream import FakeClock, FakeUpstream
 from testkit.http import ClientFactory
+from testkit.services.postgres import create_database, drop_database
 
 from .alembic_helpers import migrate
 
@@ -162,6 +164,23 @@ def app(settings: Any, clock: FakeClock, sessionmaker: async_sessionmaker[AsyncS
 @pytest.fixture
 async def client(app: Any, asgi_client: ClientFactory) -> httpx.AsyncClient:
     return await asgi_client(app, base_url="http://testserver/api/v1")
+
+
+@pytest.fixture
+async def app_on_a_real_database(
+    postgres_url: str, settings: Any, clock: FakeClock
+) -> AsyncIterator[Any]:
+    """The app as it runs in production: its own engine (from the lifespan) on a migrated database,
+    no test transaction around it, so syncs can run concurrently on pooled connections."""
+    url = create_database(postgres_url, prefix="syncall")
+    try:
+        await migrate(url, "upgrade", "head")
+        real = replace(settings, database_url=url)
+        yield impl_module("week08", "main").create_app(
+            real, now=clock, monotonic=clock, sleep=clock.sleep
+        )
+    finally:
+        drop_database(url)
 
 
 async def sync(client: httpx.AsyncClient, source: str) -> dict[str, Any]:

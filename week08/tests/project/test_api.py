@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from dataclasses import replace
 from typing import Any
 
 import httpx
 import pytest
 
-from testkit import impl_module
-from testkit.fake_upstream import FakeClock, FakeUpstream, Fault
+from testkit.fake_upstream import FakeUpstream, Fault
 from testkit.http import ClientFactory
-from testkit.services.postgres import create_database, drop_database
 
-from .alembic_helpers import migrate
 from .conftest import items, sync
 
 pytestmark = pytest.mark.task(9)
@@ -136,23 +131,6 @@ async def test_the_openapi_document_describes_the_api(client: httpx.AsyncClient)
         "/api/v1/items", "/api/v1/items/{item_id}", "/api/v1/sync", "/api/v1/sync/{source}",
         "/api/v1/sync/status", "/api/v1/webhooks/payments",
     }  # fmt: skip
-
-
-@pytest.fixture
-async def app_on_a_real_database(
-    postgres_url: str, settings: Any, clock: FakeClock
-) -> AsyncIterator[Any]:
-    """The app as it runs in production: its own engine (from the lifespan) on a migrated database,
-    no test transaction around it, so syncs can run concurrently on pooled connections."""
-    url = create_database(postgres_url, prefix="syncall")
-    try:
-        await migrate(url, "upgrade", "head")
-        real = replace(settings, database_url=url)
-        yield impl_module("week08", "main").create_app(
-            real, now=clock, monotonic=clock, sleep=clock.sleep
-        )
-    finally:
-        drop_database(url)
 
 
 @pytest.mark.points(2)

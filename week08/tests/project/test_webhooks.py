@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import UTC, datetime
 from typing import Any
@@ -14,6 +15,7 @@ from week08.fakes.stripe import WEBHOOK_SECRET, event, payment_intent, sign, web
 
 from testkit import impl_module
 from testkit.fake_upstream import FakeClock
+from testkit.http import ClientFactory
 
 from .conftest import count_rows, items
 
@@ -228,3 +230,20 @@ async def test_seen_ids_older_than_the_retention_are_forgotten(
 
     ids = set(await db_connection.scalars(text("SELECT event_id FROM webhook_events")))
     assert ids == {"evt_recent", "evt_w1"}
+
+
+@pytest.mark.points(2)
+async def test_concurrent_deliveries_of_one_event_are_processed_once(
+    app_on_a_real_database: Any, asgi_client: ClientFactory, clock: FakeClock
+) -> None:
+    # A real engine and pool: the deliveries run in concurrent transactions, as in production.
+    client = await asgi_client(app_on_a_real_database, base_url="http://testserver/api/v1")
+    body, headers = webhook(succeeded(int(clock())), timestamp=int(clock()))
+
+    responses = await asyncio.gather(
+        *(client.post(URL, content=body, headers=headers) for _ in range(8))
+    )
+
+    assert {r.status_code for r in responses} == {200}
+    outcomes = sorted(r.json()["status"] for r in responses)
+    assert outcomes == ["duplicate"] * 7 + ["processed"]
