@@ -1,8 +1,8 @@
 """The database layer's shared pieces: the declarative base, the engine and the session factory.
 
 Every model inherits ``Base``; its ``metadata`` carries a naming convention, so every constraint and
-index gets a predictable name (``pk_items``, ``ix_webhook_events_received_at``). Alembic needs those names to
-drop or alter a constraint later, and autogenerate compares them to find drift.
+index gets a predictable name (``pk_items``, ``ix_webhook_events_received_at``). Alembic needs
+those names to drop or alter a constraint later, and autogenerate compares them to find drift.
 """
 
 import os
