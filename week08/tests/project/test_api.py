@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -13,6 +15,7 @@ from testkit.http import ClientFactory
 from .conftest import items, sync
 
 pytestmark = pytest.mark.task(9)
+CONTRACT = Path(__file__).resolve().parents[2] / "contracts" / "openapi-v1.json"
 
 
 @pytest.mark.points(2)
@@ -147,3 +150,15 @@ async def test_sync_all_runs_every_idle_source_concurrently(
     assert statuses == {"github": "ok", "weather": "ok", "payments": "never"}
     assert app_on_a_real_database.state.integrations.running == {"payments"}
     assert len((await client.get("/items", params={"limit": 100})).json()["items"]) == 29
+
+
+@pytest.mark.points(0)
+def test_the_app_matches_its_committed_contract(app: Any) -> None:
+    committed = CONTRACT.read_text(encoding="utf-8")
+
+    generated = json.dumps(app.openapi(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+    assert generated == committed, (
+        "the API no longer matches contracts/openapi-v1.json: if the change is intended, run "
+        "`make openapi` and review the diff"
+    )
