@@ -105,3 +105,57 @@ def test_release_level_and_next_version(
 def test_next_version_rejects_a_bad_version() -> None:
     with pytest.raises(ValueError, match=r"1\.4\.2"):
         commits.next_version("v1.4", [commits.parse_commit("feat: x")])
+
+
+@pytest.mark.task(6)
+@pytest.mark.points(1)
+def test_body_and_footers() -> None:
+    lines = ["", "Why it changed.", "", "", "Refs: #42", "BREAKING CHANGE: renamed `due`"]
+    assert commits.body_and_footers(lines) == (
+        "Why it changed.",
+        {"Refs": "#42", "BREAKING CHANGE": "renamed `due`"},
+    )
+    # A last paragraph with one line that is not a footer is body text.
+    assert commits.body_and_footers(["", "Refs: #42", "and more words"]) == (
+        "Refs: #42\nand more words",
+        {},
+    )
+    assert commits.body_and_footers([]) == (None, {})
+
+
+@pytest.mark.task(6)
+@pytest.mark.points(2)
+def test_changelog_groups_commits_by_section() -> None:
+    messages = [
+        "feat(tasks): filter by tag",
+        "fix: handle empty lists",
+        "docs: explain pagination",
+        "feat(api)!: drop the v1 endpoints",
+        "perf(db): index owner_id",
+        "fix(auth): reject expired tokens",
+    ]
+    notes = commits.changelog("2.0.0", [commits.parse_commit(m) for m in messages])
+    assert notes == (
+        "## 2.0.0\n"
+        "\n"
+        "### Breaking changes\n"
+        "- api: drop the v1 endpoints\n"
+        "\n"
+        "### Features\n"
+        "- tasks: filter by tag\n"
+        "\n"
+        "### Bug fixes\n"
+        "- handle empty lists\n"
+        "- auth: reject expired tokens\n"
+        "\n"
+        "### Performance\n"
+        "- db: index owner_id\n"
+    )
+
+
+@pytest.mark.task(6)
+@pytest.mark.points(1)
+def test_changelog_leaves_out_empty_sections() -> None:
+    parsed = [commits.parse_commit(m) for m in ["docs: readme", "fix: bug"]]
+    assert commits.changelog("1.4.3", parsed) == "## 1.4.3\n\n### Bug fixes\n- bug\n"
+    assert commits.changelog("1.4.3", []) == "## 1.4.3\n"

@@ -1,6 +1,8 @@
 """Task 5: fetch_all. Concurrency is checked by the order and overlap of events, never by time."""
 
 import asyncio
+from collections.abc import Callable
+from typing import cast
 
 import pytest
 
@@ -91,3 +93,91 @@ async def test_edge_cases() -> None:
     assert await fetch.fetch_all([], tracker, limit=2) == []
     with pytest.raises(ValueError, match="limit"):
         await fetch.fetch_all([1], tracker, limit=0)
+
+
+async def settle(condition: Callable[[], bool], turns: int = 1000) -> None:
+    """Let the event loop run until ``condition()`` holds; fail after ``turns`` turns."""
+    for _ in range(turns):
+        if condition():
+            return
+        await asyncio.sleep(0)
+    pytest.fail("the other tasks never got there")
+
+
+class Mirrors:
+    """Fake mirrors: each waits for its own event, then returns or raises; cancellations are kept."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.release = {name: asyncio.Event() for name in names}
+        self.failing: set[str] = set()
+        self.started: list[str] = []
+        self.cancelled: list[str] = []
+        self.finished: list[str] = []
+
+    async def __call__(self, name: str) -> str:
+        self.started.append(name)
+        try:
+            await self.release[name].wait()
+        except asyncio.CancelledError:
+            self.cancelled.append(name)
+            raise
+        self.finished.append(name)
+        if name in self.failing:
+            raise ConnectionError(f"{name} is down")
+        return f"data from {name}"
+
+    async def race(self, *finishing: str) -> str:
+        """``first_success`` over every mirror; once all have started, ``finishing`` complete in
+        that order, each before the next one is released."""
+        racing = asyncio.create_task(fetch.first_success(self.names, self))
+        try:
+            await settle(lambda: racing.done() or len(self.started) == len(self.names))
+            for name in finishing:
+                self.release[name].set()
+                await settle(lambda: racing.done() or name in self.finished)  # noqa: B023 (used in this iteration)
+            return cast(str, await racing)
+        finally:
+            racing.cancel()  # only matters when the test fails: leave no task behind
+
+
+@pytest.mark.task(5)
+@pytest.mark.points(2)
+async def test_first_success_returns_the_fastest_and_cancels_the_rest() -> None:
+    mirrors = Mirrors(["eu", "us", "asia"])
+    assert await mirrors.race("us") == "data from us"
+    assert mirrors.started == ["eu", "us", "asia"]  # all asked at once
+    assert sorted(mirrors.cancelled) == ["asia", "eu"]  # and stopped before it returned
+
+
+@pytest.mark.task(5)
+@pytest.mark.points(1)
+async def test_first_success_skips_failed_mirrors() -> None:
+    mirrors = Mirrors(["eu", "us", "asia"])
+    mirrors.failing = {"asia", "eu"}
+    assert await mirrors.race("asia", "eu", "us") == "data from us"
+    assert mirrors.cancelled == []
+
+
+@pytest.mark.task(5)
+@pytest.mark.points(1)
+async def test_first_success_raises_every_error_when_all_fail() -> None:
+    mirrors = Mirrors(["eu", "us"])
+    mirrors.failing = {"eu", "us"}
+    with pytest.raises(ExceptionGroup) as raised:
+        await mirrors.race("us", "eu")
+    assert sorted(str(e) for e in raised.value.exceptions) == ["eu is down", "us is down"]
+    with pytest.raises(ValueError, match="mirror"):
+        await fetch.first_success([], mirrors)
+
+
+@pytest.mark.task(5)
+@pytest.mark.points(1)
+async def test_cancelling_first_success_cancels_its_tasks() -> None:
+    mirrors = Mirrors(["eu", "us"])
+    waiting = asyncio.create_task(fetch.first_success(["eu", "us"], mirrors))
+    await settle(lambda: waiting.done() or len(mirrors.started) == 2)
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    assert sorted(mirrors.cancelled) == ["eu", "us"]  # no orphan task keeps running

@@ -1,5 +1,6 @@
 """Task 4: context managers that commit, roll back and always clean up."""
 
+import os
 from collections.abc import Callable
 
 import pytest
@@ -54,6 +55,40 @@ def test_transaction_rolls_back_and_propagates() -> None:
         sell_then_fail()
     assert stock == {"KB-101": 5}
     assert not transaction.committed
+
+
+@pytest.mark.task(4)
+@pytest.mark.points(1)
+def test_overridden_sets_then_restores() -> None:
+    settings = {"DEBUG": "0", "REGION": "eu"}
+    with resources.overridden(settings, DEBUG="1", CACHE="off"):
+        assert settings == {"DEBUG": "1", "REGION": "eu", "CACHE": "off"}
+        settings["DEBUG"] = "2"  # whatever the block does, the old value comes back
+    assert settings == {"DEBUG": "0", "REGION": "eu"}
+
+
+@pytest.mark.task(4)
+@pytest.mark.points(2)
+def test_overridden_restores_when_the_block_raises() -> None:
+    settings = {"DEBUG": "0"}
+
+    def fail_inside() -> None:
+        with resources.overridden(settings, DEBUG="1", CACHE="off"):
+            raise LookupError("test failed")
+
+    with pytest.raises(LookupError, match="test failed"):
+        fail_inside()
+    assert settings == {"DEBUG": "0"}
+
+
+@pytest.mark.task(4)
+@pytest.mark.points(1)
+def test_overridden_works_on_os_environ() -> None:
+    name = "WEEK01_OVERRIDDEN_TEST"
+    assert name not in os.environ
+    with resources.overridden(os.environ, **{name: "on"}):
+        assert os.environ[name] == "on"
+    assert name not in os.environ
 
 
 @pytest.mark.task(4)

@@ -1,4 +1,4 @@
-"""Exercise 6: parse and check conventional commit messages, and derive the next version.
+"""Exercise 6: parse and check conventional commit messages; the next version; release notes.
 
 Format (https://www.conventionalcommits.org)::
 
@@ -13,8 +13,11 @@ Rules ``parse_commit`` enforces (``CommitFormatError`` with a message naming the
 the message is not empty; lines starting with ``#`` are ignored (git's editor comments); the
 header matches the format above (one space after the colon, then a non-empty description)
 with a type from ``TYPES``; the header is at most ``MAX_HEADER`` characters; a blank line
-separates the header from the body. A commit is breaking when the header has ``!`` or a footer is ``BREAKING CHANGE``
-(or ``BREAKING-CHANGE``). Release levels: breaking -> major, feat -> minor, fix/perf -> patch.
+separates the header from the body. A commit is breaking when the header has ``!`` or a footer
+is ``BREAKING CHANGE`` (or ``BREAKING-CHANGE``).
+
+Release levels: breaking -> major, feat -> minor, fix/perf -> patch, other types -> none.
+``changelog`` turns the commits of a release into Markdown release notes.
 """
 
 from __future__ import annotations
@@ -30,9 +33,13 @@ TYPES = frozenset(
     {"build", "chore", "ci", "docs", "feat", "fix", "perf", "refactor", "revert", "style", "test"}
 )
 MAX_HEADER = 72
-HEADER = re.compile(r"(?P<type>\w+)(?:\((?P<scope>[^()\s]+)\))?(?P<bang>!)?: (?P<description>\S.*)")
-FOOTER = re.compile(r"(?P<token>BREAKING[ -]CHANGE|[A-Za-z][\w-]*)(?:: | #)(?P<value>.+)")
-VERSION = re.compile(r"(\d+)\.(\d+)\.(\d+)")
+# The changelog's sections in print order: a breaking commit (of any type) goes to the first only.
+SECTIONS = {
+    "breaking": "Breaking changes",
+    "feat": "Features",
+    "fix": "Bug fixes",
+    "perf": "Performance",
+}
 
 
 class CommitFormatError(ValueError):
@@ -51,7 +58,7 @@ class CommitMessage:
     @property
     def release(self) -> Level | None:
         """The release this commit causes on its own."""
-        # BEGIN SOLUTION breaking: major, feat: minor, fix/perf: patch
+        # BEGIN SOLUTION Task 6: the release level of this commit
         if self.breaking:
             return "major"
         if self.type == "feat":
@@ -62,16 +69,35 @@ class CommitMessage:
         # END SOLUTION
 
 
+def body_and_footers(lines: list[str]) -> tuple[str | None, dict[str, str]]:
+    """The body (None when empty) and the footers of the lines after the header: the last
+    paragraph holds footers when every one of its lines is ``Token: value`` or ``Token #value``."""
+    # BEGIN SOLUTION Task 6: (body or None, footers)
+    footer = re.compile(r"(?P<token>BREAKING[ -]CHANGE|[A-Za-z][\w-]*)(?:: | #)(?P<value>.+)")
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", "\n".join(lines)) if p.strip()]
+    footers: dict[str, str] = {}
+    if paragraphs:
+        last = paragraphs[-1].splitlines()
+        matches = [m for line in last if (m := footer.fullmatch(line))]
+        if len(matches) == len(last):
+            footers = {m["token"]: m["value"].strip() for m in matches}
+            paragraphs.pop()
+    return "\n\n".join(paragraphs) or None, footers
+    # END SOLUTION
+
+
 def parse_commit(message: str) -> CommitMessage:
     """Parse ``message``; raise ``CommitFormatError`` naming the first rule it breaks."""
-    # BEGIN SOLUTION apply the rules of the module docstring
+    # BEGIN SOLUTION Task 6: apply the rules of the module docstring
     lines = [line.rstrip() for line in message.splitlines() if not line.startswith("#")]
     while lines and not lines[-1]:
         lines.pop()
     if not lines or not lines[0].strip():
         raise CommitFormatError("empty commit message")
     header, rest = lines[0], lines[1:]
-    match = HEADER.fullmatch(header)
+    match = re.fullmatch(
+        r"(?P<type>\w+)(?:\((?P<scope>[^()\s]+)\))?(?P<bang>!)?: (?P<description>\S.*)", header
+    )
     if match is None:
         raise CommitFormatError(f"header must look like 'type(scope): description', got {header!r}")
     if match["type"] not in TYPES:
@@ -81,7 +107,7 @@ def parse_commit(message: str) -> CommitMessage:
         raise CommitFormatError(f"header is {len(header)} characters; keep it within {MAX_HEADER}")
     if rest and rest[0]:
         raise CommitFormatError("leave a blank line between the header and the body")
-    body, footers = _body_and_footers(rest)
+    body, footers = body_and_footers(rest)
     breaking = bool(match["bang"]) or any(
         t in footers for t in ("BREAKING CHANGE", "BREAKING-CHANGE")
     )
@@ -96,22 +122,9 @@ def parse_commit(message: str) -> CommitMessage:
     # END SOLUTION
 
 
-def _body_and_footers(lines: list[str]) -> tuple[str | None, dict[str, str]]:
-    """Split what follows the header: the last paragraph is footers if every line is one."""
-    paragraphs = "\n".join(lines).strip().split("\n\n")
-    footers: dict[str, str] = {}
-    last = paragraphs[-1].splitlines()
-    matches = [m for line in last if (m := FOOTER.fullmatch(line))]
-    if last and len(matches) == len(last):
-        footers = {m["token"]: m["value"].strip() for m in matches}
-        paragraphs = paragraphs[:-1]
-    body = "\n\n".join(p.strip() for p in paragraphs if p.strip())
-    return body or None, footers
-
-
 def release_level(commits: Iterable[CommitMessage]) -> Level | None:
     """The highest release any of ``commits`` causes (major > minor > patch), or None."""
-    # BEGIN SOLUTION the highest .release of the commits, or None
+    # BEGIN SOLUTION Task 6: the highest release of the commits, or None
     levels = {commit.release for commit in commits}
     for level in ("major", "minor", "patch"):
         if level in levels:
@@ -125,8 +138,8 @@ def next_version(version: str, commits: Iterable[CommitMessage]) -> str:
 
     ``ValueError`` when ``version`` is not ``MAJOR.MINOR.PATCH``.
     """
-    # BEGIN SOLUTION parse X.Y.Z, bump it by release_level(commits)
-    match = VERSION.fullmatch(version.strip())
+    # BEGIN SOLUTION Task 6: the version bumped by the commits' release level
+    match = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)", version.strip())
     if match is None:
         raise ValueError(f"version must look like 1.4.2, got {version!r}")
     major, minor, patch = map(int, match.groups())
@@ -138,4 +151,23 @@ def next_version(version: str, commits: Iterable[CommitMessage]) -> str:
     if level == "patch":
         return f"{major}.{minor}.{patch + 1}"
     return f"{major}.{minor}.{patch}"
+    # END SOLUTION
+
+
+def changelog(version: str, commits: Iterable[CommitMessage]) -> str:
+    """Release notes: ``## <version>``, then for each section of ``SECTIONS`` that has commits a
+    blank line, ``### <title>`` and one line per commit, in the order given: ``- scope:
+    description`` (``- description`` without a scope). Commits of other types are left out."""
+    # BEGIN SOLUTION Task 6: the release notes
+    entries: dict[str, list[str]] = {key: [] for key in SECTIONS}
+    for commit in commits:
+        key = "breaking" if commit.breaking else commit.type
+        if key in entries:
+            scope = f"{commit.scope}: " if commit.scope else ""
+            entries[key].append(f"- {scope}{commit.description}")
+    lines = [f"## {version}"]
+    for key, title in SECTIONS.items():
+        if entries[key]:
+            lines += ["", f"### {title}", *entries[key]]
+    return "\n".join(lines) + "\n"
     # END SOLUTION

@@ -21,7 +21,7 @@ K = TypeVar("K")
 
 def parse_stock_line(line: str) -> Order:
     """``"KB-101, 5"`` -> ``("KB-101", 5)``; ``ValueError`` naming the problem otherwise."""
-    # BEGIN SOLUTION split on ',', strip, int() the quantity
+    # BEGIN SOLUTION Task 1: (sku, quantity), or ValueError naming the problem
     parts = [part.strip() for part in line.split(",")]
     if len(parts) != 2 or not parts[0]:
         raise ValueError(f"expected 'SKU, quantity', got {line.strip()!r}")
@@ -38,7 +38,7 @@ def parse_stock_line(line: str) -> Order:
 
 def load_stock(lines: Iterable[str]) -> Stock:
     """Parse stock lines, summing repeated SKUs; errors say ``line N: <problem>``."""
-    # BEGIN SOLUTION skip blanks and #-lines; sum repeated SKUs
+    # BEGIN SOLUTION Task 1: the stock; errors prefixed with the line number
     stock: Stock = {}
     for number, line in enumerate(lines, start=1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -54,7 +54,7 @@ def load_stock(lines: Iterable[str]) -> Stock:
 
 def low_stock(stock: Mapping[Sku, int], threshold: int) -> list[Sku]:
     """SKUs with quantity below ``threshold``, lowest quantity first, ties by SKU."""
-    # BEGIN SOLUTION quantity < threshold, sorted by (qty, sku)
+    # BEGIN SOLUTION Task 1: the SKUs below threshold, lowest first
     return sorted(
         (sku for sku, qty in stock.items() if qty < threshold), key=lambda s: (stock[s], s)
     )
@@ -67,7 +67,7 @@ def apply_orders(stock: Mapping[Sku, int], orders: Iterable[Order]) -> Stock:
     Raises ``NotFoundError`` for an unknown SKU and ``ConflictError`` when an order asks for more
     than is left; then no order is applied at all.
     """
-    # BEGIN SOLUTION copy, subtract each order, raise on bad orders
+    # BEGIN SOLUTION Task 1: the new stock; all orders or none
     result = dict(stock)
     for sku, quantity in orders:
         if sku not in result:
@@ -81,14 +81,14 @@ def apply_orders(stock: Mapping[Sku, int], orders: Iterable[Order]) -> Stock:
 
 def first_match(items: Iterable[T], predicate: Callable[[T], bool]) -> T | None:
     """The first item for which ``predicate`` is true, or None (works for any item type)."""
-    # BEGIN SOLUTION the first item matching predicate, else None
+    # BEGIN SOLUTION Task 1: the first matching item, or None
     return next((item for item in items if predicate(item)), None)
     # END SOLUTION
 
 
 def group_by(items: Iterable[T], key: Callable[[T], K]) -> dict[K, list[T]]:
     """Items grouped by ``key(item)``, keeping their order inside each group."""
-    # BEGIN SOLUTION build {key(item): [items...]} in input order
+    # BEGIN SOLUTION Task 1: the groups, in input order
     groups: dict[K, list[T]] = {}
     for item in items:
         groups.setdefault(key(item), []).append(item)

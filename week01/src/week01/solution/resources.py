@@ -4,14 +4,18 @@
 of the stock. When the block ends normally, the changes are written back to ``stock``; when it
 raises, they are dropped and the exception propagates (the transaction never swallows it).
 
-``opened_all`` (generator-based, ``contextlib``): opens resources with their factories, yields
+``overridden`` (generator-based): ``with overridden(settings, DEBUG="1"):`` sets the values for
+the block and afterwards restores what was there before (a key that did not exist is removed
+again), also when the block raises. It works on any mutable mapping, ``os.environ`` included.
+
+``opened_all`` (generator-based, ``ExitStack``): opens resources with their factories, yields
 them as a list, and closes every opened one in REVERSE order when the block ends, also when the
 block raises or a later factory fails. A failing ``close()`` must not stop the others from closing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from contextlib import ExitStack, contextmanager
 from types import TracebackType
 from typing import Protocol, TypeVar
@@ -26,11 +30,13 @@ C = TypeVar("C", bound=Closeable)
 
 class StockTransaction:
     def __init__(self, stock: dict[str, int]) -> None:
+        # BEGIN SOLUTION Task 4: remember the stock; nothing committed yet
         self.stock = stock
         self.committed = False
+        # END SOLUTION
 
     def __enter__(self) -> dict[str, int]:
-        # BEGIN SOLUTION keep and return a copy (the draft) of the stock
+        # BEGIN SOLUTION Task 4: hand out a draft copy of the stock
         self.draft = dict(self.stock)
         return self.draft
         # END SOLUTION
@@ -41,7 +47,7 @@ class StockTransaction:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:  # returning None (falsy) lets an exception from the block propagate
-        # BEGIN SOLUTION on success write the draft back, set committed
+        # BEGIN SOLUTION Task 4: commit the draft only when the block succeeded
         if exc is None:
             self.stock.clear()
             self.stock.update(self.draft)
@@ -50,8 +56,24 @@ class StockTransaction:
 
 
 @contextmanager
+def overridden(settings: MutableMapping[str, str], **changes: str) -> Iterator[None]:
+    # BEGIN SOLUTION Task 4: override for the block, then always restore
+    before = {key: settings[key] for key in changes if key in settings}
+    settings.update(changes)
+    try:
+        yield
+    finally:  # without finally an error in the block would leave the override in place
+        for key in changes:
+            if key in before:
+                settings[key] = before[key]
+            else:
+                settings.pop(key, None)
+    # END SOLUTION
+
+
+@contextmanager
 def opened_all(factories: Iterable[Callable[[], C]]) -> Iterator[list[C]]:
-    # BEGIN SOLUTION use an ExitStack: stack.callback(r.close)
+    # BEGIN SOLUTION Task 4: open all, yield them, close in reverse order
     with ExitStack() as stack:  # closes in reverse order and keeps going if a close fails
         resources = []
         for factory in factories:

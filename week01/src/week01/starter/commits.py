@@ -1,4 +1,4 @@
-"""Exercise 6: parse and check conventional commit messages, and derive the next version.
+"""Exercise 6: parse and check conventional commit messages; the next version; release notes.
 
 Format (https://www.conventionalcommits.org)::
 
@@ -13,8 +13,11 @@ Rules ``parse_commit`` enforces (``CommitFormatError`` with a message naming the
 the message is not empty; lines starting with ``#`` are ignored (git's editor comments); the
 header matches the format above (one space after the colon, then a non-empty description)
 with a type from ``TYPES``; the header is at most ``MAX_HEADER`` characters; a blank line
-separates the header from the body. A commit is breaking when the header has ``!`` or a footer is ``BREAKING CHANGE``
-(or ``BREAKING-CHANGE``). Release levels: breaking -> major, feat -> minor, fix/perf -> patch.
+separates the header from the body. A commit is breaking when the header has ``!`` or a footer
+is ``BREAKING CHANGE`` (or ``BREAKING-CHANGE``).
+
+Release levels: breaking -> major, feat -> minor, fix/perf -> patch, other types -> none.
+``changelog`` turns the commits of a release into Markdown release notes.
 """
 
 from __future__ import annotations
@@ -30,9 +33,13 @@ TYPES = frozenset(
     {"build", "chore", "ci", "docs", "feat", "fix", "perf", "refactor", "revert", "style", "test"}
 )
 MAX_HEADER = 72
-HEADER = re.compile(r"(?P<type>\w+)(?:\((?P<scope>[^()\s]+)\))?(?P<bang>!)?: (?P<description>\S.*)")
-FOOTER = re.compile(r"(?P<token>BREAKING[ -]CHANGE|[A-Za-z][\w-]*)(?:: | #)(?P<value>.+)")
-VERSION = re.compile(r"(\d+)\.(\d+)\.(\d+)")
+# The changelog's sections in print order: a breaking commit (of any type) goes to the first only.
+SECTIONS = {
+    "breaking": "Breaking changes",
+    "feat": "Features",
+    "fix": "Bug fixes",
+    "perf": "Performance",
+}
 
 
 class CommitFormatError(ValueError):
@@ -51,30 +58,23 @@ class CommitMessage:
     @property
     def release(self) -> Level | None:
         """The release this commit causes on its own."""
-        raise NotImplementedError("TODO: breaking: major, feat: minor, fix/perf: patch")
+        raise NotImplementedError("TODO: Task 6: the release level of this commit")
+
+
+def body_and_footers(lines: list[str]) -> tuple[str | None, dict[str, str]]:
+    """The body (None when empty) and the footers of the lines after the header: the last
+    paragraph holds footers when every one of its lines is ``Token: value`` or ``Token #value``."""
+    raise NotImplementedError("TODO: Task 6: (body or None, footers)")
 
 
 def parse_commit(message: str) -> CommitMessage:
     """Parse ``message``; raise ``CommitFormatError`` naming the first rule it breaks."""
-    raise NotImplementedError("TODO: apply the rules of the module docstring")
-
-
-def _body_and_footers(lines: list[str]) -> tuple[str | None, dict[str, str]]:
-    """Split what follows the header: the last paragraph is footers if every line is one."""
-    paragraphs = "\n".join(lines).strip().split("\n\n")
-    footers: dict[str, str] = {}
-    last = paragraphs[-1].splitlines()
-    matches = [m for line in last if (m := FOOTER.fullmatch(line))]
-    if last and len(matches) == len(last):
-        footers = {m["token"]: m["value"].strip() for m in matches}
-        paragraphs = paragraphs[:-1]
-    body = "\n\n".join(p.strip() for p in paragraphs if p.strip())
-    return body or None, footers
+    raise NotImplementedError("TODO: Task 6: apply the rules of the module docstring")
 
 
 def release_level(commits: Iterable[CommitMessage]) -> Level | None:
     """The highest release any of ``commits`` causes (major > minor > patch), or None."""
-    raise NotImplementedError("TODO: the highest .release of the commits, or None")
+    raise NotImplementedError("TODO: Task 6: the highest release of the commits, or None")
 
 
 def next_version(version: str, commits: Iterable[CommitMessage]) -> str:
@@ -82,4 +82,11 @@ def next_version(version: str, commits: Iterable[CommitMessage]) -> str:
 
     ``ValueError`` when ``version`` is not ``MAJOR.MINOR.PATCH``.
     """
-    raise NotImplementedError("TODO: parse X.Y.Z, bump it by release_level(commits)")
+    raise NotImplementedError("TODO: Task 6: the version bumped by the commits' release level")
+
+
+def changelog(version: str, commits: Iterable[CommitMessage]) -> str:
+    """Release notes: ``## <version>``, then for each section of ``SECTIONS`` that has commits a
+    blank line, ``### <title>`` and one line per commit, in the order given: ``- scope:
+    description`` (``- description`` without a scope). Commits of other types are left out."""
+    raise NotImplementedError("TODO: Task 6: the release notes")

@@ -1,9 +1,14 @@
-"""Exercise 5: ``fetch_all``, concurrent fetching with a concurrency limit and per-item errors.
+"""Exercise 5: concurrent fetching with ``gather`` and with ``create_task``.
 
 ``await fetch_all(items, fetch, limit=5)`` calls ``fetch(item)`` for every item, at most
 ``limit`` at a time (an ``asyncio.Semaphore``), and returns one ``Outcome`` per item in the SAME
 order as ``items``, whatever order they finish in. An ``Exception`` raised by one fetch is stored
 in its outcome and does not affect the others (cancellation is never swallowed).
+
+``await first_success(mirrors, fetch)`` asks every mirror at once (one task each) and returns the
+first value any of them returns; the other tasks are cancelled, and have stopped, before it
+returns. Failed mirrors are skipped; when every one fails it raises an ``ExceptionGroup`` of all
+their errors.
 """
 
 from __future__ import annotations
@@ -34,4 +39,9 @@ async def fetch_all(
     items: Sequence[T], fetch: Callable[[T], Awaitable[R]], *, limit: int = 10
 ) -> list[Outcome[T, R]]:
     """Fetch every item with at most ``limit`` fetches running; ``ValueError`` if limit < 1."""
-    raise NotImplementedError("TODO: Semaphore(limit) + gather; catch Exception per item")
+    raise NotImplementedError("TODO: Task 5: an Outcome per item, at most `limit` at a time")
+
+
+async def first_success(mirrors: Sequence[T], fetch: Callable[[T], Awaitable[R]]) -> R:
+    """The first value any mirror returns; ``ValueError`` if there are no mirrors."""
+    raise NotImplementedError("TODO: Task 5: the first value any mirror returns; cancel the others")

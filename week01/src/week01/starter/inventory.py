@@ -21,17 +21,17 @@ K = TypeVar("K")
 
 def parse_stock_line(line: str) -> Order:
     """``"KB-101, 5"`` -> ``("KB-101", 5)``; ``ValueError`` naming the problem otherwise."""
-    raise NotImplementedError("TODO: split on ',', strip, int() the quantity")
+    raise NotImplementedError("TODO: Task 1: (sku, quantity), or ValueError naming the problem")
 
 
 def load_stock(lines: Iterable[str]) -> Stock:
     """Parse stock lines, summing repeated SKUs; errors say ``line N: <problem>``."""
-    raise NotImplementedError("TODO: skip blanks and #-lines; sum repeated SKUs")
+    raise NotImplementedError("TODO: Task 1: the stock; errors prefixed with the line number")
 
 
 def low_stock(stock: Mapping[Sku, int], threshold: int) -> list[Sku]:
     """SKUs with quantity below ``threshold``, lowest quantity first, ties by SKU."""
-    raise NotImplementedError("TODO: quantity < threshold, sorted by (qty, sku)")
+    raise NotImplementedError("TODO: Task 1: the SKUs below threshold, lowest first")
 
 
 def apply_orders(stock: Mapping[Sku, int], orders: Iterable[Order]) -> Stock:
@@ -40,14 +40,14 @@ def apply_orders(stock: Mapping[Sku, int], orders: Iterable[Order]) -> Stock:
     Raises ``NotFoundError`` for an unknown SKU and ``ConflictError`` when an order asks for more
     than is left; then no order is applied at all.
     """
-    raise NotImplementedError("TODO: copy, subtract each order, raise on bad orders")
+    raise NotImplementedError("TODO: Task 1: the new stock; all orders or none")
 
 
 def first_match(items: Iterable[T], predicate: Callable[[T], bool]) -> T | None:
     """The first item for which ``predicate`` is true, or None (works for any item type)."""
-    raise NotImplementedError("TODO: the first item matching predicate, else None")
+    raise NotImplementedError("TODO: Task 1: the first matching item, or None")
 
 
 def group_by(items: Iterable[T], key: Callable[[T], K]) -> dict[K, list[T]]:
     """Items grouped by ``key(item)``, keeping their order inside each group."""
-    raise NotImplementedError("TODO: build {key(item): [items...]} in input order")
+    raise NotImplementedError("TODO: Task 1: the groups, in input order")

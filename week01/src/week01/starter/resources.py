@@ -4,14 +4,18 @@
 of the stock. When the block ends normally, the changes are written back to ``stock``; when it
 raises, they are dropped and the exception propagates (the transaction never swallows it).
 
-``opened_all`` (generator-based, ``contextlib``): opens resources with their factories, yields
+``overridden`` (generator-based): ``with overridden(settings, DEBUG="1"):`` sets the values for
+the block and afterwards restores what was there before (a key that did not exist is removed
+again), also when the block raises. It works on any mutable mapping, ``os.environ`` included.
+
+``opened_all`` (generator-based, ``ExitStack``): opens resources with their factories, yields
 them as a list, and closes every opened one in REVERSE order when the block ends, also when the
 block raises or a later factory fails. A failing ``close()`` must not stop the others from closing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from contextlib import ExitStack, contextmanager
 from types import TracebackType
 from typing import Protocol, TypeVar
@@ -26,11 +30,10 @@ C = TypeVar("C", bound=Closeable)
 
 class StockTransaction:
     def __init__(self, stock: dict[str, int]) -> None:
-        self.stock = stock
-        self.committed = False
+        raise NotImplementedError("TODO: Task 4: remember the stock; nothing committed yet")
 
     def __enter__(self) -> dict[str, int]:
-        raise NotImplementedError("TODO: keep and return a copy (the draft) of the stock")
+        raise NotImplementedError("TODO: Task 4: hand out a draft copy of the stock")
 
     def __exit__(
         self,
@@ -38,9 +41,14 @@ class StockTransaction:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:  # returning None (falsy) lets an exception from the block propagate
-        raise NotImplementedError("TODO: on success write the draft back, set committed")
+        raise NotImplementedError("TODO: Task 4: commit the draft only when the block succeeded")
+
+
+@contextmanager
+def overridden(settings: MutableMapping[str, str], **changes: str) -> Iterator[None]:
+    raise NotImplementedError("TODO: Task 4: override for the block, then always restore")
 
 
 @contextmanager
 def opened_all(factories: Iterable[Callable[[], C]]) -> Iterator[list[C]]:
-    raise NotImplementedError("TODO: use an ExitStack: stack.callback(r.close)")
+    raise NotImplementedError("TODO: Task 4: open all, yield them, close in reverse order")
