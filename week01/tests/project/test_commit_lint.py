@@ -77,7 +77,7 @@ def test_reads_stdin_and_rejects_an_unreadable_file(
     with pytest.raises(SystemExit) as usage_error:
         cli.main(["--file", str(tmp_path / "missing")])
     assert usage_error.value.code == 2
-    assert "cannot read" in capsys.readouterr().err
+    assert str(tmp_path / "missing") in capsys.readouterr().err  # the message names the file
 
 
 @pytest.mark.task(6)
@@ -99,7 +99,7 @@ def test_runs_as_a_module_reading_stdin(tmp_path: Path) -> None:
         check=False,
     )
     assert missing.returncode == 2
-    assert "cannot read" in missing.stderr
+    assert str(tmp_path / "nope") in missing.stderr
     assert "Traceback" not in missing.stderr
 
 
@@ -161,8 +161,8 @@ def test_usage_errors_exit_2(
     with pytest.raises(SystemExit) as bad_range:
         cli.main(["--range", "main..nope"])
     assert bad_range.value.code == 2
-    assert "cannot read the range main..nope" in capsys.readouterr().err
+    assert "main..nope" in capsys.readouterr().err
     with pytest.raises(SystemExit) as two_sources:
         cli.main(["feat: x", "--range", "main..feature"])
     assert two_sources.value.code == 2
-    assert "not allowed with" in capsys.readouterr().err
+    assert "usage:" in capsys.readouterr().err

@@ -37,7 +37,7 @@ def test_backoff_delays_grow_and_are_capped() -> None:
     ("settings", "problem"),
     [
         ((0, 0.1, 2.0, 5.0), "attempts"),
-        ((3, -1, 2.0, 5.0), "negative"),
+        ((3, -1, 2.0, 5.0), "delay"),
         ((3, 0.1, 0.5, 5.0), "factor"),
     ],
 )

@@ -9,12 +9,13 @@ Format (https://www.conventionalcommits.org)::
     Footer-Token: value                <- footers (optional): the last paragraph, if every
     BREAKING CHANGE: what breaks          line is "Token: value" or "Token #value"
 
-Rules ``parse_commit`` enforces (``CommitFormatError`` with a message naming the problem):
-the message is not empty; lines starting with ``#`` are ignored (git's editor comments); the
-header matches the format above (one space after the colon, then a non-empty description)
-with a type from ``TYPES``; the header is at most ``MAX_HEADER`` characters; a blank line
-separates the header from the body. A commit is breaking when the header has ``!`` or a footer
-is ``BREAKING CHANGE`` (or ``BREAKING-CHANGE``).
+Lines starting with ``#`` are ignored (git's editor comments). ``parse_commit`` checks, in this
+order, and raises ``CommitFormatError`` with a message that contains the quoted words: the message
+is not empty ("empty commit message"); the header matches the format above, with one space after
+the colon and a non-empty description ("header must look like 'type(scope): description'"); its
+type is one of ``TYPES`` ("unknown type '<type>'"); it has at most ``MAX_HEADER`` characters
+("within 72"); a blank line separates it from the body ("blank line"). A commit is breaking when
+the header has ``!`` or a footer is ``BREAKING CHANGE`` (or ``BREAKING-CHANGE``).
 
 Release levels: breaking -> major, feat -> minor, fix/perf -> patch, other types -> none.
 ``changelog`` turns the commits of a release into Markdown release notes.
@@ -136,7 +137,7 @@ def release_level(commits: Iterable[CommitMessage]) -> Level | None:
 def next_version(version: str, commits: Iterable[CommitMessage]) -> str:
     """``next_version("1.4.2", [feat commit]) == "1.5.0"``; unchanged when nothing releases.
 
-    ``ValueError`` when ``version`` is not ``MAJOR.MINOR.PATCH``.
+    ``ValueError("version must look like 1.4.2, ...")`` when it is not ``MAJOR.MINOR.PATCH``.
     """
     # BEGIN SOLUTION Task 6: the version bumped by the commits' release level
     match = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)", version.strip())

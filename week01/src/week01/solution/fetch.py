@@ -56,7 +56,7 @@ async def fetch_all(
 
 
 async def first_success(mirrors: Sequence[T], fetch: Callable[[T], Awaitable[R]]) -> R:
-    """The first value any mirror returns; ``ValueError`` if there are no mirrors."""
+    """The first value any mirror returns; a ``ValueError`` that says so when there is no mirror."""
     # BEGIN SOLUTION Task 5: the first value any mirror returns; cancel the others
     if not mirrors:
         raise ValueError("first_success needs at least one mirror")

@@ -3,8 +3,9 @@
 The first line is the header ``sku,name,price_cents,quantity,tags``; every further line is one
 product (``tags`` separated by spaces, possibly none; blank lines are skipped). A bad header
 raises ``ValidationError("header", ...)`` at once. A bad row does not stop the import: its error
-(a ``ValidationError`` for a wrong number of columns, a price or quantity that is not a whole
-number or any rule of ``Product``; a ``ConflictError`` for a SKU seen before) gets the note
+(``ValidationError("row", ...)`` for a wrong number of columns, ``ValidationError(column, ...)``
+for a price or quantity that is not a whole number, the errors of ``Product``, and a
+``ConflictError`` naming the SKU for one seen before) gets the note
 ``line N`` (``add_note``; the header is line 1), and at the end all of them are raised together
 as ``ExceptionGroup("invalid catalog", errors)``, so the caller can report every problem in one go.
 """
@@ -21,7 +22,8 @@ COLUMNS = ("sku", "name", "price_cents", "quantity", "tags")
 
 
 def whole_number(column: str, text: str) -> int:
-    """``int(text)``, or ``ValidationError(column, ...)`` when ``text`` is not a whole number."""
+    """``int(text)``, or ``ValidationError(column, ...)`` showing ``text`` when it is not a whole
+    number."""
     raise NotImplementedError("TODO: Task 2: the whole number, or a ValidationError")
 
 

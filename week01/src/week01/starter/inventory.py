@@ -20,7 +20,8 @@ K = TypeVar("K")
 
 
 def parse_stock_line(line: str) -> Order:
-    """``"KB-101, 5"`` -> ``("KB-101", 5)``; ``ValueError`` naming the problem otherwise."""
+    """``"KB-101, 5"`` -> ``("KB-101", 5)``; otherwise a ``ValueError`` naming the problem: not
+    "SKU, quantity", not a "whole number", or "negative"."""
     raise NotImplementedError("TODO: Task 1: (sku, quantity), or ValueError naming the problem")
 
 
