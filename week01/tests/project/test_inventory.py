@@ -52,6 +52,14 @@ def test_low_stock_sorted_by_quantity_then_sku() -> None:
 
 
 @pytest.mark.task(1)
+@pytest.mark.points(1)
+def test_not_found_error_carries_the_key() -> None:
+    error = errors.NotFoundError("KB-101")
+    assert isinstance(error, errors.InventoryError)
+    assert (error.key, str(error)) == ("KB-101", "'KB-101' not found")
+
+
+@pytest.mark.task(1)
 @pytest.mark.points(2)
 def test_apply_orders_returns_a_new_stock_and_is_all_or_nothing() -> None:
     stock = {"KB-101": 5, "MS-2": 1}

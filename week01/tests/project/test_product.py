@@ -12,6 +12,18 @@ Product = product.Product
 
 
 @pytest.mark.task(2)
+@pytest.mark.points(1)
+def test_validation_error_carries_field_and_problem() -> None:
+    error = errors.ValidationError("price_cents", "must be > 0")
+    assert isinstance(error, errors.InventoryError)
+    assert (error.field, error.problem, str(error)) == (
+        "price_cents",
+        "must be > 0",
+        "price_cents: must be > 0",
+    )
+
+
+@pytest.mark.task(2)
 @pytest.mark.points(2)
 def test_valid_product_is_normalised() -> None:
     item = Product(" kb-101 ", "  Keyboard ", 4999, quantity=3, tags={" Office", "office", "USB"})

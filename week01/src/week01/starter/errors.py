@@ -1,4 +1,6 @@
-"""The exercises' exception hierarchy (given: lecture 2 explains the pattern)."""
+"""The exercises' exception hierarchy (lecture 2 explains the pattern; the constructors that
+store the data a handler needs are yours: ``NotFoundError`` in task 1, ``ValidationError`` in
+task 2)."""
 
 from __future__ import annotations
 
@@ -8,11 +10,10 @@ class InventoryError(Exception):
 
 
 class NotFoundError(InventoryError):
-    """A SKU (or other key) that does not exist."""
+    """A SKU (or other key) that does not exist: ``.key``, and the message ``'KB-101' not found``."""
 
     def __init__(self, key: str) -> None:
-        super().__init__(f"{key!r} not found")
-        self.key = key
+        raise NotImplementedError("TODO: Task 1: the message, and keep the key")
 
 
 class ConflictError(InventoryError):
@@ -20,9 +21,7 @@ class ConflictError(InventoryError):
 
 
 class ValidationError(InventoryError):
-    """A value breaks a data rule; ``field`` names the offending field."""
+    """A value breaks a data rule: ``.field`` and ``.problem``, and the message ``field: problem``."""
 
     def __init__(self, field: str, problem: str) -> None:
-        super().__init__(f"{field}: {problem}")
-        self.field = field
-        self.problem = problem
+        raise NotImplementedError("TODO: Task 2: the message, and keep field and problem")
