@@ -1,47 +1,45 @@
-"""The README's ER diagram matches schema.sql: every table is an entity, every foreign key a line."""
+"""The README says what the code does: lecture 1's ER diagram draws the normalized tables of
+sql/l1_normalization.sql, and its naming contract is the one the project tests rely on."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from week05.lectures.l1_relational import NF
 from week05.pg import Connect, run
 
-import week05
+from .er_diagrams import missing_attributes, missing_shapes, parse, read_tables
+from .project.contract import CONTRACT
 
 README = Path(__file__).parents[1] / "README.md"
 COMPOSE = Path(__file__).parents[1] / "compose.yaml"
-# The reference schema: the diagram documents the solution (tests never import the solution).
-SCHEMA = Path(week05.__file__).parent / "solution" / "schema.sql"
+NORMALIZED = ("customers", "orders", "order_lines", "products")
 
 
-def mermaid_er(text: str) -> str:
-    match = re.search(r"```mermaid\n(erDiagram\n.*?)```", text, re.S)
-    assert match, "README has no mermaid erDiagram block"
-    return match[1]
-
-
-def test_er_diagram_matches_the_schema(connect: Connect) -> None:
-    diagram = mermaid_er(README.read_text(encoding="utf-8"))
+def test_lecture_1_er_diagram_draws_the_normalized_tables(connect: Connect) -> None:
+    diagram = parse(README.read_text(encoding="utf-8"))
+    assert diagram is not None, "README has no mermaid erDiagram block"
     with connect() as conn:
-        conn.execute("SET client_min_messages = warning")
-        run(conn, SCHEMA.read_text(encoding="utf-8"))
-        tables = {
-            t
-            for (t,) in run(
-                conn, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
-            )
-        }
-        links = run(
-            conn,
-            "SELECT DISTINCT confrelid::regclass::text, conrelid::regclass::text FROM pg_constraint "
-            "WHERE contype = 'f' AND connamespace = current_schema()::regnamespace",
-        )
-    entities = set(re.findall(r"^\s{4}(\w+) \{", diagram, re.M))
-    assert entities == tables
-    lines = set(re.findall(r"^\s{4}(\w+) [|}o{.-]+ (\w+) :", diagram, re.M))
-    missing = [(a, b) for a, b in links if (a, b) not in lines and (b, a) not in lines]
-    assert missing == []
+        for step in (
+            "unnormalized",
+            "first_normal_form",
+            "second_normal_form",
+            "third_normal_form",
+        ):
+            run(conn, NF[step])
+        tables = read_tables(conn, only=NORMALIZED)
+    assert set(tables.columns) == set(NORMALIZED)
+    assert missing_shapes(diagram, tables) == []
+    assert missing_attributes(diagram, tables) == []
+
+
+def test_the_naming_contract_in_the_readme_is_the_one_the_tests_use() -> None:
+    text = README.read_text(encoding="utf-8")
+    section = text.split("#### The naming contract", 1)[1].split("\n#", 1)[0]
+    rows = re.findall(r"^\| `(\w+)` \| (.+?) \|$", section, re.M)
+    documented = {table: tuple(re.findall(r"`(\w+)`", columns)) for table, columns in rows}
+    assert documented == CONTRACT
 
 
 def test_compose_file_is_documented_and_local_only() -> None:

@@ -1,12 +1,15 @@
-"""Project fixtures: the schema under test (solution or starter) loaded once, with the dataset.
+"""Project fixtures: the implementation's schema.sql, loaded once, and a rolled-back transaction
+per test.
 
-Each test gets a connection inside a transaction that is rolled back afterwards, so tests may
-insert, update and delete freely and never see each other's changes.
+Nothing here fails: a schema that does not load (or is still a TODO) is recorded, and each test
+reports it in its own body (``Project.require``), so the starter fails test by test, naming what
+is missing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from types import ModuleType
 
 import psycopg
@@ -15,6 +18,8 @@ from psycopg import sql
 from week05.pg import Connection
 
 from testkit import impl_module
+
+from .contract import Setup, attempt, require
 
 SCHEMA = "project"
 
@@ -25,34 +30,60 @@ def runner() -> ModuleType:
 
 
 @pytest.fixture(scope="session")
-def project_schema(postgres_url: str, runner: ModuleType) -> Iterator[str]:
-    """Schema ``project`` with the implementation's schema.sql and the grading dataset."""
+def project_schema(postgres_url: str, runner: ModuleType) -> Iterator[Setup]:
+    """Schema ``project`` with the implementation's schema.sql (or the reason it did not load)."""
+
+    def load() -> None:
+        with (
+            psycopg.connect(postgres_url, options=f"-c search_path={SCHEMA}") as conn,
+            conn.transaction(),
+        ):
+            conn.execute("SET client_min_messages = warning")
+            runner.load_schema(conn)
+
     with psycopg.connect(postgres_url, autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(SCHEMA)))
         try:
-            try:
-                with (
-                    psycopg.connect(postgres_url, options=f"-c search_path={SCHEMA}") as conn,
-                    conn.transaction(),
-                ):
-                    conn.execute("SET client_min_messages = warning")
-                    runner.load_schema(conn)
-                    runner.load_dataset(conn)
-            except psycopg.Error as exc:
-                pytest.fail(f"schema.sql with the dataset could not be loaded: {exc}")
-            yield SCHEMA
+            yield attempt("schema.sql does not load", load)
         finally:
             admin.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(SCHEMA)))
 
 
+@dataclass(frozen=True)
+class Project:
+    """A test's connection to the project schema, and the checks that come before the test."""
+
+    conn: Connection
+    schema: Setup
+    runner: ModuleType
+
+    def require(self, *tables: str) -> Connection:
+        """The connection, once schema.sql loaded and has the contract's ``tables`` (default all)."""
+        self.schema.ready()
+        require(self.conn, *tables)
+        return self.conn
+
+    def with_dataset(self) -> Connection:
+        """The connection with dataset.sql inserted (rolled back with the test)."""
+        db = self.require()
+        try:
+            with db.transaction():
+                self.runner.load_dataset(db)
+        except psycopg.Error as exc:
+            raise AssertionError(
+                f"dataset.sql does not load into your schema: {type(exc).__name__}: {exc}"
+            ) from None
+        return db
+
+
 @pytest.fixture
-def db(postgres_url: str, project_schema: str) -> Iterator[Connection]:
-    """A connection to the project schema in a transaction that is always rolled back."""
-    options = f"-c search_path={project_schema} -c TimeZone=UTC"
+def project(postgres_url: str, project_schema: Setup, runner: ModuleType) -> Iterator[Project]:
+    """The project schema in a transaction that is always rolled back."""
+    options = f"-c search_path={SCHEMA} -c TimeZone=UTC"
     # An explicit outer transaction: the tests' own ``conn.transaction()`` blocks become
     # savepoints inside it instead of committing.
     with (
         psycopg.connect(postgres_url, options=options) as conn,
         conn.transaction(force_rollback=True),
     ):
-        yield conn
+        yield Project(conn, project_schema, runner)

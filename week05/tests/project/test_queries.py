@@ -1,7 +1,8 @@
-"""Task 3: each business question, answered in raw SQL, returns exactly the expected result.
+"""Task 4: each business question, answered in raw SQL, returns exactly the expected result.
 
-The dataset is ``src/week05/dataset.sql``; every expected row below can be worked out by hand
-from it. Columns are compared by name and order, rows by value and order.
+The dataset is ``src/week05/dataset.sql``, inserted into your schema through the names of the
+naming contract; every expected row below can be worked out by hand from it. Columns are compared
+by name and order, rows by value and order.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from week05.pg import Connection
 
-pytestmark = pytest.mark.task(3)
+from .conftest import Project
+
+pytestmark = pytest.mark.task(4)
 
 
 def at(text: str) -> datetime:
@@ -176,16 +178,16 @@ POINTS = {"q08_latest_comment_per_task": 3, "q09_commenter_ranking": 3, "q11_sub
         for name in EXPECTED
     ],
 )
-def test_question(db: Connection, runner: ModuleType, name: str) -> None:
-    columns, rows = runner.run_query(db, name)
+def test_question(project: Project, name: str) -> None:
+    columns, rows = project.runner.run_query(project.with_dataset(), name)
     expected_columns, expected_rows = EXPECTED[name]
     assert columns == expected_columns
     assert rows == expected_rows
 
 
 @pytest.mark.points(3)
-def test_q13_search_tasks_ranks_title_matches_first(db: Connection, runner: ModuleType) -> None:
-    columns, rows = runner.run_query(db, "q13_search_tasks")
+def test_q13_search_tasks_ranks_title_matches_first(project: Project) -> None:
+    columns, rows = project.runner.run_query(project.with_dataset(), "q13_search_tasks")
     assert columns == ["title", "rank"]
     # The deleted task mentions "payment failure" too; titles outweigh descriptions.
     assert [title for title, _ in rows] == ["Handle payment failures", "Retry webhook deliveries"]

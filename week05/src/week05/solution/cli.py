@@ -28,6 +28,10 @@ from . import runner
 TABLES = ("organizations", "users", "memberships", "projects", "tasks", "task_tags", "comments")
 
 
+class SetupError(Exception):
+    """The project's SQL files did not run (a TODO left, or PostgreSQL refused them)."""
+
+
 def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     """Rows as an aligned text table, like psql prints them."""
     cells = [[("" if value is None else str(value)) for value in row] for row in rows]
@@ -45,8 +49,11 @@ def ask(url: str, names: Sequence[str]) -> str:
     """Load schema and dataset into a scratch schema, run the named questions, format the answers."""
     out = []
     with scratch_schema(url, prefix="ask") as connect, connect() as conn:
-        runner.load_schema(conn)
-        runner.load_dataset(conn)
+        try:
+            runner.load_schema(conn)
+            runner.load_dataset(conn)
+        except (NotImplementedError, psycopg.Error) as exc:
+            raise SetupError(f"schema.sql with the dataset did not load: {exc}") from exc
         for name in names or runner.query_names():
             try:
                 with conn.transaction():  # a savepoint: a broken query leaves the data intact
@@ -62,9 +69,12 @@ def seed(url: str, scale: int | None) -> str:
     """Recreate the schema, seed it, ANALYZE; report row counts and the time it took."""
     with psycopg.connect(url, autocommit=True) as conn:
         started = time.perf_counter()
-        with conn.transaction():
-            runner.load_schema(conn)
-            runner.seed(conn, scale)
+        try:
+            with conn.transaction():
+                runner.load_schema(conn)
+                runner.seed(conn, scale)
+        except (NotImplementedError, psycopg.Error) as exc:
+            raise SetupError(f"schema.sql and seed.sql did not run: {exc}") from exc
         conn.execute("ANALYZE")
         elapsed = time.perf_counter() - started
         count = sql.SQL("SELECT count(*) FROM {}")
@@ -98,10 +108,13 @@ def main(argv: Sequence[str] | None = None, url: str | None = None) -> int:
             print(f"known: {', '.join(runner.query_names())}", file=sys.stderr)
             return 2
     with demo_database() if url is None else nullcontext(url) as database:
-        if args.command == "ask":
-            print(ask(database, args.names))
-        else:
-            print(seed(database, args.scale))
+        try:
+            print(
+                ask(database, args.names) if args.command == "ask" else seed(database, args.scale)
+            )
+        except SetupError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     return 0
 
 

@@ -15,12 +15,15 @@
 --   comments       2 per task on average, by members of the task's organization.
 -- setseed() makes random() repeat the same sequence, so a scale always yields the same shape.
 
+-- BEGIN SOLUTION helpers: e.g. id_of(kind, n), a stable uuid per (kind, number): no lookups
 -- Seeded rows get ids derived from (kind, number): a task names its project by number, with no
 -- lookups. (Rows the application creates still get gen_random_uuid() from the column default.)
 CREATE OR REPLACE FUNCTION id_of(kind text, n integer) RETURNS uuid
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT md5(kind || '-' || n::text)::uuid $$;  -- all immutable parts: inlined
+-- END SOLUTION
 
+-- BEGIN SOLUTION PROCEDURE seed(scale integer DEFAULT 5000): set-based, repeatable (setseed)
 CREATE OR REPLACE PROCEDURE seed(scale integer DEFAULT 5000)
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -29,7 +32,8 @@ DECLARE
     n_projects integer := n_orgs * 5;
     n_tasks integer := n_orgs * 5 * 40;
     tag_names text[] := ARRAY['bug', 'feature', 'urgent', 'docs', 'ops', 'security', 'ux', 'debt'];
-    verbs text[] := ARRAY['Fix', 'Add', 'Refactor', 'Document', 'Test', 'Review', 'Speed up', 'Remove'];
+    verbs text[] := ARRAY['Fix', 'Add', 'Refactor', 'Document', 'Test', 'Review', 'Speed up',
+                          'Remove'];
     things text[] := ARRAY['login', 'invoice', 'search', 'payment', 'report', 'dashboard',
                            'notification', 'export', 'onboarding', 'webhook'];
     parts text[] := ARRAY['page', 'flow', 'endpoint', 'job', 'settings', 'email'];
@@ -72,7 +76,6 @@ BEGIN
     SELECT id_of('org', k), tag_names[x]
     FROM generate_series(1, n_orgs) AS k, generate_series(1, 8) AS x;
 
-    -- BEGIN SOLUTION tasks: 40 per project, statuses and dates as described above
     -- Task t belongs to project (t - 1) / 40 + 1, so to organization (t - 1) / 200 + 1; its
     -- assignee is one of that organization's members: user k + n_orgs * m.
     INSERT INTO tasks (id, project_id, parent_id, assignee_id, title, description, status,
@@ -104,9 +107,9 @@ BEGIN
                      random() AS took, random() AS deleted, random() AS state, random() AS born
               FROM generate_series(1, n_tasks) AS t) AS r
     ) AS s;
-    -- END SOLUTION
 
-    -- BEGIN SOLUTION task_tags: up to 2 distinct tags of the task's own organization per task
+    -- Two draws per task from 12 slots, 8 of them tags of the task's own organization:
+    -- DISTINCT drops a tag drawn twice.
     INSERT INTO task_tags (task_id, tag_id)
     SELECT DISTINCT id_of('task', pick.t), tags.id
     FROM (SELECT t, 1 + floor(random() * 12)::int AS x
@@ -114,9 +117,8 @@ BEGIN
     JOIN tags ON tags.organization_id = id_of('org', (pick.t - 1) / 200 + 1)
              AND tags.name = tag_names[pick.x]
     WHERE pick.x <= 8;  -- x in 9..12 means "no tag": some tasks get one tag or none
-    -- END SOLUTION
 
-    -- BEGIN SOLUTION comments: 2 per task on average, authored by members of the task's org
+    -- 2 * n_tasks comments on random tasks, each by a member of the task's organization.
     INSERT INTO comments (task_id, author_id, body, created_at, updated_at)
     SELECT id_of('task', pick.t),
            id_of('user', (pick.t - 1) / 200 + 1 + n_orgs * floor(random() * per_org)::int),
@@ -126,6 +128,6 @@ BEGIN
           FROM generate_series(1, 2 * n_tasks) AS c) AS pick,
          LATERAL (SELECT timestamptz '2025-01-01 00:00+00' + pick.c * interval '1 minute'
                       AS ts) AS t;
-    -- END SOLUTION
 END;
 $$;
+-- END SOLUTION

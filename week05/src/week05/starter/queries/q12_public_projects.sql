@@ -1,4 +1,4 @@
 -- Q12. Which projects are public (metadata contains {"visibility": "public"}), and who is the
 -- client (metadata's "client" as text; NULL when missing)?
 -- Columns: project (name), client. Order: project.
--- TODO: containment with @> (served by the GIN index), ->> to read a field as text
+-- TODO: containment with @>, and ->> to read a field as text
