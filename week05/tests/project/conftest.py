@@ -8,7 +8,8 @@ is missing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -87,3 +88,41 @@ def project(postgres_url: str, project_schema: Setup, runner: ModuleType) -> Ite
         conn.transaction(force_rollback=True),
     ):
         yield Project(conn, project_schema, runner)
+
+
+@dataclass(frozen=True)
+class Filled:
+    """A connection to a schema filled by a module's fixture, and how the filling went."""
+
+    conn: Connection
+    setup: Setup
+
+    def ready(self) -> Connection:
+        """The connection, or the reason the schema could not be filled (in the test's body)."""
+        self.setup.ready()
+        return self.conn
+
+
+@contextmanager
+def filled_schema(
+    postgres_url: str, runner: ModuleType, name: str, what: str, fill: Callable[[Connection], None]
+) -> Iterator[Filled]:
+    """Schema ``name`` with the implementation's schema.sql and what ``fill`` adds, in one
+    transaction that is rolled back at the end: the schema and its rows disappear with it."""
+    with psycopg.connect(postgres_url) as conn:
+
+        def prepare() -> None:
+            conn.execute("SET client_min_messages = warning")
+            conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(name)))
+            conn.execute(sql.SQL("SET LOCAL search_path = {}").format(sql.Identifier(name)))
+            runner.load_schema(conn)
+            require(conn)
+            fill(conn)
+
+        setup = attempt(what, prepare)
+        if setup.kind is not None:
+            conn.rollback()
+        try:
+            yield Filled(conn, setup)
+        finally:
+            conn.rollback()

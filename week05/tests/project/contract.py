@@ -123,7 +123,8 @@ def accepts(
             return cursor.fetchall() if cursor.description else []
     except psycopg.Error as exc:
         raise AssertionError(
-            f"valid data was refused ({shown or statement!r}): {type(exc).__name__}: {exc}"
+            f"the database refused what the rules allow ({shown or statement!r}): "
+            f"{type(exc).__name__}: {exc}"
         ) from None
 
 

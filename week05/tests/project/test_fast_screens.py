@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, LiteralString
 
-import psycopg
 import pytest
 from week05.pg import Connection
 
-from .contract import Setup, attempt, one, require
+from .conftest import Filled, filled_schema
+from .contract import one
 
 pytestmark = pytest.mark.task(5)
 
@@ -62,32 +62,15 @@ BULK: tuple[LiteralString, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Bulk:
-    conn: Connection
-    setup: Setup
-
-
 @pytest.fixture(scope="module")
-def bulk(postgres_url: str, runner: ModuleType) -> Iterator[Bulk]:
-    with psycopg.connect(postgres_url) as conn:
+def bulk(postgres_url: str, runner: ModuleType) -> Iterator[Filled]:
+    def fill(conn: Connection) -> None:
+        for statement in BULK:
+            conn.execute(statement)
 
-        def fill() -> None:
-            conn.execute("SET client_min_messages = warning")
-            conn.execute("CREATE SCHEMA fast_screens")
-            conn.execute("SET LOCAL search_path = fast_screens")
-            runner.load_schema(conn)
-            require(conn)
-            for statement in BULK:
-                conn.execute(statement)
-
-        setup = attempt("the test data does not load into your schema", fill)
-        if setup.kind is not None:
-            conn.rollback()
-        try:
-            yield Bulk(conn, setup)
-        finally:
-            conn.rollback()  # the schema and everything in it disappear
+    what = "the test data does not load into your schema"
+    with filled_schema(postgres_url, runner, "fast_screens", what, fill) as filled:
+        yield filled
 
 
 @dataclass(frozen=True)
@@ -161,9 +144,8 @@ def scans(plan: dict[str, Any]) -> list[tuple[str, str]]:
 
 @pytest.mark.points(1)
 @pytest.mark.parametrize("screen", SCREENS, ids=[s.name.split()[0] for s in SCREENS])
-def test_screen_uses_an_index(bulk: Bulk, screen: Screen) -> None:
-    bulk.setup.ready()
-    db = bulk.conn
+def test_screen_uses_an_index(bulk: Filled, screen: Screen) -> None:
+    db = bulk.ready()
     parameter = one(db, screen.key)
     [[plan]] = db.execute(b"EXPLAIN (FORMAT JSON) " + screen.query.encode(), (parameter,))
     nodes = scans(plan[0]["Plan"])

@@ -8,63 +8,41 @@ fails is reported by every test, in its body.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-import psycopg
 import pytest
 from psycopg import sql
 from week05.pg import Connection
 
-from .contract import Setup, accepts, attempt, one, require
+from .conftest import Filled, filled_schema
+from .contract import accepts, one
 
 SCALE = 400  # users: 20 organizations, 100 projects, 4,000 tasks, 8,000 comments
 
 pytestmark = pytest.mark.task(3)
 
 
-@dataclass(frozen=True)
-class Seeded:
-    conn: Connection
-    setup: Setup
-
-    def ready(self) -> Connection:
-        """The seeded connection, or the reason the seed failed (raised in the test's body)."""
-        self.setup.ready()
-        return self.conn
-
-
 @pytest.fixture(scope="module")
-def seeded_module(postgres_url: str, runner: ModuleType) -> Iterator[Seeded]:
-    with psycopg.connect(postgres_url) as conn:
+def seeded_module(postgres_url: str, runner: ModuleType) -> Iterator[Filled]:
+    def seed(conn: Connection) -> None:
+        runner.seed(conn, SCALE)
+        conn.execute("ANALYZE")
 
-        def seed() -> None:
-            conn.execute("SET client_min_messages = warning")
-            conn.execute("CREATE SCHEMA seed_test")
-            conn.execute("SET LOCAL search_path = seed_test")
-            runner.load_schema(conn)
-            require(conn)
-            runner.seed(conn, SCALE)
-            conn.execute("ANALYZE")
-
-        setup = attempt(f"CALL seed({SCALE}) failed", seed)
-        if setup.kind is not None:
-            conn.rollback()
-        try:
-            yield Seeded(conn, setup)
-        finally:
-            conn.rollback()  # the schema and everything in it disappear
+    with filled_schema(
+        postgres_url, runner, "seed_test", f"CALL seed({SCALE}) failed", seed
+    ) as filled:
+        yield filled
 
 
 @pytest.fixture
-def seeded(seeded_module: Seeded) -> Iterator[Seeded]:
+def seeded(seeded_module: Filled) -> Iterator[Filled]:
     with seeded_module.conn.transaction(force_rollback=True):
         yield seeded_module
 
 
 @pytest.mark.points(2)
-def test_row_counts_follow_the_scale(seeded: Seeded) -> None:
+def test_row_counts_follow_the_scale(seeded: Filled) -> None:
     db = seeded.ready()
     counts = {
         table: one(db, sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table)))
@@ -88,7 +66,7 @@ def test_row_counts_follow_the_scale(seeded: Seeded) -> None:
 
 
 @pytest.mark.points(2)
-def test_rows_stay_inside_their_organization(seeded: Seeded) -> None:
+def test_rows_stay_inside_their_organization(seeded: Filled) -> None:
     db = seeded.ready()
     outsiders = {
         "assignees who are not members": b"""
@@ -124,7 +102,7 @@ def test_rows_stay_inside_their_organization(seeded: Seeded) -> None:
 
 
 @pytest.mark.points(2)
-def test_data_has_realistic_variety(seeded: Seeded) -> None:
+def test_data_has_realistic_variety(seeded: Filled) -> None:
     db = seeded.ready()
     row = db.execute(
         b"""SELECT avg((status = 'done')::int), avg((status = 'in_progress')::int),
@@ -147,7 +125,7 @@ def test_data_has_realistic_variety(seeded: Seeded) -> None:
 
 
 @pytest.mark.points(1)
-def test_the_seed_is_repeatable(seeded: Seeded) -> None:
+def test_the_seed_is_repeatable(seeded: Filled) -> None:
     db = seeded.ready()
 
     # setseed(): the same scale gives the same data, so numbers in the README stay true. The
