@@ -18,7 +18,7 @@ from week05.pg import Connection
 from .conftest import Filled, filled_schema
 from .contract import accepts, one
 
-SCALE = 400  # users: 20 organizations, 100 projects, 4,000 tasks, 8,000 comments
+SCALE = 200  # users: 10 organizations, 50 projects, 2,000 tasks, 4,000 comments
 
 pytestmark = pytest.mark.task(3)
 
