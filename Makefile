@@ -38,6 +38,10 @@ bootstrap: ## install uv if missing, then the locked environment (every target d
 		|| { if command -v pipx >/dev/null && pipx install uv; then echo "uv installed with pipx: run make again."; \
 		     else echo "Could not install uv. Run: pipx install uv"; fi; exit 1; }
 	@$(UV) $(SYNC) --compile-bytecode --quiet  # bytecode once: every pytest process starts faster
+	@command -v bwrap >/dev/null || [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null \
+		|| { echo "installing bubblewrap (the grading sandbox)"; export DEBIAN_FRONTEND=noninteractive; \
+		     apt-get install -y -qq bubblewrap >/dev/null 2>&1 \
+		     || { apt-get update -qq && apt-get install -y -qq bubblewrap >/dev/null; }; }
 
 run: bootstrap ## serve the newest finished project on dev services at http://127.0.0.1:8000/docs
 	@app=$$(ls -d capstone/src/*/solution/main.py 2>/dev/null \
@@ -119,11 +123,11 @@ check-week: bootstrap ## your starter against a week's project tests, per task w
 progress: bootstrap ## your points per week, from your latest checks (RUN=1 checks every week first)
 	@$(TESTKIT) progress $(if $(RUN),--run)
 
-grade: bootstrap ## grade branches: make grade N=3 BRANCH=alice/week03 | BRANCHES="a b" | BRANCHES_FILE=f [HIDDEN=dir]
+grade: bootstrap ## grade branches: make grade N=3 BRANCH=alice/week03 | BRANCHES="a b" | BRANCHES_FILE=f [HIDDEN=dir] [SANDBOX=none]
 	@test -n "$(N)" || { echo "usage: make grade N=3 BRANCH=alice/week03 (or BRANCHES=\"a b\" or BRANCHES_FILE=file) [HIDDEN=path]"; exit 2; }
 	@$(TESTKIT) grade $(N) $(if $(BRANCH),--branch "$(BRANCH)") $(if $(BRANCHES),--branches "$(BRANCHES)") \
 		$(if $(BRANCHES_FILE),--branches-file "$(BRANCHES_FILE)") $(if $(HIDDEN),--hidden "$(HIDDEN)") \
-		$(if $(OUT),--out "$(OUT)")
+		$(if $(OUT),--out "$(OUT)") $(if $(SANDBOX),--sandbox "$(SANDBOX)")
 
 bench-week: bootstrap ## a week's benchmark: make bench-week 7
 	@bench=$$(ls $$($(TESTKIT) folder $(N))/benchmarks/*.py 2>/dev/null || true); \

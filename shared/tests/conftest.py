@@ -1,8 +1,18 @@
 """The testkit's own tests. ``pytester`` runs inner pytest sessions in temp folders."""
 
+from pathlib import Path
+
 import pytest
 
+from testkit.grading.sandbox import Sandbox, default_kind
+
 pytest_plugins = ["pytester"]
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path) -> Sandbox:
+    """The grading sandbox (``TESTKIT_SANDBOX``, default bubblewrap) with a private work folder."""
+    return Sandbox.create(default_kind(), tmp_path / "sandbox-work")
 
 
 @pytest.fixture

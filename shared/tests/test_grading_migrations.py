@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import psycopg
 import pytest
 
 from testkit.grading import grade, migrations, sample
+from testkit.grading.worktree import safe_name
 
 # The command-line contract the check relies on (`TOOL -c alembic.ini upgrade head`), acted out
 # on the real database: it lets the orchestration be tested where Alembic is not installed.
@@ -82,25 +84,6 @@ def test_an_unreachable_server_is_reported_as_unavailable(tmp_path: Path) -> Non
     )
 
 
-def test_grade_reports_the_migrations_line(
-    tmp_path: Path, postgres_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    repo = tmp_path / "repo"
-    sample.build(repo)
-    (repo / "week99" / "alembic.ini").write_text("[alembic]\nscript_location = migrations\n")
-    monkeypatch.setenv("TEST_DATABASE_URL", postgres_url)
-    options = grade.GradeOptions(
-        "week99", out_dir=tmp_path / "out", migration_command=tool(tmp_path)
-    )
-    [result] = grade.grade(repo, ["alice/full"], options, log=lambda _: None)
-    assert result.migrations is not None
-    assert result.migrations.ok
-    report = (tmp_path / "out" / "alice-full" / "report.md").read_text()
-    assert (
-        "## Migrations\n\nmigrations: upgrade head ok, downgrade base ok, upgrade head ok" in report
-    )
-
-
 ENV_PY = """\
 import os
 
@@ -144,3 +127,34 @@ def test_with_real_alembic(tmp_path: Path, postgres_url: str, downgrade: str, ok
     if not ok:
         assert result.message is not None
         assert 'relation "items" already exists' in result.message
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.com", *args],
+                   cwd=repo, check=True, capture_output=True)  # fmt: skip
+
+
+def test_grade_runs_the_round_trip_in_the_sandbox(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    sample.build(repo)
+    week_with_alembic(repo)  # week99 has no alembic.ini yet: week98's layout, moved over
+    (repo / "week98" / "alembic.ini").rename(repo / "week99" / "alembic.ini")
+    migrations_dir = repo / "week99" / "migrations"
+    (migrations_dir / "versions").mkdir(parents=True)
+    (migrations_dir / "env.py").write_text(ENV_PY)
+    (migrations_dir / "script.py.mako").write_text("")
+    (migrations_dir / "versions" / "0001_items.py").write_text(REVISION.format(downgrade="pass"))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "migrations")
+    git(repo, "branch", "mig/broken")
+    options = grade.GradeOptions("week99", out_dir=tmp_path / "out")
+    [result] = grade.grade(repo, ["mig/broken"], options, log=lambda _: None)
+    assert result.migrations is not None
+    assert result.migrations.steps == [
+        ("upgrade head", True), ("downgrade base", True), ("upgrade head", False),
+    ]  # fmt: skip
+    report = (tmp_path / "out" / safe_name("mig/broken") / "report.md").read_text()
+    assert (
+        "## Migrations\n\nmigrations: upgrade head ok, downgrade base ok, upgrade head FAILED"
+        in report
+    )

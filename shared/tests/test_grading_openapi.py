@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from testkit.grading import openapi_diff
+from testkit.grading.sandbox import Sandbox
 
 TASK = {
     "type": "object",
@@ -99,20 +100,30 @@ def write_app(tree: Path, impl: str, body: str) -> None:
     (package / impl / "main.py").write_text(body)
 
 
-def test_load_builds_the_document_in_a_subprocess(tmp_path: Path) -> None:
+def test_load_builds_the_document_in_the_sandbox(tmp_path: Path, sandbox: Sandbox) -> None:
     write_app(tmp_path, "solution", "class App:\n    def openapi(self):\n        return {'paths': {}}\n\n"
                                     "def create_app():\n    return App()\n")  # fmt: skip
     assert openapi_diff.has_app(tmp_path, "week98")
-    assert openapi_diff.load(tmp_path, "week98", "solution") == {"paths": {}}
+    assert openapi_diff.load(tmp_path, "week98", "solution", sandbox) == {"paths": {}}
 
 
-def test_load_reports_an_app_that_does_not_build(tmp_path: Path) -> None:
+def test_load_reports_an_app_that_does_not_build(tmp_path: Path, sandbox: Sandbox) -> None:
     write_app(tmp_path, "starter", "def create_app():\n    raise RuntimeError('no settings')\n")
     with pytest.raises(openapi_diff.ContractError, match="of starter: RuntimeError: no settings"):
-        openapi_diff.load(tmp_path, "week98", "starter")
+        openapi_diff.load(tmp_path, "week98", "starter", sandbox)
 
 
-def test_load_gives_up_on_an_app_that_hangs(tmp_path: Path) -> None:
+def test_load_gives_up_on_an_app_that_hangs(tmp_path: Path, sandbox: Sandbox) -> None:
     write_app(tmp_path, "starter", "while True:\n    pass\n")
     with pytest.raises(openapi_diff.ContractError, match=r"timed out after 0\.5 s"):
-        openapi_diff.load(tmp_path, "week98", "starter", timeout=0.5)
+        openapi_diff.load(tmp_path, "week98", "starter", sandbox, timeout=0.5)
+
+
+def test_load_reports_a_document_that_is_not_json(tmp_path: Path, sandbox: Sandbox) -> None:
+    write_app(
+        tmp_path,
+        "starter",
+        "def create_app():\n    return type('A', (), {'openapi': lambda s: [1]})()\n",
+    )
+    with pytest.raises(openapi_diff.ContractError, match="returned no JSON document"):
+        openapi_diff.load(tmp_path, "week98", "starter", sandbox)

@@ -3,7 +3,7 @@
 testkit check-week N [--time-limit S] [--test-timeout S]
 testkit progress [--run]
 testkit grade N (--branch B ... | --branches "B C" | --branches-file F) [--hidden PATH]
-              [--out DIR] [--time-limit S] [--test-timeout S] [--jobs J]
+              [--out DIR] [--time-limit S] [--test-timeout S] [--jobs J] [--sandbox KIND]
 
 ``cli.py`` calls ``register(subparsers)`` and dispatches to the returned functions.
 """
@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from testkit.grading import check, grade, progress
+from testkit.grading import check, grade, progress, sandbox
 
 Command = Callable[[Path, argparse.Namespace], int]
 
@@ -70,8 +70,13 @@ def cmd_grade(root: Path, args: argparse.Namespace) -> int:
         time_limit=args.time_limit,
         test_timeout=args.test_timeout,
         jobs=args.jobs,
+        sandbox=args.sandbox,
     )
-    grade.grade(root, branches, options)
+    try:
+        grade.grade(root, branches, options)
+    except sandbox.SandboxUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -91,5 +96,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                     help="instructor-only tests (a folder or file) added at grading time")  # fmt: skip
     gr.add_argument("--out", type=Path, help="report folder (default .reports/grading/<week>)")
     gr.add_argument("--jobs", type=int, default=2, help="branches graded at once (2)")
+    gr.add_argument("--sandbox", choices=sandbox.KINDS, default=sandbox.default_kind(),
+                    help="where students' code runs: bubblewrap (default, $TESTKIT_SANDBOX) or "
+                         "none (unsafe: it runs as you; reports carry a warning)")  # fmt: skip
     _limits(gr, test_timeout=10)
     return {"check-week": cmd_check_week, "progress": cmd_progress, "grade": cmd_grade}

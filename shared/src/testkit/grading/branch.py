@@ -7,11 +7,17 @@
  "tasks": [{"task": 1, "title": "Create the app", "earned": 2, "possible": 2,
             "public": {...}, "hidden": {...}}],
  "tampering": {"flagged": false, "changes": []},
+ "review": {"flagged": true, "signals": [{"kind": "code", "where": "...:3", "detail": "..."}]},
+ "similarity": {"bob/week03": 0.93},                    (scores against the other branches)
+ "sandbox": {"kind": "bubblewrap", "description": "...", "warning": null},
  "api_contract": {"differences": [], "error": null},     (null: the week has no app)
  "migrations": {"ok": true, "steps": [...], ...},        (null: the week has no Alembic)
- "timed_out": false, "duration": 2.31,
+ "timed_out": false, "timed_out_tests": 0, "duration": 2.31,
  "tests": [{"name": "...", "status": "pass", "message": null, "task": 1, "points": 1,
-            "duration": 0.01, "service_unavailable": false, "hidden": false}]}
+            "duration": 0.01, "service_unavailable": false, "hidden": false, "timed_out": false}]}
+
+Each section is a key of its own: a later one (points for the student's own tests) is a new key
+in ``points`` and a new top-level section, without reshaping these.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from typing import Any, Literal
 
 from testkit.grading import hints, results
 from testkit.grading.migrations import MigrationCheck
+from testkit.grading.signals import Signal
 
 
 @dataclass
@@ -35,10 +42,16 @@ class BranchResult:
     reason: str | None = None  # why some or all tests could not run (timeout, import error, ...)
     timed_out: bool = False
     tamper: list[str] = field(default_factory=list)
+    review: list[Signal] = field(default_factory=list)  # for a person to look at, never scored
+    similarity: dict[str, float] = field(default_factory=dict)
+    sandbox: str = "none"
+    sandbox_description: str = "none"
+    warning: str | None = None  # set when graded without a sandbox
     api_differences: list[str] | None = None  # None: the week has no app
     api_error: str | None = None
     migrations: MigrationCheck | None = None
     duration: float = 0.0
+    fingerprints: set[int] = field(default_factory=set, repr=False)  # for similarity, not saved
 
     @property
     def status(self) -> Literal["pass", "fail", "error"]:
@@ -49,6 +62,15 @@ class BranchResult:
     @property
     def tampered(self) -> bool:
         return bool(self.tamper)
+
+    @property
+    def flagged(self) -> bool:
+        """Something for a person to look at: review signals or a missing sandbox."""
+        return bool(self.review) or self.warning is not None
+
+    @property
+    def timed_out_tests(self) -> int:
+        return sum(t.timed_out for t in self.tests)
 
     def scores(self) -> list[results.TaskScore]:
         return results.by_task(self.tests, self.tasks)
@@ -92,9 +114,17 @@ class BranchResult:
                 for s in self.scores()
             ],
             "tampering": {"flagged": self.tampered, "changes": self.tamper},
+            "review": {"flagged": self.flagged, "signals": [s.to_dict() for s in self.review]},
+            "similarity": self.similarity,
+            "sandbox": {
+                "kind": self.sandbox,
+                "description": self.sandbox_description,
+                "warning": self.warning,
+            },
             "api_contract": api,
             "migrations": self.migrations.to_dict() if self.migrations else None,
             "timed_out": self.timed_out,
+            "timed_out_tests": self.timed_out_tests,
             "duration": round(self.duration, 3),
             "tests": [t.to_dict() for t in self.tests],
         }

@@ -1,22 +1,25 @@
 """``testkit grade N --branch B ...``: grade students' branches with the grader's official tests.
 
-For each branch: a temporary git worktree; the tamper check; the grader's tests (and hidden tests)
-put in place of the branch's; the project tests against ``starter`` under a time limit; the API
-contract diff and the migrations check where the week has them. The reference solution runs once
-with the same tests to know every test and its points, so a branch that crashes still gets a line
-(and zero) for each test. Writes ``<out>/<branch>/results.json`` and ``report.md``, and for several
-branches ``<out>/matrix.csv`` and ``matrix.md``.
+For each branch: a temporary git worktree; the tamper check and the cheat signals (``signals``);
+the grader's tests (and hidden tests) put in place of the branch's, the solution aliased to the
+branch's starter and modules that would shadow installed ones deleted (``worktree.prepare``); the
+project tests against ``starter`` in the sandbox (``testrun``), their results read live; the API
+contract diff and the migrations check where the week has them, also in the sandbox. The reference
+solution runs once with the same tests to know every test, its task and its points, so a branch
+that crashes still gets a line (and zero) for each test, and a branch cannot add tests or points.
+At the end, every pair of branches (and the reference) gets a similarity score. Only then, with
+every sandbox gone, are ``<out>/<branch>/results.json`` and ``report.md`` (and for several branches
+``<out>/matrix.csv``, ``matrix.md`` and ``similarity.csv``) written, from the same results the
+console lines are printed from.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from testkit import paths
@@ -27,24 +30,21 @@ from testkit.grading import (
     migrations,
     openapi_diff,
     results,
-    runner,
+    signals,
+    similarity,
     tamper,
+    testrun,
 )
 from testkit.grading.branch import BranchResult
-from testkit.grading.worktree import (
-    GitError,
-    checkout,
-    copy_reference,
-    put_official_files,
-    resolve,
-    safe_name,
-)
-from testkit.services.errors import ServiceUnavailable
-from testkit.services.postgres import ThrowawayPostgres
+from testkit.grading.sandbox import Limits, Sandbox, default_kind
+from testkit.grading.signals import Signal
+from testkit.grading.tamper import tracked_files
+from testkit.grading.worktree import GitError, checkout, copy_reference, prepare, resolve, safe_name
 
 Log = Callable[[str], None]
 # The reference solution is the instructor's: a student's short time limit must not cut it off.
 REFERENCE_MIN_LIMIT = 120
+REFERENCE_NAME = "(reference solution)"
 
 
 @dataclass
@@ -53,9 +53,10 @@ class GradeOptions:
     out_dir: Path | None = None  # default: <root>/.reports/grading/<folder>
     hidden: Path | None = None
     time_limit: float = 300  # seconds for a whole branch's test run
-    test_timeout: float | None = 10  # seconds for one test (pytest-timeout)
+    test_timeout: float | None = 10  # seconds for one test (pytest-timeout; the grader's at 1.5x+5)
     jobs: int = 2
-    migration_command: Sequence[str] = migrations.ALEMBIC
+    sandbox: str = field(default_factory=default_kind)  # bubblewrap | none
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass
@@ -74,7 +75,9 @@ class Session:
     folder: str
     options: GradeOptions
     work: Path
-    database_server: str | None = None
+    sandbox: Sandbox
+    taught: set[str] = field(default_factory=set)  # signal keys the week's own code uses
+    given: set[int] = field(default_factory=set)  # fingerprints of the given starter
 
     @property
     def hidden_prefix(self) -> str:
@@ -85,38 +88,43 @@ class Session:
         found = [f"{self.folder}/tests/project"]
         return found + ([f"{self.folder}/tests/hidden"] if self.options.hidden else [])
 
-    def env(self, tree: Path) -> dict[str, str]:
-        env = {"PYTHONPATH": str(tree / self.folder / "src")}
-        if self.database_server:
-            env["TEST_DATABASE_URL"] = self.database_server  # one server, a database per run
-        return env
-
-    def run(self, tree: Path, impl: str) -> runner.RunOutcome:
+    def run(self, tree: Path, impl: str) -> testrun.RunResult:
         limit = self.options.time_limit
-        return runner.run_tests(
-            tree, self.targets, impl=impl,
+        return testrun.GradedRun(
+            self.sandbox, tree, self.folder, self.targets, impl,
             time_limit=max(limit, REFERENCE_MIN_LIMIT) if impl == "solution" else limit,
-            test_timeout=self.options.test_timeout, env=self.env(tree),
-            extra_args=[f"--confcutdir={tree / self.folder / 'tests'}"],
-        )  # fmt: skip
+            test_timeout=self.options.test_timeout, canary=impl != "solution",
+        ).run()  # fmt: skip
+
+    def fingerprints(self, tree: Path) -> set[int]:
+        """Fingerprints of the week's code the branch in ``tree`` changed, given code aside."""
+        solution = f"{self.folder}/src/{self.folder}/solution/"
+        names = signals.changed_files(self.root, tree, f"{self.folder}/src")
+        chosen = [n for n in names if n.endswith(".py") and not n.startswith(solution)]
+        return similarity.of_files(tree / n for n in chosen) - self.given
+
+    def python_files(self, part: str) -> list[Path]:
+        """The grader's ``<folder>/src/<folder>/<part>`` Python files."""
+        names = tracked_files(self.root, f"{self.folder}/src/{self.folder}/{part}")
+        return [self.root / n for n in names if n.endswith(".py")]
 
 
 def run_reference(session: Session) -> Reference:
     tree = copy_reference(session.root, session.folder, session.work, session.options.hidden)
-    outcome = session.run(tree, "solution")
-    reference = Reference()
-    if outcome.report is not None:
-        reference.tests = results.from_report(outcome.report, session.hidden_prefix)
+    run = session.run(tree, "solution")
+    reference = Reference(
+        tests=[replace(t, hidden=t.name.startswith(session.hidden_prefix)) for t in run.tests]
+    )
     failing = [t.name for t in reference.tests if t.status in ("fail", "error")]
-    if reason := outcome.reason():
-        reference.problem = f"the reference solution could not be tested: {reason}"
+    if run.reason:
+        reference.problem = f"the reference solution could not be tested: {run.reason}"
     elif failing:
         reference.problem = (
             f"the reference solution fails {len(failing)} test(s), e.g. {failing[0]}"
         )
     if openapi_diff.has_app(tree, session.folder):
         try:
-            reference.openapi = openapi_diff.load(tree, session.folder, "solution")
+            reference.openapi = openapi_diff.load(tree, session.folder, "solution", session.sandbox)
         except openapi_diff.ContractError as exc:
             reference.openapi_error = str(exc)
     return reference
@@ -124,29 +132,38 @@ def run_reference(session: Session) -> Reference:
 
 def merge(
     reference: list[results.TestOutcome], got: list[results.TestOutcome], reason: str | None
-) -> list[results.TestOutcome]:
-    """Every official test once: the branch's result, or an error (``reason``) if it never ran."""
-    by_name: dict[str, results.TestOutcome | None] = {t.name: t for t in got}
-    merged = [
-        by_name.pop(ref.name, None)
-        or results.TestOutcome(ref.name, "error", reason or "did not run", ref.task, ref.points, hidden=ref.hidden)
-        for ref in reference
-    ]  # fmt: skip
-    return merged + [t for t in by_name.values() if t is not None]
+) -> tuple[list[results.TestOutcome], list[str]]:
+    """Every official test once, with the reference's task and points and the branch's result
+    (an error with ``reason`` if it never ran); and the names of tests the grader does not know."""
+    by_name = {t.name: t for t in got}
+    merged = []
+    for ref in reference:
+        mine = by_name.pop(ref.name, None)
+        if mine is None:
+            merged.append(replace(ref, status="error", message=reason or "did not run",
+                                  duration=0.0, service_unavailable=False, timed_out=False))  # fmt: skip
+        else:
+            merged.append(replace(ref, status=mine.status, message=mine.message,
+                                  duration=mine.duration, timed_out=mine.timed_out,
+                                  service_unavailable=mine.service_unavailable))  # fmt: skip
+    return merged, list(by_name)
 
 
 def grade_tree(
     session: Session, result: BranchResult, tree: Path, reference: Future[Reference]
 ) -> None:
-    folder = session.folder
+    folder, sandbox = session.folder, session.sandbox
     result.tamper = tamper.check(session.root, tree, folder)
-    put_official_files(session.root, tree, folder, session.options.hidden)
-    outcome = session.run(tree, "starter")
-    got = results.from_report(outcome.report, session.hidden_prefix) if outcome.report else []
-    result.reason, result.timed_out = outcome.reason(), outcome.timed_out
+    result.review = signals.scan(session.root, tree, folder, session.taught)
+    result.fingerprints = session.fingerprints(tree)
+    shadows = [path for path, _ in signals.shadowing(session.root, tree, folder)]
+    prepare(session.root, tree, folder, session.options.hidden, shadows)
+    run = session.run(tree, "starter")
+    result.reason, result.timed_out = run.reason, run.timed_out
+    result.review += [Signal("run", "", problem) for problem in run.problems]
     if openapi_diff.has_app(session.root, folder):
         try:
-            branch_doc = openapi_diff.load(tree, folder, "starter")
+            branch_doc = openapi_diff.load(tree, folder, "starter", sandbox)
             ref = reference.result()
             if ref.openapi is None:
                 result.api_error = (
@@ -157,55 +174,51 @@ def grade_tree(
         except openapi_diff.ContractError as exc:
             result.api_error = str(exc)
     if migrations.has_migrations(session.root, folder):
-        if session.database_server is None:
-            result.migrations = migrations.MigrationCheck(
-                message="no PostgreSQL server", service_unavailable=True
-            )
-        else:
-            result.migrations = migrations.check(
-                tree, folder, session.database_server, command=session.options.migration_command
-            )
-    result.tests = merge(reference.result().tests, got, result.reason)
+        result.migrations = migrations.in_sandbox(tree, folder, sandbox)
+    result.tests, unknown = merge(reference.result().tests, run.tests, result.reason)
+    if unknown:
+        result.review.append(Signal(
+            "run", "", f"the run reported {len(unknown)} test(s) the grader does not know "
+            f"(not scored), e.g. {unknown[0]}",
+        ))  # fmt: skip
 
 
 def grade_branch(session: Session, branch: str, reference: Future[Reference]) -> BranchResult:
     started = time.monotonic()
     result = BranchResult(
-        session.folder, branch, None, tasks=hints.load(session.root / session.folder)
-    )
+        session.folder, branch, None, tasks=hints.load(session.root / session.folder),
+        sandbox=session.sandbox.kind, sandbox_description=session.sandbox.description,
+        warning=session.sandbox.warning,
+    )  # fmt: skip
     try:
         result.commit = resolve(session.root, branch)
         with checkout(session.root, result.commit, session.work) as tree:
             grade_tree(session, result, tree, reference)
     except GitError as exc:
         result.reason = str(exc)
-        result.tests = merge(reference.result().tests, [], result.reason)
+        result.tests, _ = merge(reference.result().tests, [], result.reason)
     except Exception as exc:  # one broken branch must not stop the others
         result.reason = f"grading crashed: {type(exc).__name__}: {exc}"
-        result.tests = merge(reference.result().tests, result.tests, result.reason)
+        result.tests, _ = merge(reference.result().tests, [], result.reason)
     result.duration = time.monotonic() - started
     return result
 
 
-@contextlib.contextmanager
-def database_server(root: Path, folder: str, log: Log) -> Iterator[str | None]:
-    """A PostgreSQL server for the migrations check (and test runs) when the week has Alembic."""
-    if env := os.environ.get("TEST_DATABASE_URL") or os.environ.get("DATABASE_URL"):
-        yield env
-        return
-    if not migrations.has_migrations(root, folder):
-        yield None
-        return
-    try:
-        server = ThrowawayPostgres()
-    except ServiceUnavailable as exc:
-        log(f"warning: migrations will not be checked: {exc}")
-        yield None
-        return
-    try:
-        yield server.url()
-    finally:
-        server.close()
+def compare(graded: list[BranchResult], reference: set[int]) -> dict[tuple[str, str], float]:
+    """Similarity of every pair of branches and of each branch to the reference solution;
+    ``similarity.suspicious`` pairs are flagged for review on both sides."""
+    prints = {r.branch: r.fingerprints for r in graded if r.commit is not None}
+    prints[REFERENCE_NAME] = reference
+    scores = similarity.pairs(prints)
+    table = similarity.per_branch(scores, list(prints))
+    for result in graded:
+        result.similarity = table.get(result.branch, {})
+        for other, score in result.similarity.items():
+            if similarity.suspicious(result.fingerprints, prints[other]):
+                result.review.append(Signal(
+                    "similarity", "", f"{score:.0%} of the smaller code's fingerprints match {other}"
+                ))  # fmt: skip
+    return scores
 
 
 def write(result: BranchResult, out_dir: Path) -> Path:
@@ -216,10 +229,12 @@ def write(result: BranchResult, out_dir: Path) -> Path:
 
 
 def summary(result: BranchResult) -> str:
-    """``alice/week03: 7/9`` with what a grader must look at: ``(TAMPERING FLAGGED)``, a reason."""
+    """``alice/week03: 7/9`` and what a grader must look at: a reason, tampering, review, sandbox."""
     earned, possible = result.points()
     notes = [result.reason] if result.reason else []
     notes += ["TAMPERING FLAGGED"] if result.tampered else []
+    notes += [f"REVIEW: {len(result.review)} signal(s)"] if result.review else []
+    notes += ["NO SANDBOX"] if result.warning else []
     points = f"{result.branch}: {results.fmt(earned)}/{results.fmt(possible)}"
     return points + (f"  ({'; '.join(notes)})" if notes else "")
 
@@ -233,26 +248,35 @@ def grade(
         raise ValueError(f"{folder} has no project tests in {root}")
     if options.hidden is not None and not options.hidden.exists():
         raise ValueError(f"hidden tests not found: {options.hidden}")
-    out_dir = options.out_dir or root / ".reports" / "grading" / folder
-    with (
-        tempfile.TemporaryDirectory(prefix="testkit-grade-") as tmp,
-        database_server(root, folder, log) as db,
-    ):
-        session = Session(root, folder, options, Path(tmp), db)
+    out_dir = (options.out_dir or root / ".reports" / "grading" / folder).resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="testkit-grade-") as tmp:
+        work = Path(tmp)
+        hide = [root, out_dir, Path.home(), *([options.hidden] if options.hidden else [])]
+        sandbox = Sandbox.create(
+            options.sandbox, work / "sandbox", hide=hide, limits=options.limits
+        )
+        if sandbox.warning:
+            log(f"warning: {sandbox.warning}")
+        session = Session(root, folder, options, work, sandbox, signals.taught(root, folder))
+        session.given = similarity.of_files(session.python_files("starter"))
+        reference_prints = similarity.of_files(session.python_files("solution")) - session.given
         with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
             reference = pool.submit(run_reference, session)
             futures = [pool.submit(grade_branch, session, b, reference) for b in branches]
             graded = [f.result() for f in futures]
             if problem := reference.result().problem:
                 log(f"warning: {problem}")
+    scores = compare(graded, reference_prints)
+    # Every sandbox is gone: nothing of the students' can touch what is written from here on.
     for result in graded:
         written = write(result, out_dir)
         log(f"{summary(result)}  -> {written / 'report.md'}")
     if len(graded) > 1:
-        out_dir.mkdir(parents=True, exist_ok=True)
         (out_dir / "matrix.csv").write_text(matrix.to_csv(graded), encoding="utf-8")
-        (out_dir / "matrix.md").write_text(matrix.to_markdown(graded), encoding="utf-8")
-        log(f"matrix: {out_dir / 'matrix.md'} and matrix.csv")
+        (out_dir / "matrix.md").write_text(matrix.to_markdown(graded, scores), encoding="utf-8")
+        (out_dir / "similarity.csv").write_text(matrix.similarity_csv(scores), encoding="utf-8")
+        log(f"matrix: {out_dir / 'matrix.md'}, matrix.csv and similarity.csv")
     return graded
 
 

@@ -22,9 +22,11 @@ def render(result: BranchResult) -> str:
     out = [
         f"# {result.week}: {result.branch}",
         "",
-        f"Commit {commit}, graded in {result.duration:.1f} s.",
+        f"Commit {commit}, graded in {result.duration:.1f} s, sandbox: {result.sandbox_description}.",
         "",
     ]
+    if result.warning:
+        out += [f"**Warning: {result.warning}.**", ""]
     headline = f"**Points: {fmt(earned)}/{fmt(possible)}**"
     if result.has_hidden:
         headline += (
@@ -46,6 +48,11 @@ def render(result: BranchResult) -> str:
         out.append("")
     else:
         out += ["Tamper check: tests, testkit and dependencies match the grader's checkout.", ""]
+    if result.review:
+        out += ["**For review** (flagged for a person to look at; the points above do not "
+                "depend on them):", ""]  # fmt: skip
+        out += [f"- {_cell(signal.line())}" for signal in result.review]
+        out.append("")
     out += ["## Tasks", ""]
     hidden_column = result.has_hidden
     header = "| Task | Title | Public |" + (" Hidden |" if hidden_column else "") + " Points |"
@@ -87,4 +94,14 @@ def render(result: BranchResult) -> str:
             )
     if result.migrations is not None:
         out += ["", "## Migrations", "", result.migrations.line()]
+    if result.similarity:
+        out += [
+            "",
+            "## Similarity",
+            "",
+            "Share of the smaller code's fingerprints found in the other:",
+            "",
+        ]
+        ranked = sorted(result.similarity.items(), key=lambda item: -item[1])
+        out += [f"- {_cell(other)}: {score:.0%}" for other, score in ranked]
     return "\n".join(out) + "\n"

@@ -4,17 +4,22 @@ It runs on a fresh, empty database created for the check and dropped afterwards.
 ``migrations/env.py`` must take the database from ``DATABASE_URL`` (the course's convention; the
 URL is given as ``postgresql://``, env.py picks its driver). A round trip proves that every
 ``downgrade()`` undoes its ``upgrade()`` and that the chain applies from nothing.
+
+Grading runs it in the sandbox (``in_sandbox``), with a PostgreSQL server started in there: the
+migrations are the student's code.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from testkit.grading.runner import first_error, last_line, python_env
+from testkit.grading.sandbox import Sandbox
 from testkit.services.errors import ServiceUnavailable
 from testkit.services.postgres import create_database, drop_database
 
@@ -53,6 +58,14 @@ class MigrationCheck:
             "service_unavailable": self.service_unavailable,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> MigrationCheck:
+        return cls(
+            steps=[(str(s["step"]), bool(s["ok"])) for s in data.get("steps", [])],
+            message=None if data.get("message") is None else str(data["message"]),
+            service_unavailable=bool(data.get("service_unavailable")),
+        )
+
 
 def has_migrations(tree: Path, folder: str) -> bool:
     return (tree / folder / "alembic.ini").is_file()
@@ -65,14 +78,19 @@ def check(
     *,
     command: Sequence[str] = ALEMBIC,
     timeout: float = 120,
+    env: Mapping[str, str] | None = None,
 ) -> MigrationCheck:
-    """Run the three steps with ``command -c alembic.ini`` in ``tree/folder`` on a new database."""
+    """Run the three steps with ``command -c alembic.ini`` in ``tree/folder`` on a new database.
+
+    ``env`` is the environment of the steps (default: ours, with the week's ``src`` on the path).
+    """
     result = MigrationCheck()
     try:
         url = create_database(server_url, prefix="migrations")
     except ServiceUnavailable as exc:
         return MigrationCheck(message=str(exc), service_unavailable=True)
-    env = python_env({"DATABASE_URL": url, "PYTHONPATH": str(tree / folder / "src")})
+    base = python_env({"PYTHONPATH": str(tree / folder / "src")}) if env is None else env
+    env = {**base, "DATABASE_URL": url}
     try:
         for verb, target in STEPS:
             step = f"{verb} {target}"
@@ -94,3 +112,17 @@ def check(
     finally:
         drop_database(url)
     return result
+
+
+def in_sandbox(tree: Path, folder: str, sandbox: Sandbox, timeout: float = 300) -> MigrationCheck:
+    """``check`` inside ``sandbox``, on a PostgreSQL server started in there for it."""
+    done = sandbox.call(
+        "migrations", {"tree": str(tree), "folder": folder}, tree=tree,
+        path=[tree / folder / "src"], timeout=timeout,
+    )  # fmt: skip
+    if done.timed_out:
+        return MigrationCheck(message=f"the migrations check timed out after {timeout:g} s")
+    event = done.event("migrations")
+    if event is None or not isinstance(event.get("check"), dict):
+        return MigrationCheck(message=f"the migrations check failed: {done.error()}")
+    return MigrationCheck.from_dict(event["check"])

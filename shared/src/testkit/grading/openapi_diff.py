@@ -1,27 +1,19 @@
 """API contract diff: a branch's OpenAPI document against the reference solution's.
 
 Weeks whose project is an API have ``src/<folder>/solution/main.py`` with ``create_app()``. The
-document is built in a subprocess (student code may hang or crash) by calling
+document is built in the sandbox (student code may hang or crash) by calling
 ``create_app().openapi()``; then paths, methods, parameters, status codes and the fields of
 request and response schemas are compared.
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
-from testkit.grading.runner import last_line, python_env
+from testkit.grading.sandbox import Sandbox
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-_PRINT_OPENAPI = (
-    "import importlib, json, sys\n"
-    "app = importlib.import_module(sys.argv[1]).create_app()\n"
-    "print(json.dumps(app.openapi()))\n"
-)
 
 
 class ContractError(RuntimeError):
@@ -32,26 +24,21 @@ def has_app(tree: Path, folder: str) -> bool:
     return (tree / folder / "src" / folder / "solution" / "main.py").is_file()
 
 
-def load(tree: Path, folder: str, impl: str, timeout: float = 60) -> dict[str, Any]:
-    """``create_app().openapi()`` of ``<folder>.<impl>.main`` in ``tree``."""
-    env = python_env({"PYTHONPATH": str(tree / folder / "src")})
-    try:
-        done = subprocess.run(  # noqa: S603 - our interpreter, our script
-            [sys.executable, "-c", _PRINT_OPENAPI, f"{folder}.{impl}.main"],
-            cwd=tree, env=env, capture_output=True, text=True, timeout=timeout, check=False,
-        )  # fmt: skip
-    except subprocess.TimeoutExpired:
-        raise ContractError(
-            f"building the OpenAPI document timed out after {timeout:g} s"
-        ) from None
-    if done.returncode != 0:
-        raise ContractError(
-            f"could not build the OpenAPI document of {impl}: {last_line(done.stderr)}"
-        )
-    try:
-        document: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    except (json.JSONDecodeError, IndexError):
-        raise ContractError(f"create_app().openapi() of {impl} printed no JSON document") from None
+def load(
+    tree: Path, folder: str, impl: str, sandbox: Sandbox, timeout: float = 60
+) -> dict[str, Any]:
+    """``create_app().openapi()`` of ``<folder>.<impl>.main`` in ``tree``, built in ``sandbox``."""
+    done = sandbox.call(
+        "openapi", {"module": f"{folder}.{impl}.main"}, tree=tree,
+        path=[tree / folder / "src"], timeout=timeout,
+    )  # fmt: skip
+    if done.timed_out:
+        raise ContractError(f"building the OpenAPI document timed out after {timeout:g} s")
+    event = done.event("openapi")
+    if event is None:
+        raise ContractError(f"could not build the OpenAPI document of {impl}: {done.error()}")
+    if not isinstance(document := event.get("document"), dict):
+        raise ContractError(f"create_app().openapi() of {impl} returned no JSON document")
     return document
 
 

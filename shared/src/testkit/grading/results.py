@@ -15,6 +15,7 @@ class TestOutcome(TestResult):
     """One test of a run, as in the testkit's report, plus where it came from."""
 
     hidden: bool = False
+    timed_out: bool = False  # stopped by a time limit (pytest-timeout's or the grader's)
 
     @property
     def counts(self) -> bool:

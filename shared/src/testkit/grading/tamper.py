@@ -3,11 +3,10 @@
 Compared by content hash (SHA-256) against the grader's checkout:
 - the week's tests (``<folder>/tests/``) and the testkit (``shared/``), file by file;
 - the dependencies in the week's ``pyproject.toml`` (``[project]`` dependencies and optional
-  dependencies, ``[dependency-groups]``, ``[tool.uv.sources]``), as one normalised document;
-- files pytest or Python load by themselves (``conftest.py``, ``sitecustomize.py``,
-  ``usercustomize.py``) anywhere in the week outside ``tests/``.
+  dependencies, ``[dependency-groups]``, ``[tool.uv.sources]``), as one normalised document.
 
-The grader replaces the tests anyway; the check says who tried, so a person can look.
+The grader replaces the tests anyway; the check says who tried, so a person can look. Files the
+branch adds that Python or pytest would load by themselves are cheat signals (``signals``).
 """
 
 from __future__ import annotations
@@ -19,8 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from testkit.grading.worktree import GitError, git
-
-AUTOLOADED = ("conftest.py", "sitecustomize.py", "usercustomize.py")
 
 
 def tracked_files(repo: Path, folder: str) -> list[str]:
@@ -91,12 +88,4 @@ def check(official_root: Path, tree: Path, folder: str) -> list[str]:
     changes = compare(digests(official_root, f"{folder}/tests"), digests(tree, f"{folder}/tests"))
     changes += compare(digests(official_root, "shared"), digests(tree, "shared"))
     pyproject = f"{folder}/pyproject.toml"
-    changes += dependency_changes(official_root / pyproject, tree / pyproject, pyproject)
-    tests = f"{folder}/tests/"
-    changes += [
-        f"{name}: added outside tests/ (Python or pytest would load it by itself)"
-        for name in sorted(tracked_files(tree, folder))
-        if Path(name).name in AUTOLOADED and not name.startswith(tests)
-        and not (official_root / name).is_file()
-    ]  # fmt: skip
-    return changes
+    return changes + dependency_changes(official_root / pyproject, tree / pyproject, pyproject)

@@ -6,6 +6,7 @@ current branch stay as they are.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import subprocess
@@ -45,8 +46,13 @@ def resolve(repo: Path, branch: str) -> str:
 
 
 def safe_name(branch: str) -> str:
-    """A folder name for a branch: ``alice/week03`` -> ``alice-week03``."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", branch).strip("-.") or "branch"
+    """A folder name for a branch, unique per name: ``alice/week03`` -> ``alice-week03-5d1c2e9a``.
+
+    The readable part alone would make ``w1/collide`` and ``w1-collide`` one folder; the end is
+    the start of the SHA-256 of the exact name.
+    """
+    readable = re.sub(r"[^A-Za-z0-9._-]+", "-", branch).strip("-.")[:80] or "branch"
+    return f"{readable}-{hashlib.sha256(branch.encode()).hexdigest()[:8]}"
 
 
 @contextmanager
@@ -84,6 +90,38 @@ def put_official_files(official_root: Path, tree: Path, folder: str, hidden: Pat
     shutil.copy2(official_root / "pyproject.toml", tree / "pyproject.toml")
     if hidden is not None:
         add_hidden(hidden, tree / folder / "tests" / "hidden")
+
+
+def alias_solution(tree: Path, folder: str) -> None:
+    """Make ``<folder>.solution`` the branch's own ``starter`` in the graded tree.
+
+    Nothing the student runs may reach the reference: a starter that re-exports
+    ``<folder>.solution`` then imports itself, and given code such as ``migrations/env.py`` that
+    names the solution gets the student's models.
+    """
+    package = tree / folder / "src" / folder
+    solution = package / "solution"
+    if solution.is_symlink() or solution.is_file():
+        solution.unlink()
+    elif solution.exists():
+        shutil.rmtree(solution)
+    if package.is_dir():
+        solution.symlink_to("starter", target_is_directory=True)
+
+
+def prepare(
+    official_root: Path, tree: Path, folder: str, hidden: Path | None, remove: list[Path]
+) -> None:
+    """Make the branch's tree ready to grade: the official tests and pytest configuration, the
+    solution aliased to the starter, and ``remove`` (modules that would shadow installed ones)
+    deleted."""
+    put_official_files(official_root, tree, folder, hidden)
+    alias_solution(tree, folder)
+    for path in remove:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def add_hidden(hidden: Path, target: Path) -> None:
