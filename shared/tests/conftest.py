@@ -9,6 +9,12 @@ from testkit.grading.sandbox import Sandbox, default_kind
 pytest_plugins = ["pytester"]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "slow: grades many branches (deselect with -m 'not slow'; CI runs them)"
+    )
+
+
 @pytest.fixture
 def sandbox(tmp_path: Path) -> Sandbox:
     """The grading sandbox (``TESTKIT_SANDBOX``, default bubblewrap) with a private work folder."""

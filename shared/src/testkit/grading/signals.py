@@ -291,9 +291,7 @@ def symlink_signals(tree: Path) -> list[Signal]:
             inside = (link.parent / target).resolve()
             if target.is_absolute() or not inside.is_relative_to(tree.resolve()):
                 found.append(
-                    Signal(
-                        "file", name, f"a symbolic link to {str(target)[:80]}, outside the branch"
-                    )
+                    Signal("file", name, f"a symbolic link to {target}, outside the branch")
                 )
     return found
 
