@@ -91,7 +91,10 @@ TestReport.__init__ = _broken
 FORGE_LATER = """\
 import subprocess, sys
 
-FORGER = "import pathlib, time\\ntime.sleep(2)\\nfor p in pathlib.Path('@OUT@').rglob('*'):\\n    p.is_file() and p.write_text('FORGED')\\n"
+FORGER = (
+    "import pathlib, time\\ntime.sleep(2)\\n"
+    "for p in pathlib.Path('@OUT@').rglob('*'):\\n    p.is_file() and p.write_text('FORGED')\\n"
+)
 subprocess.Popen([sys.executable, "-c", FORGER], start_new_session=True,
                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 """
