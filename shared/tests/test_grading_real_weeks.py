@@ -43,6 +43,7 @@ def graded_branch(
     change(package)
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "work")
+    git(repo, "checkout", "-q", "-")  # the grader's checkout is the course as it was
     options = grade.GradeOptions(folder, out_dir=tmp_path / "out", test_timeout=test_timeout)
     [result] = grade.grade(repo, [f"student/{folder}"], options, log=lambda _: None)
     return result

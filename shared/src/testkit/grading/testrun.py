@@ -193,6 +193,11 @@ class GradedRun:
     result: RunResult = field(default_factory=RunResult, init=False)
 
     @property
+    def env(self) -> dict[str, str]:
+        """For the tests' own subprocesses (``python -m <week>.starter...``): the same code."""
+        return {"IMPL": self.impl, "PYTHONPATH": str(self.tree / self.folder / "src")}
+
+    @property
     def hard_limit(self) -> float | None:
         return None if self.test_timeout is None else self.test_timeout * 1.5 + 5
 
@@ -238,7 +243,7 @@ class GradedRun:
         try:
             process = self.sandbox.start(
                 "pytest", payload, tree=self.tree, path=[self.tree / self.folder / "src"],
-                stream_fd=stream_fd, output=output, env={"IMPL": self.impl},
+                stream_fd=stream_fd, output=output, env=self.env,
             )  # fmt: skip
         finally:
             os.close(stream_fd)
