@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from testkit import cli
-from testkit.grading import grade, sample
+from testkit.grading import grade, runner, sample
 from testkit.grading.branch import BranchResult
 from testkit.grading.worktree import safe_name
 
@@ -163,6 +163,8 @@ def test_grading_leaves_the_graders_checkout_alone(
     graded: tuple[Path, Path, dict[str, BranchResult]],
 ) -> None:
     repo, _, _ = graded
+    # No bytecode cache outlives the run (the old ~/.cache/course-testkit/pycache grew per tree).
+    assert list((runner.bytecode_cache() / "tmp").glob("testkit-grade-*")) == []
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
     assert git(repo, "branch", "--show-current") == "main"
     assert len(git(repo, "worktree", "list").splitlines()) == 1

@@ -35,7 +35,14 @@ def graded_branch(
 ) -> BranchResult:
     """Clone this checkout, give ``folder``'s starter the solution, apply ``change``, grade it."""
     repo = tmp_path / "repo"
-    git(paths.course_root(), "clone", "--quiet", "--no-hardlinks", str(paths.course_root()), str(repo))
+    git(
+        paths.course_root(),
+        "clone",
+        "--quiet",
+        "--no-hardlinks",
+        str(paths.course_root()),
+        str(repo),
+    )
     package = repo / folder / "src" / folder
     git(repo, "checkout", "-q", "-b", f"student/{folder}")
     shutil.rmtree(package / "starter")

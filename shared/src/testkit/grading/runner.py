@@ -1,7 +1,10 @@
 """Run project tests in a subprocess under a time limit and read the testkit's JSON report.
 
 A student's code may hang, crash or never import: it runs in its own process group, which is
-killed when the time limit is over, so the caller always gets an answer.
+killed when the time limit is over (and after the run, with anything it left behind), so the
+caller always gets an answer. The output goes to a file, not a pipe: a child that keeps the pipe
+open cannot hold the caller up. This is the student's own check (``check-week``) and
+``verify-week``; grading runs students' code in a sandbox instead (``testrun``, ``sandbox``).
 """
 
 from __future__ import annotations
@@ -125,25 +128,27 @@ def run_tests(
             out.unlink()  # never read a stale report as this run's
         command = pytest_command(targets, impl=impl, report_file=out, test_timeout=test_timeout)
         started = time.monotonic()
-        process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-            [*command, *extra_args],
-            cwd=cwd,
-            env=python_env(env),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            text=True,
-            start_new_session=True,  # its own process group: a timeout kills children too
-        )
-        timed_out = False
-        try:
-            output, _ = process.communicate(timeout=time_limit)
-        except subprocess.TimeoutExpired:
-            timed_out = True
-            with contextlib.suppress(ProcessLookupError):
+        with (Path(tmp) / "output.txt").open("w+b") as output:
+            process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+                [*command, *extra_args],
+                cwd=cwd,
+                env=python_env(env),
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,  # its own process group: one kill ends its children too
+            )
+            timed_out = False
+            try:
+                process.wait(timeout=time_limit)
+            except subprocess.TimeoutExpired:
+                timed_out = True
+            with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(process.pid, signal.SIGKILL)
-            output, _ = process.communicate()
-        duration = time.monotonic() - started
+            process.wait()
+            duration = time.monotonic() - started
+            output.seek(0)
+            text = output.read()[-OUTPUT_TAIL * 4 :].decode(errors="replace")
         data = report.load(out) if out.exists() and not timed_out else None
     return RunOutcome(
         report=data,
@@ -151,5 +156,5 @@ def run_tests(
         duration=duration,
         timed_out=timed_out,
         time_limit=time_limit,
-        output=(output or "")[-OUTPUT_TAIL:],
+        output=text[-OUTPUT_TAIL:],
     )
