@@ -171,7 +171,8 @@ def test_pytest_args_use_only_the_graders_configuration(tmp_path: Path) -> None:
         str(tmp_path / "pyproject.toml"),
     ]
     assert f"--rootdir={tmp_path}" in args
-    assert ["-p", "testkit.plugin"] == args[
-        args.index("testkit.plugin") - 1 : args.index("testkit.plugin") + 1
+    assert args[args.index("testkit.plugin") - 1 : args.index("testkit.plugin") + 1] == [
+        "-p",
+        "testkit.plugin",
     ]
     assert "--timeout=2" in args
