@@ -183,6 +183,13 @@ class _CodeVisitor(ast.NodeVisitor):
             self.add("__path__", node, "changes a package's __path__ (where its modules come from)")
         self.generic_visit(node)
 
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        target = node.value
+        name = getattr(target, "id", None) or getattr(target, "attr", None)
+        if name == "__path__" and not isinstance(node.ctx, ast.Load):
+            self.add("__path__", node, "changes a package's __path__ (where its modules come from)")
+        self.generic_visit(node)
+
     def visit_Name(self, node: ast.Name) -> None:
         if node.id in OUTSIDE_NAMES:
             self.add(node.id, node, f"uses {node.id}, which {OUTSIDE_NAMES[node.id]}")

@@ -31,35 +31,37 @@ _SKIP = {
     tokenize.ENDMARKER,
     tokenize.TYPE_COMMENT,
 }
+_STATEMENT_START = {tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT}
 
 
 def tokens(source: str) -> list[str]:
     """The normalised token stream of ``source`` (empty if it does not tokenize)."""
     out: list[str] = []
-    previous = tokenize.NEWLINE
+    previous, docstring = tokenize.NEWLINE, False
     try:
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
             if token.type in _SKIP:
                 continue
-            if token.type == tokenize.STRING and previous in (
-                tokenize.NEWLINE,
-                tokenize.INDENT,
-                tokenize.DEDENT,
-            ):
-                previous = token.type  # a docstring or a bare string statement
-                continue
+            if token.type == tokenize.STRING and previous in _STATEMENT_START:
+                docstring = True  # a docstring or a bare string statement: it does nothing
+            elif docstring and token.type == tokenize.NEWLINE:
+                docstring = False  # its line ends with it
+            elif not docstring:
+                out.append(_normal(token))
             previous = token.type
-            if token.type == tokenize.NAME:
-                out.append(token.string if keyword.iskeyword(token.string) else "N")
-            elif token.type == tokenize.STRING:
-                out.append("S")
-            elif token.type == tokenize.NUMBER:
-                out.append("0")
-            else:
-                out.append(token.string or tokenize.tok_name[token.type])
     except (tokenize.TokenError, IndentationError, SyntaxError):
         return []
     return out
+
+
+def _normal(token: tokenize.TokenInfo) -> str:
+    if token.type == tokenize.NAME:
+        return token.string if keyword.iskeyword(token.string) else "N"
+    if token.type == tokenize.STRING:
+        return "S"
+    if token.type == tokenize.NUMBER:
+        return "0"
+    return token.string or tokenize.tok_name[token.type]
 
 
 def fingerprints(source: str) -> set[int]:
