@@ -25,7 +25,7 @@ from testkit.grading import grade, sample
 from testkit.grading.branch import BranchResult
 from testkit.grading.worktree import safe_name
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]  # one grading run for all
 
 STARTER, PACKAGE, WEEK = sample.STARTER, sample.PACKAGE, sample.WEEK
 SERVED = """\
@@ -296,7 +296,7 @@ def graded(tmp_path_factory: pytest.TempPathFactory, listener: int) -> Graded:
     repo, out = base / "repo", base / "out"
     hidden = sample.write_hidden(base / "hidden")
     build(repo, {"ROOT": str(repo), "OUT": str(out), "PORT": str(listener), "HIDDEN": str(hidden)})
-    options = grade.GradeOptions("week99", out_dir=out, hidden=hidden, test_timeout=1, jobs=2)
+    options = grade.GradeOptions("week99", out_dir=out, hidden=hidden, test_timeout=2, jobs=2)
     console: list[str] = []
     started = time.monotonic()
     results = grade.grade(repo, list(BRANCHES), options, log=console.append)
@@ -343,8 +343,9 @@ def test_reports_match_the_console_and_nothing_rewrote_them(graded: Graded) -> N
 
 
 def test_no_branch_hangs_grading(graded: Graded) -> None:
-    assert graded.seconds < 240
-    assert max(r.duration for r in graded.results.values()) < 90
+    # A hang would wait for a branch's time limit (300 s): the slowest branch, which sits out two
+    # hangs of 8 s and their restarts, takes well under half of that even on a loaded machine.
+    assert max(r.duration for r in graded.results.values()) < 150
     assert not any(r.timed_out for r in graded.results.values())
 
 
@@ -395,7 +396,7 @@ def test_a_hang_the_timeout_cannot_stop_costs_only_that_test(graded: Graded) -> 
     failed = {t.name.rsplit("::", 1)[1]: t for t in result.tests if t.status != "pass"}
     assert set(failed) == {"test_word_count", "test_word_count_served_from_a_worker_thread"}
     assert failed["test_word_count"].timed_out
-    assert "still running after 6.5 s, so the grader stopped it" in (
+    assert "still running after 8 s, so the grader stopped it" in (
         failed["test_word_count"].message or ""
     )
 
@@ -419,7 +420,7 @@ def test_a_worker_thread_stuck_in_a_loop_does_not_block_the_rest(graded: Graded)
     result = graded.results["x/served_loop"]
     served = next(t for t in result.tests if t.name.endswith("served_from_a_worker_thread"))
     assert served.timed_out
-    assert re.search(r"Timeout \(>1(\.0)?s\)", served.message or "")
+    assert re.search(r"Timeout \(>2(\.0)?s\)", served.message or "")
     assert not result.timed_out
 
 

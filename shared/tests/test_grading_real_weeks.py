@@ -20,7 +20,7 @@ from testkit import paths
 from testkit.grading import grade
 from testkit.grading.branch import BranchResult
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
 
 def git(repo: Path, *args: str) -> None:
