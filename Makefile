@@ -23,8 +23,10 @@ UV := $(shell command -v uv 2>/dev/null || { test -x "$$HOME/.local/bin/uv" && e
 SPARSE := $(filter true,$(shell git config --get core.sparseCheckout 2>/dev/null))
 MEMBERS := $(wildcard week[0-9][0-9] capstone deploy)
 SYNC := $(if $(SPARSE),sync --frozen $(addprefix --package ,course-testkit $(MEMBERS)),sync --all-packages --locked)
-RUN := $(UV) run --frozen --no-sync
-TESTKIT := $(RUN) testkit
+# UVRUN, not RUN: `make progress RUN=1` is a documented switch, and a variable of that name would
+# always be set.
+UVRUN := $(UV) run --frozen --no-sync
+TESTKIT := $(UVRUN) testkit
 
 .PHONY: help bootstrap run test test-testkit test-week verify verify-week lint fmt typecheck starters diff-week \
 	services-up services-down ci check-week progress grade bench-week openapi docs docs-serve docs-check docs-browser
@@ -49,10 +51,10 @@ run: bootstrap ## serve the newest finished project on dev services at http://12
 	if [ -z "$$app" ]; then echo "No week has an app to serve yet (the first one is week03)."; exit 1; fi; \
 	folder=$${app%%/*}; module=$$(echo "$$app" | sed -E 's#^[^/]+/src/##; s#\.py$$##; s#/#.#g'); \
 	urls=$$($(TESTKIT) services up); echo "$$urls"; export $$urls; \
-	if [ -f "$$folder/alembic.ini" ]; then (cd "$$folder" && $(RUN) alembic -c alembic.ini upgrade head); fi; \
-	if [ -f "$$folder/scripts/seed.py" ]; then $(RUN) python "$$folder/scripts/seed.py"; fi; \
+	if [ -f "$$folder/alembic.ini" ]; then (cd "$$folder" && $(UVRUN) alembic -c alembic.ini upgrade head); fi; \
+	if [ -f "$$folder/scripts/seed.py" ]; then $(UVRUN) python "$$folder/scripts/seed.py"; fi; \
 	echo "Serving $$module at http://127.0.0.1:8000/docs (Ctrl-C stops it; make services-down stops the services)"; \
-	$(RUN) uvicorn --factory "$$module:create_app" --host 127.0.0.1 --port 8000
+	$(UVRUN) uvicorn --factory "$$module:create_app" --host 127.0.0.1 --port 8000
 
 test: bootstrap ## every week's lecture + project tests against the solutions, and the testkit's tests (COV=1: coverage gates)
 	@$(MAKE) test-testkit
@@ -60,8 +62,8 @@ test: bootstrap ## every week's lecture + project tests against the solutions, a
 
 test-testkit: bootstrap ## the testkit's own tests (COV=1: with its 85% branch coverage gate)
 	@rm -f .coverage .coverage.*
-	@$(if $(COV),$(RUN) coverage run --source=testkit -m pytest shared/tests,$(RUN) pytest shared/tests)
-	@$(if $(COV),$(RUN) coverage combine --quiet && $(RUN) coverage report --fail-under=85 --skip-covered)
+	@$(if $(COV),$(UVRUN) coverage run --source=testkit -m pytest shared/tests,$(UVRUN) pytest shared/tests)
+	@$(if $(COV),$(UVRUN) coverage combine --quiet && $(UVRUN) coverage report --fail-under=85 --skip-covered)
 
 test-week: bootstrap ## one week: make test-week 3 [IMPL=starter]
 	@test -n "$(N)" || { echo "usage: make test-week N=3 [IMPL=starter]"; exit 2; }
@@ -74,18 +76,18 @@ verify-week: bootstrap ## two-sided verification of one week: make verify-week 3
 	@$(TESTKIT) verify-week $(N)
 
 lint: bootstrap ## ruff check + ruff format --check + the CI workflow's schema and audit
-	@$(RUN) ruff check .
-	@$(RUN) ruff format --check .
-	@$(RUN) check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
-	@$(RUN) zizmor --offline --no-progress .github/workflows
+	@$(UVRUN) ruff check .
+	@$(UVRUN) ruff format --check .
+	@$(UVRUN) check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	@$(UVRUN) zizmor --offline --no-progress .github/workflows
 
 fmt: bootstrap ## format and autofix
-	@$(RUN) ruff format .
-	@$(RUN) ruff check --fix .
+	@$(UVRUN) ruff format .
+	@$(UVRUN) ruff check --fix .
 
 typecheck: bootstrap ## mypy --strict on every package's src and tests (one run per package)
 	@for pkg in shared $$($(TESTKIT) weeks); do \
-		echo "mypy $$pkg"; $(RUN) mypy $$pkg/src $$pkg/tests; done
+		echo "mypy $$pkg"; $(UVRUN) mypy $$pkg/src $$pkg/tests; done
 
 starters: bootstrap ## regenerate every starter from its solution
 	@$(TESTKIT) starters
@@ -132,11 +134,11 @@ grade: bootstrap ## grade branches: make grade N=3 BRANCH=alice/week03 | BRANCHE
 bench-week: bootstrap ## a week's benchmark: make bench-week 7
 	@bench=$$(ls $$($(TESTKIT) folder $(N))/benchmarks/*.py 2>/dev/null || true); \
 	if [ -z "$$bench" ]; then echo "week $(N) has no benchmark"; exit 2; fi; \
-	for b in $$bench; do $(RUN) python $$b; done
+	for b in $$bench; do $(UVRUN) python $$b; done
 
 openapi: bootstrap ## regenerate committed OpenAPI contracts (weeks that have them)
 	@for week in $$($(TESTKIT) weeks); do \
-		if [ -f $$week/scripts/openapi.py ]; then $(RUN) python $$week/scripts/openapi.py; fi; done
+		if [ -f $$week/scripts/openapi.py ]; then $(UVRUN) python $$week/scripts/openapi.py; fi; done
 
 # --- The course website (mkdocs-material; pages come from the repository's Markdown) -----------
 # Mermaid is served by the site itself, fetched once from the npm registry and checked by hash;
@@ -145,7 +147,7 @@ MERMAID_VERSION := 11.17.2
 MERMAID_SHA256 := 581ed7d74bd9048d0e3a91363927d72ef22942d7722546b27f7cc29e35390eb8
 MERMAID_JS := build/vendor/mermaid.min.js
 DOCS_PORT ?= 8001
-MKDOCS := NO_MKDOCS_2_WARNING=1 $(RUN) mkdocs
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(UVRUN) mkdocs
 
 $(MERMAID_JS):
 	@if ! command -v npm >/dev/null 2>&1; then \
@@ -174,5 +176,5 @@ docs-browser: ## install Debian's chromium for the website check, if missing (ro
 
 docs-check: bootstrap docs-browser $(MERMAID_JS) ## strict build + a real headless Chromium reads two pages (screenshots in .reports/docs/)
 	@test -f $(MERMAID_JS) || { echo "$(MERMAID_JS) is missing: the browser check runs offline and needs it (npm)"; exit 1; }
-	@$(RUN) mypy website
-	@$(RUN) pytest website/tests
+	@$(UVRUN) mypy website
+	@$(UVRUN) pytest website/tests
