@@ -4,3 +4,7 @@ Each domain is a package with fixed file roles: ``router`` (HTTP only), ``schema
 and response models), ``service`` (business rules), ``repository`` (the only place that touches
 the database), ``models`` (the SQLAlchemy models), ``exceptions`` and ``dependencies``.
 """
+
+# Every model, registered as soon as any part of the app is imported: a relationship names its
+# target by string ("Task"), which SQLAlchemy can only find once that model's module has run.
+from . import models as models

@@ -1,0 +1,85 @@
+"""Temporary copies of a week's implementation package, imported in place of the real one.
+
+The testkit runs a week's tests against code that is not in the checkout: a mutant (the solution
+with a planted bug) or a "finished starter" (the solution under the starter's name, which is what a
+student who has done every task has). A *shadow* of the week package makes that possible without
+touching the checkout:
+
+    <tmp>/src/week03/__init__.py      the real one, plus  __path__.append("<checkout>/.../week03")
+    <tmp>/src/week03/solution/        the copy (a mutant, say)
+
+With ``<tmp>/src`` first on ``PYTHONPATH`` (``Shadow.env()``), ``week03.solution`` is imported from
+the copy and every other subpackage (``lectures``, ``starter``) still from the checkout. Test
+subprocesses inherit ``PYTHONPATH``, so a test that runs ``python -m week03.solution.cli`` gets the
+copy as well. The tests select the implementation with ``--impl`` as always.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from testkit.starters import SKIP_DIRS, STUB_SUFFIX
+
+
+class Shadow:
+    """A shadow of one week package in ``root`` (a temporary folder the caller owns)."""
+
+    def __init__(self, package_dir: Path, root: Path) -> None:
+        self.package = package_dir.name
+        self.real = package_dir.resolve()
+        self.src = root / "src"
+        self.dir = self.src / self.package
+        self.dir.mkdir(parents=True)
+        init = (self.real / "__init__.py").read_text(encoding="utf-8")
+        line = f"__path__.append({str(self.real)!r})  # testkit shadow: the rest from the checkout"
+        (self.dir / "__init__.py").write_text(f"{init.rstrip()}\n\n{line}\n", encoding="utf-8")
+
+    def copy(self, source: str, name: str, *, skip_stubs: bool = False) -> Path:
+        """Copy the real ``<package>.<source>`` in as ``<package>.<name>``; return its folder.
+
+        References to ``<package>.<source>`` in the copied text become ``<package>.<name>``.
+        ``skip_stubs`` leaves out ``*.starter`` replacement files (a finished starter is the
+        solution itself).
+        """
+        origin, target = self.real / source, self.dir / name
+        pattern = re.compile(rf"\b{re.escape(self.package)}\.{re.escape(source)}\b")
+        for path in sorted(origin.rglob("*")):
+            rel = path.relative_to(origin)
+            if path.is_dir() or SKIP_DIRS.intersection(rel.parts) or path.suffix == ".pyc":
+                continue
+            if skip_stubs and path.name.endswith(STUB_SUFFIX):
+                continue
+            out = target / rel
+            out.parent.mkdir(parents=True, exist_ok=True)
+            if source != name and path.suffix in {".py", ".pyi", ".sql", ".toml", ".txt"}:
+                text = path.read_text(encoding="utf-8")
+                out.write_text(pattern.sub(f"{self.package}.{name}", text), encoding="utf-8")
+            else:
+                shutil.copyfile(path, out)
+        return target
+
+    def env(self) -> dict[str, str]:
+        """The environment entries that make a test run import from this shadow."""
+        return {"PYTHONPATH": str(self.src)}
+
+
+@contextmanager
+def shadow(package_dir: Path) -> Iterator[Shadow]:
+    """A shadow of ``package_dir`` (``weekNN/src/weekNN``) in a temporary folder, removed after."""
+    with tempfile.TemporaryDirectory(prefix="testkit-shadow-") as tmp:
+        yield Shadow(package_dir, Path(tmp))
+
+
+def package_dir(root: Path, folder: str) -> Path:
+    """``<root>/<folder>/src/<package>``: the one package of a course folder."""
+    packages = [
+        p for p in sorted((root / folder / "src").glob("*")) if (p / "__init__.py").is_file()
+    ]
+    if len(packages) != 1:
+        raise ValueError(f"{folder}/src should hold exactly one package, found {len(packages)}")
+    return packages[0]
