@@ -49,11 +49,9 @@ def sessionmaker(db_connection: AsyncConnection) -> async_sessionmaker[AsyncSess
     )
 
 
-@pytest.fixture
-def app(sessionmaker: async_sessionmaker[AsyncSession]) -> Any:
-    """The app, its requests' sessions on the test's connection (the rest of the app is real:
+def with_test_sessions(app: Any, sessionmaker: async_sessionmaker[AsyncSession]) -> Any:
+    """``app`` with its requests' sessions on the test's connection (the rest of the app is real:
     ``get_session`` still opens, commits and rolls back one session per request)."""
-    app = impl_module("week07", "main").create_app(cursor_secret=SECRET)
     dependencies = impl_module("week07", "dependencies")
 
     async def test_sessionmaker() -> async_sessionmaker[AsyncSession]:
@@ -63,12 +61,34 @@ def app(sessionmaker: async_sessionmaker[AsyncSession]) -> Any:
     return app
 
 
+@pytest.fixture(scope="session")
+def shared_app() -> Any:
+    """One app for every test that only sends requests: building an app (its routes, their
+    validators) costs more than most tests, so the clients share one."""
+    return impl_module("week07", "main").create_app(cursor_secret=SECRET)
+
+
 @pytest.fixture
-async def client(app: Any, asgi_client: ClientFactory) -> httpx.AsyncClient:
+def app(sessionmaker: async_sessionmaker[AsyncSession]) -> Any:
+    """An app of the test's own, for tests that add routes to it."""
+    return with_test_sessions(
+        impl_module("week07", "main").create_app(cursor_secret=SECRET), sessionmaker
+    )
+
+
+@pytest.fixture
+def requests_app(shared_app: Any, sessionmaker: async_sessionmaker[AsyncSession]) -> Iterator[Any]:
+    """The shared app, on this test's connection until the test ends."""
+    yield with_test_sessions(shared_app, sessionmaker)
+    shared_app.dependency_overrides.clear()
+
+
+@pytest.fixture
+async def client(requests_app: Any, asgi_client: ClientFactory) -> httpx.AsyncClient:
     """A v1 client: week 3's tests send "/tasks" and httpx joins it onto /api/v1."""
-    return await asgi_client(app, base_url="http://testserver/api/v1")
+    return await asgi_client(requests_app, base_url="http://testserver/api/v1")
 
 
 @pytest.fixture
-async def v2(app: Any, asgi_client: ClientFactory) -> httpx.AsyncClient:
-    return await asgi_client(app, base_url="http://testserver/api/v2")
+async def v2(requests_app: Any, asgi_client: ClientFactory) -> httpx.AsyncClient:
+    return await asgi_client(requests_app, base_url="http://testserver/api/v2")
