@@ -118,9 +118,9 @@ ci: ## what CI runs: lint, typecheck, make test with coverage gates, verify, the
 	@$(MAKE) docs-check
 	@$(TESTKIT) summary --label ci
 
-check-week: bootstrap ## your starter against a week's project tests, per task with hints: make check-week 3
-	@test -n "$(N)" || { echo "usage: make check-week N=3"; exit 2; }
-	@$(TESTKIT) check-week $(N)
+check-week: bootstrap ## your starter against a week's tests, per task with hints: make check-week 3 [TASK=2] [HINT=2]
+	@test -n "$(N)" || { echo "usage: make check-week N=3 [TASK=2] [HINT=2]"; exit 2; }
+	@$(TESTKIT) check-week $(N) $(if $(TASK),--task $(TASK)) $(if $(HINT),--hint $(HINT))
 
 progress: bootstrap ## your points per week, from your latest checks (RUN=1 checks every week first)
 	@$(TESTKIT) progress $(if $(RUN),--run)

@@ -27,8 +27,9 @@ def test_check_week_prints_each_task_with_first_failure_hint_and_points(course: 
         in text
     )
     assert "(and 1 more failing test(s) in this task)" in text
+    assert "Work in: week99/src/week99/starter/text.py:5 (slugify)" in text
     assert "Hint: Count the words that `str.split()` returns." in text
-    assert text.endswith("Points 0/7")
+    assert "Points 0/7\n\nOnly one task, in seconds: make check-week week99 TASK=1" in text
     saved = json.loads((course / ".reports" / "week99-starter.json").read_text())
     assert saved["points"] == {"earned": 0.0, "possible": 7.0}
 
@@ -43,6 +44,44 @@ def test_check_week_with_the_work_done_passes(
     assert "  Task 3  Initials    passed   3/3" in text
     assert "Hint" not in text
     assert text.endswith("Points 7/7")
+
+
+def test_check_week_of_one_task_runs_only_its_tests(course: Path) -> None:
+    code, text = check.check_week(course, "week99", test_timeout=5, task=2)
+    assert code == 1
+    assert "(1 tests," in text
+    assert "Task 2  Word count  failed   0/2" in text
+    assert "Task 1" not in text
+    assert not (course / ".reports" / "week99-starter.json").exists()  # progress keeps the full one
+    assert check.check_week(course, "week99", test_timeout=5, task=9) == (
+        2, "week99 has no tests marked as task 9."
+    )  # fmt: skip
+
+
+TIERED = """\
+## Task 1: Slugs
+
+### 1. Nudge
+Strings have methods for case.
+
+### 2. Approach
+Lower-case, split, join.
+
+### 3. Sketch
+join("-", words of lower(title))
+"""
+
+
+def test_check_week_reveals_hint_tiers_one_level_at_a_time(course: Path) -> None:
+    sample.write_files(course, {"week99/hints.md": TIERED})
+    _, first = check.check_week(course, "week99", test_timeout=5, task=1)
+    assert "Hint 1/3 (Nudge): Strings have methods for case." in first
+    assert "Approach" not in first
+    assert "More hints for 1 task(s): make check-week week99 HINT=2" in first
+    _, second = check.check_week(course, "week99", test_timeout=5, task=1, hint_level=3)
+    assert "Hint 2/3 (Approach): Lower-case, split, join." in second
+    assert "Hint 3/3 (Sketch): join(" in second
+    assert "More hints" not in second
 
 
 def test_check_week_explains_code_that_does_not_import(course: Path) -> None:

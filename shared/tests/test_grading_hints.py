@@ -36,3 +36,19 @@ def test_without_hints_tasks_get_plain_names(tmp_path: Path) -> None:
     assert tasks == {}
     assert hints.title(tasks, 4) == "Task 4"
     assert hints.title(tasks, None) == "Tests without a task"
+
+
+def test_tiers_are_revealed_in_order_and_untiered_sections_are_tier_one(tmp_path: Path) -> None:
+    (tmp_path / "hints.md").write_text(
+        "## Task 1: Pages\nRead lecture 2 first.\n\n### 2. Approach\nAsk for one more row.\n\n"
+        "### 1. Nudge\nKeyset pagination.\n\n### 3. Sketch\nrows = limit + 1\n\n"
+        "## Task 2: Plain\nJust one hint.\n"
+    )
+    tasks = hints.load(tmp_path)
+    assert [(t.number, t.name) for t in tasks[1].levels] == [
+        (1, "Nudge"), (2, "Approach"), (3, "Sketch")
+    ]  # fmt: skip
+    assert tasks[1].hint == "Read lecture 2 first.\n\nKeyset pagination."
+    assert [t.text for t in tasks[1].revealed(2)] == [tasks[1].hint, "Ask for one more row."]
+    assert tasks[2].levels == (hints.Tier(1, "Hint", "Just one hint."),)
+    assert tasks[2].revealed(3) == tasks[2].levels

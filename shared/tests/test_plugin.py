@@ -112,3 +112,37 @@ def test_report_can_be_disabled(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_ok="def test_ok():\n    pass\n")
     pytester.runpytest("-p", "no:cacheprovider", "--no-report")
     assert not Path(pytester.path / ".reports").exists()
+
+
+def test_task_option_runs_only_that_tasks_tests(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_sample=TESTS)
+    data = _report(pytester, "--task=2")
+    names = sorted(t["name"].split("::")[1] for t in data["tests"])  # type: ignore[attr-defined]
+    assert names == ["test_fails", "test_not_implemented"]
+
+
+def test_failures_in_the_implementation_say_where(pytester: pytest.Pytester) -> None:
+    package = pytester.path / "src" / "weekx"
+    (package / "starter").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "starter" / "__init__.py").write_text("")
+    (package / "starter" / "shop.py").write_text(
+        "class Cart:\n    def total(self) -> int:\n"
+        "        raise NotImplementedError('TODO: add the prices')\n"
+    )
+    pytester.syspathinsert(pytester.path / "src")
+    pytester.makepyfile(
+        test_shop="""
+        from testkit import impl_module
+
+        def test_total():
+            assert impl_module("weekx", "shop").Cart().total() == 3
+
+        def test_plain_assert():
+            assert 1 == 2
+        """
+    )
+    data = _report(pytester, "--impl=starter")
+    tests = {t["name"].split("::")[1]: t for t in data["tests"]}  # type: ignore[attr-defined]
+    assert tests["test_total"]["where"] == "src/weekx/starter/shop.py:3 in Cart.total"
+    assert "where" not in tests["test_plain_assert"]  # it never reached the student's code

@@ -1,6 +1,6 @@
 """The ``testkit`` subcommands for student feedback and grading.
 
-testkit check-week N [--time-limit S] [--test-timeout S]
+testkit check-week N [--task T] [--hint LEVEL] [--time-limit S] [--test-timeout S]
 testkit progress [--run]
 testkit grade N (--branch B ... | --branches "B C" | --branches-file F) [--hidden PATH]
               [--out DIR] [--time-limit S] [--test-timeout S] [--jobs J] [--sandbox KIND]
@@ -40,8 +40,9 @@ def _limits(p: argparse.ArgumentParser, test_timeout: float) -> None:
 
 def cmd_check_week(root: Path, args: argparse.Namespace) -> int:
     code, text = check.check_week(
-        root, args.week, time_limit=args.time_limit, test_timeout=args.test_timeout
-    )
+        root, args.week, time_limit=args.time_limit, test_timeout=args.test_timeout,
+        task=args.task, hint_level=args.hint,
+    )  # fmt: skip
     print(text)
     return code
 
@@ -84,6 +85,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``check-week``, ``progress`` and ``grade`` to the ``testkit`` parser's subparsers."""
     cw = subparsers.add_parser("check-week", help="your starter against the week's project tests")
     cw.add_argument("week")
+    cw.add_argument("--task", type=int, help="only this task's tests (seconds, not minutes)")
+    cw.add_argument("--hint", type=int, default=1, choices=(1, 2, 3),
+                    help="reveal hint tiers up to this one: 1 nudge, 2 approach, 3 sketch")  # fmt: skip
     _limits(cw, test_timeout=30)
     pr = subparsers.add_parser("progress", help="your points per week (from the latest checks)")
     pr.add_argument("--run", action="store_true", help="check every week first")

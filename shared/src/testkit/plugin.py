@@ -2,6 +2,7 @@
 
 - ``--impl NAME`` (or ``IMPL``): which implementation project tests import (see ``testkit.impl``);
 - ``--services start|skip``: start PostgreSQL/Redis, or skip tests that need them if impossible;
+- ``--task N`` (repeatable): run only the tests of task N of the brief (``check-week TASK=N``);
 - markers ``points(n)`` and ``task(n)``;
 - a JSON report per run in ``.reports/`` (see ``testkit.report``);
 - the fixtures of ``testkit.fixtures``;
@@ -58,6 +59,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--report-file", default=None, help="where to write the JSON report (default .reports/)"
     )
     group.addoption("--no-report", action="store_true", help="do not write the JSON report")
+    group.addoption(
+        "--task",
+        action="append",
+        type=int,
+        default=[],
+        metavar="N",
+        help="run only the tests marked @pytest.mark.task(N) (repeatable)",
+    )
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -85,6 +94,36 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_report_header(config: pytest.Config) -> str:
     return f"testkit: impl={impl.current()} services={config.getoption('services')}"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``--task N``: keep only the tests of those tasks (the others are reported as deselected)."""
+    wanted = set(config.getoption("task"))
+    if not wanted:
+        return
+    keep = [item for item in items if _marker_number(item, "task") in wanted]
+    dropped = [item for item in items if _marker_number(item, "task") not in wanted]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
+
+
+def where_in_impl(excinfo: pytest.ExceptionInfo[BaseException], root: Path) -> str | None:
+    """``path:line in function`` of the innermost frame of the implementation under test.
+
+    For a TODO that is the ``raise NotImplementedError`` line the student replaces; for a bug, the
+    line of their code where it broke. None when the failure never reached their code (a test's
+    own ``assert`` on a returned value).
+    """
+    name = impl.current()
+    for entry in reversed(excinfo.traceback):
+        path = Path(str(entry.path))
+        parts = path.parts
+        if any(parts[i] == "src" and parts[i + 2] == name for i in range(len(parts) - 2)):
+            shown = path.relative_to(root) if path.is_relative_to(root) else path
+            return f"{shown}:{entry.lineno + 1} in {entry.frame.code.raw.co_qualname}"
+    return None
 
 
 def _marker_number(item: pytest.Item, name: str) -> float | None:
@@ -132,6 +171,8 @@ class ReportPlugin:
         excinfo = call.excinfo
         if excinfo is not None and not report.skipped:
             report.user_properties.append(("message", shorten(excinfo.exconly())))
+            if where := where_in_impl(excinfo, self.config.rootpath):
+                report.user_properties.append(("where", where))
             if excinfo.errisinstance(ServiceUnavailable):
                 report.user_properties.append(("service_unavailable", True))
         return report
@@ -153,6 +194,8 @@ class ReportPlugin:
             result.status = "fail" if report.when == "call" else "error"
             result.message = str(props.get("message") or shorten(report.longreprtext))
             result.service_unavailable = bool(props.get("service_unavailable"))
+            if props.get("where"):
+                self.report.where[report.nodeid] = str(props["where"])
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         if not self.results and self.report.message is None:

@@ -4,11 +4,13 @@
      "impl": "solution", "points": {"earned": 7, "possible": 9}, "duration": 1.23,
      "tests": [{"name": "week03/tests/project/test_tasks.py::test_create", "status": "pass",
                 "message": null, "task": 2, "points": 1, "duration": 0.01,
-                "service_unavailable": false}]}
+                "service_unavailable": false, "where": "week03/src/week03/starter/x.py:9 in f"}]}
 
 Test status is one of pass, fail, error (broken before the test body: a fixture, an import) or
 skip. ``service_unavailable`` marks tests that could not run because PostgreSQL/Redis could not be
-started: graders and students must never read those as the student's failure.
+started: graders and students must never read those as the student's failure. ``where`` (only on
+failures that reached the implementation) is the innermost line of the implementation under test
+in the traceback: for a TODO, the ``raise NotImplementedError`` to replace.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class Report:
     tests: list[TestResult] = field(default_factory=list)
     duration: float = 0.0
     message: str | None = None
+    where: dict[str, str] = field(default_factory=dict)  # test name -> "path:line in function"
 
     @property
     def status(self) -> Literal["pass", "fail", "error"]:
@@ -61,7 +64,10 @@ class Report:
                 "possible": sum(t.points for t in self.tests if t.status != "skip"),
             },
             "duration": round(self.duration, 3),
-            "tests": [asdict(t) for t in self.tests],
+            "tests": [
+                asdict(t) | ({"where": self.where[t.name]} if t.name in self.where else {})
+                for t in self.tests
+            ],
         }
 
     def write(self, path: Path) -> None:

@@ -15,10 +15,13 @@ from __future__ import annotations
 import re
 import textwrap
 from pathlib import Path
+from typing import Any
 
-from testkit import paths
+from testkit import batch, paths
 from testkit.grading import hints, results, runner
 
+MAX_PLACES = 3
+NO_TESTS_RAN = 5  # pytest's exit code when every test was deselected
 MESSAGE_LINES = 3
 LINE_CHARS = 160
 _TODO = re.compile(r"^NotImplementedError:\s*(?P<todo>.*)$")
@@ -47,13 +50,44 @@ def test_name(node_id: str) -> str:
     return node_id.rsplit("::", 1)[-1]
 
 
+def locations(report: dict[str, Any] | None) -> dict[str, str]:
+    """Test name -> ``path:line in function`` of the student's code where it failed (see plugin)."""
+    tests = report["tests"] if report else []
+    return {str(t["name"]): str(t["where"]) for t in tests if t.get("where")}
+
+
+def work_in(failures: list[results.TestOutcome], where: dict[str, str]) -> list[str]:
+    """The distinct places in the student's code where a task's tests failed, first seen first."""
+    places = dict.fromkeys(where[t.name] for t in failures if t.name in where)
+    return [place.replace(" in ", " (", 1) + ")" if " in " in place else place for place in places]
+
+
+def hint_lines(info: hints.TaskInfo | None, level: int, indent: str) -> list[str]:
+    """The hint's tiers up to ``level``, wrapped; untiered hints read "Hint: ..." as always."""
+    if info is None:
+        return []
+    out = []
+    for tier in info.revealed(level):
+        label = (
+            "Hint: " if not info.tiers else f"Hint {tier.number}/{len(info.tiers)} ({tier.name}): "
+        )
+        out.append(textwrap.fill(
+            " ".join(tier.text.split()), 96, initial_indent=f"{indent}{label}",
+            subsequent_indent=indent + " " * min(len(label), 6),
+        ))  # fmt: skip
+    return out
+
+
 def render(
     folder: str,
     scores: list[results.TaskScore],
     outcome: runner.RunOutcome,
     tasks: dict[int, hints.TaskInfo],
+    *,
+    hint_level: int = 1,
 ) -> str:
     tests = [t for score in scores for t in score.tests]
+    where = locations(outcome.report)
     out = [
         f"{folder}: your starter/ against the project tests "
         f"({len(tests)} tests, {outcome.duration:.1f} s)",
@@ -72,15 +106,13 @@ def render(
             first = failed[0]
             message = short_message(first.message).replace("\n", "\n" + indent + "  ")
             out.append(f"{indent}{test_name(first.name)}: {message}")
+            places = work_in(failed, where)
+            for number, place in enumerate(places[:MAX_PLACES]):
+                out.append(f"{indent}{'Work in: ' if number == 0 else ' ' * 9}{place}")
             if len(failed) > 1:
                 out.append(f"{indent}(and {len(failed) - 1} more failing test(s) in this task)")
             info = tasks.get(score.number) if score.number is not None else None
-            if info and info.hint:
-                hint = textwrap.fill(
-                    " ".join(info.hint.split()), 96, initial_indent=f"{indent}Hint: ",
-                    subsequent_indent=indent + "      ",
-                )  # fmt: skip
-                out.append(hint)
+            out += hint_lines(info, hint_level, indent)
         if blocked := score.unavailable:
             out.append(
                 f"{indent}{len(blocked)} test(s) could not run: a service (PostgreSQL/Redis) "
@@ -100,28 +132,62 @@ def render(
     return "\n".join(out)
 
 
+def more_hints(
+    scores: list[results.TaskScore], tasks: dict[int, hints.TaskInfo], level: int
+) -> int:
+    """How many failing tasks have hint tiers beyond ``level``."""
+    return sum(
+        1 for s in scores
+        if s.failures and s.number in tasks and len(tasks[s.number].levels) > level
+    )  # fmt: skip
+
+
 def check_week(
-    root: Path, week: str, *, time_limit: float = 300, test_timeout: float | None = 30
+    root: Path,
+    week: str,
+    *,
+    time_limit: float = 300,
+    test_timeout: float | None = 30,
+    task: int | None = None,
+    hint_level: int = 1,
 ) -> tuple[int, str]:
     """Run the week's project tests against ``starter``; return (exit code, the summary text).
 
-    The JSON report is kept in ``.reports/<folder>-starter.json`` for ``testkit progress``.
+    ``task``: only that task's tests (seconds instead of the whole suite). ``hint_level``: reveal
+    hint tiers up to this one. The JSON report of a whole-week check is kept in
+    ``.reports/<folder>-starter.json`` for ``testkit progress`` (a one-task check leaves it alone).
     """
     folder = paths.week_folder(week)
     if not (root / folder / "tests" / "project").is_dir():
         return 2, f"{folder} has no project tests in this checkout."
+    targets = [f"{folder}/tests/project"]
+    tasks = hints.load(root / folder)
+    kept = root / ".reports" / f"{folder}-starter.json"
     outcome = runner.run_tests(
         root,
-        [f"{folder}/tests/project"],
+        targets,
         impl="starter",
         time_limit=time_limit,
         test_timeout=test_timeout,
-        report_file=root / ".reports" / f"{folder}-starter.json",
+        report_file=kept if task is None else None,
         env={"PYTHONPATH": str(root / folder / "src")},  # also in a checkout not yet synced
+        extra_args=[*batch.lean_args(root, targets), *(["--task", str(task)] if task else [])],
     )
-    tasks = hints.load(root / folder)
+    if task is not None and outcome.exit_code == NO_TESTS_RAN:
+        return 2, f"{folder} has no tests marked as task {task}."
     tests = results.from_report(outcome.report) if outcome.report else []
     scores = results.by_task(tests, tasks)
-    text = render(folder, scores, outcome, tasks)
+    text = render(folder, scores, outcome, tasks, hint_level=hint_level)
     ok = outcome.reason() is None and bool(scores) and all(s.passed for s in scores)
+    footer = []
+    if more := more_hints(scores, tasks, hint_level):
+        footer.append(
+            f"More hints for {more} task(s): make check-week {week} HINT={hint_level + 1}"
+        )
+    if task is None and len(scores) > 1 and not ok:
+        first = next(s for s in scores if not s.passed)
+        if first.number is not None:
+            footer.append(f"Only one task, in seconds: make check-week {week} TASK={first.number}")
+    if footer:
+        text += "\n\n" + "\n".join(footer)
     return (0 if ok else 1), text
