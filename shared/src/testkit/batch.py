@@ -27,6 +27,7 @@ import importlib
 import importlib.metadata
 import os
 import queue
+import re
 import signal
 import sys
 import tempfile
@@ -44,6 +45,7 @@ from testkit.services.errors import ServiceUnavailable
 OPTIONAL_PLUGINS = {"schemathesis": ("schemathesis",), "hypothesispytest": ("hypothesis", "schemathesis")}  # fmt: skip
 PRELOAD = ("sqlalchemy.ext.asyncio", "sqlalchemy.dialects.postgresql", "asyncpg", "psycopg",
            "fastapi", "pydantic", "httpx", "starlette.testclient", "alembic.command", "anyio")  # fmt: skip
+COURSE_PACKAGE = re.compile(r"^(?:week\d\d|capstone|deploy)(?:\.|$)")
 POSTGRES_WORDS = ("postgres_url", "db_engine", "db_connection", "db_session")
 
 
@@ -146,6 +148,8 @@ def _child(root: Path, job: Job, command: list[str], log: Path) -> None:
         # As in `python -m pytest` run in root: PYTHONPATH first, then the working folder.
         extra = [e for e in job.env.get("PYTHONPATH", "").split(os.pathsep) if e]
         sys.path[:0] = [*extra, str(root)]
+        for name in [n for n in sys.modules if COURSE_PACKAGE.match(n)]:
+            del sys.modules[name]  # the course's own code is always imported fresh
         importlib.invalidate_caches()
         import pytest
 

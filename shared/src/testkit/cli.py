@@ -5,8 +5,10 @@ testkit folder N                   the folder of week N (1-12 weekNN, 13-14 caps
 testkit starters [--check] [F...]  regenerate starters from solutions, or fail on drift
 testkit services up|down|status    development PostgreSQL + Redis in .data/
 testkit run-week N [--impl I] [--cov] [-- PYTEST ARGS]
-testkit verify-week N              two-sided verification of one week
+testkit verify-week N [--quick]    two-sided verification of one week (testkit.verify)
 testkit syllabus [F...]            syllabus map check
+testkit share [F...]               how much of each week's new code the student writes
+testkit mutants N                  how many planted bugs the student's own tests catch
 testkit summary                    "N passed, N failed" over the reports in .reports/
 testkit check-week N | progress | grade N --branch B   feedback and grading (testkit.grading_cli)
 """
@@ -19,13 +21,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from testkit import grading_cli, paths, report, starters, syllabus
-from testkit.grading import runner
+from testkit import grading_cli, paths, report, share, starters, syllabus, verify
+from testkit.mutants import score as mutant_score
 from testkit.services import dev
 from testkit.services.errors import ServiceUnavailable
 
 COVERAGE_GATE = 90
-FAILURE_KINDS = ("NotImplementedError", "AssertionError", "assert ", "Failed: ")
 
 
 def _pytest(root: Path, args: list[str]) -> int:
@@ -79,46 +80,24 @@ def cmd_run_week(root: Path, args: argparse.Namespace) -> int:
     return _pytest(root, options)
 
 
-def _starter_failures(root: Path, folder: str) -> list[str]:
-    """Run the project tests against the starter; return what is wrong with how they fail."""
-    outcome = runner.run_tests(
-        root, [f"{folder}/tests/project"], impl="starter", test_timeout=None,
-        extra_args=["--tb=no", "--no-cov"],
-    )  # fmt: skip
-    if outcome.exit_code not in (0, 1) or outcome.report is None:
-        return [
-            f"starter run ended with pytest exit code {outcome.exit_code} (collection or usage error)"
-        ]
-    if outcome.report["message"]:
-        return [f"starter does not collect cleanly: {outcome.report['message']}"]
-    failed = [t for t in outcome.report["tests"] if t["status"] in ("fail", "error")]
-    if not failed:
-        return ["the starter passes every project test: no marked code is tested"]
-    print(f"{folder}: the starter fails its project tests, as it should (marked code is tested)")
-    return [
-        f"{t['name']}: fails with something other than NotImplementedError or an assertion: {t['message']}"
-        for t in failed
-        if not any(kind in (t["message"] or "") for kind in FAILURE_KINDS)
-    ]
-
-
 def cmd_verify_week(root: Path, args: argparse.Namespace) -> int:
+    return 0 if verify.verify_week(root, args.week, alone_check=not args.quick) else 1
+
+
+def cmd_share(root: Path, args: argparse.Namespace) -> int:
+    for folder in share.folders(root, args.folders or None):
+        print(share.measure(root, folder).line())
+    return 0
+
+
+def cmd_mutants(root: Path, args: argparse.Namespace) -> int:
     folder = paths.week_folder(args.week)
-    status = paths.course_info(root, folder).get("status", "in progress")
-    pairs = starters.find_pairs(root, [folder])
-    problems = [p for pair in pairs for p in starters.drift(pair)]
-    if pairs and (root / folder / "tests" / "project").is_dir():
-        problems += _starter_failures(root, folder)
-    total, missing = syllabus.problems(root, folder)
-    report_only = status != "done"
-    print(f"{folder} ({status}): syllabus map {total - len(missing)}/{total}")
-    for line in missing:
-        print(f"  {'note' if report_only else 'missing'}: {line}")
-    for problem in problems:
-        print(f"  FAIL: {problem}")
-    ok = not problems and (report_only or not missing)
-    print(f"{folder}: {'verified' if ok else 'NOT verified'}")
-    return 0 if ok else 1
+    if not mutant_score.has_student_tests(root, folder):
+        print(f"{folder} does not ask for tests of your own (no tests/student/, no mutants/).")
+        return 2
+    result = mutant_score.score_student_tests(root, folder)
+    print(mutant_score.render(result, folder))
+    return 0 if result.problem is None and result.caught == result.planted else 1
 
 
 def cmd_syllabus(root: Path, args: argparse.Namespace) -> int:
@@ -183,7 +162,14 @@ def parser() -> argparse.ArgumentParser:
     rw.set_defaults(handler=cmd_run_week)
     vw = sub.add_parser("verify-week", help="two-sided verification of one week")
     vw.add_argument("week")
+    vw.add_argument("--quick", action="store_true", help="skip running each test file alone")
     vw.set_defaults(handler=cmd_verify_week)
+    sh = sub.add_parser("share", help="how much of each week's new code the student writes")
+    sh.add_argument("folders", nargs="*")
+    sh.set_defaults(handler=cmd_share)
+    mu = sub.add_parser("mutants", help="how many planted bugs your own tests catch")
+    mu.add_argument("week")
+    mu.set_defaults(handler=cmd_mutants)
     sy = sub.add_parser("syllabus", help="syllabus map check")
     sy.add_argument("folders", nargs="*")
     sy.set_defaults(handler=cmd_syllabus)

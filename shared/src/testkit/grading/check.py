@@ -19,6 +19,7 @@ from typing import Any
 
 from testkit import batch, paths
 from testkit.grading import hints, results, runner
+from testkit.mutants import score as mutant_score
 
 MAX_PLACES = 3
 NO_TESTS_RAN = 5  # pytest's exit code when every test was deselected
@@ -154,8 +155,10 @@ def check_week(
     """Run the week's project tests against ``starter``; return (exit code, the summary text).
 
     ``task``: only that task's tests (seconds instead of the whole suite). ``hint_level``: reveal
-    hint tiers up to this one. The JSON report of a whole-week check is kept in
-    ``.reports/<folder>-starter.json`` for ``testkit progress`` (a one-task check leaves it alone).
+    hint tiers up to this one. A week that asks for tests of the student's own also gets their
+    score against the planted bugs (``testkit.mutants``; whole-week checks only). The JSON report
+    of a whole-week check is kept in ``.reports/<folder>-starter.json`` for ``testkit progress``
+    (a one-task check leaves it alone).
     """
     folder = paths.week_folder(week)
     if not (root / folder / "tests" / "project").is_dir():
@@ -179,6 +182,9 @@ def check_week(
     scores = results.by_task(tests, tasks)
     text = render(folder, scores, outcome, tasks, hint_level=hint_level)
     ok = outcome.reason() is None and bool(scores) and all(s.passed for s in scores)
+    if task is None and mutant_score.has_student_tests(root, folder):
+        mine = mutant_score.score_student_tests(root, folder)
+        text += "\n\n" + mutant_score.render(mine, folder)
     footer = []
     if more := more_hints(scores, tasks, hint_level):
         footer.append(

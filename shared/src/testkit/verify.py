@@ -1,0 +1,93 @@
+"""``testkit verify-week N``: the two-sided verification of one week, and what students rely on.
+
+- the starter is in sync with the solution (``testkit starters --check``);
+- the starter collects cleanly and fails its project tests only with ``NotImplementedError`` or
+  assertions (so every marked block is tested, and nothing crashes at import);
+- every test file run alone behaves as in the full run, for the starter and a finished starter
+  (``testkit.alone``);
+- the week's mutants apply and are killed by the reference tests; the reference passes the
+  student example test (``testkit.mutants.verify``);
+- the syllabus map is complete (reported, not failed, while ``[tool.course] status`` is not
+  ``done``);
+- the student share (``testkit.share``) is reported, and fails a week with ``[tool.course]
+  share_gate = true`` below the goal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from testkit import alone, paths, share, starters, syllabus
+from testkit.grading import runner
+from testkit.mutants import verify as mutants
+
+Log = Callable[[str], None]
+
+
+def starter_failures(folder: str, outcome: runner.RunOutcome) -> list[str]:
+    """What is wrong with how the starter failed its project tests (empty when all is well)."""
+    if outcome.exit_code not in (0, 1) or outcome.report is None:
+        return [f"starter run ended with pytest exit code {outcome.exit_code}: {outcome.reason()}"]
+    if outcome.report["message"]:
+        return [f"starter does not collect cleanly: {outcome.report['message']}"]
+    failed = [t for t in outcome.report["tests"] if t["status"] in ("fail", "error")]
+    if not failed:
+        return ["the starter passes every project test: no marked code is tested"]
+    return [
+        f"{t['name']}: fails with something other than NotImplementedError or an assertion: {t['message']}"
+        for t in failed
+        if alone.outcome_class(t) != "expected failure"
+    ]
+
+
+def share_problems(root: Path, folder: str, log: Log) -> list[str]:
+    if not share.solution(root, folder).is_dir():
+        return []
+    measured = share.measure(root, folder)
+    gate = share.gated(root, folder)
+    log(measured.line() + ("" if gate else " [gate off: [tool.course] share_gate = true]"))
+    if gate and measured.percent < share.GOAL:
+        return [f"student share {measured.percent:.0f}% is below the goal of {share.GOAL}%"]
+    return []
+
+
+def verify_week(root: Path, week: str, log: Log = print, *, alone_check: bool = True) -> bool:
+    """Run every check of one week, logging as it goes; True when the week is verified."""
+    folder = paths.week_folder(week)
+    status = paths.course_info(root, folder).get("status", "in progress")
+    pairs = starters.find_pairs(root, [folder])
+    problems = [p for pair in pairs for p in starters.drift(pair)]
+    total, missing = syllabus.problems(root, folder)
+    report_only = status != "done"
+    log(f"{folder} ({status}): syllabus map {total - len(missing)}/{total}")
+    for line in missing:
+        log(f"  {'note' if report_only else 'missing'}: {line}")
+    problems += share_problems(root, folder, log)
+    if pairs and (root / folder / "tests" / "project").is_dir():
+        if alone_check:
+            found = alone.check(root, folder)
+            full_starter = found.full_starter
+            log(f"{folder}: {found.sessions} test sessions: every test file alone, per "
+                "implementation" + ("" if found.problems else ", behaves as in the full run"))  # fmt: skip
+            problems += found.problems
+        else:
+            full_starter = runner.run_tests(
+                root, [f"{folder}/tests/project"], impl="starter", test_timeout=None,
+                extra_args=["--tb=no", "--no-cov"],
+            )  # fmt: skip
+        failures = starter_failures(folder, full_starter)
+        if not failures:
+            log(
+                f"{folder}: the starter fails its project tests, as it should (marked code is tested)"
+            )
+        problems += failures
+    notes, mutant_problems = mutants.check(root, folder)
+    for note in notes:
+        log(f"{folder}: {note}")
+    problems += mutant_problems
+    for problem in problems:
+        log(f"  FAIL: {problem}")
+    ok = not problems and (report_only or not missing)
+    log(f"{folder}: {'verified' if ok else 'NOT verified'}")
+    return ok
