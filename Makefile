@@ -45,16 +45,8 @@ bootstrap: ## install uv if missing, then the locked environment (every target d
 		     apt-get install -y -qq bubblewrap >/dev/null 2>&1 \
 		     || { apt-get update -qq && apt-get install -y -qq bubblewrap >/dev/null; }; }
 
-run: bootstrap ## serve the newest finished project on dev services at http://127.0.0.1:8000/docs
-	@app=$$(ls -d capstone/src/*/solution/main.py 2>/dev/null \
-		|| ls -d week*/src/*/solution/main.py 2>/dev/null | sort | tail -n 1 || true); \
-	if [ -z "$$app" ]; then echo "No week has an app to serve yet (the first one is week03)."; exit 1; fi; \
-	folder=$${app%%/*}; module=$$(echo "$$app" | sed -E 's#^[^/]+/src/##; s#\.py$$##; s#/#.#g'); \
-	urls=$$($(TESTKIT) services up); echo "$$urls"; export $$urls; \
-	if [ -f "$$folder/alembic.ini" ]; then (cd "$$folder" && $(UVRUN) alembic -c alembic.ini upgrade head); fi; \
-	if [ -f "$$folder/scripts/seed.py" ]; then $(UVRUN) python "$$folder/scripts/seed.py"; fi; \
-	echo "Serving $$module at http://127.0.0.1:8000/docs (Ctrl-C stops it; make services-down stops the services)"; \
-	$(UVRUN) uvicorn --factory "$$module:create_app" --host 127.0.0.1 --port 8000
+run: bootstrap ## serve the newest finished project on dev services at http://127.0.0.1:8000/docs [PORT=8000]
+	@$(TESTKIT) serve $(if $(PORT),--port $(PORT))  # Ctrl-C stops it, and the services it started
 
 test: bootstrap ## every week's lecture + project tests against the solutions, and the testkit's tests (COV=1: coverage gates)
 	@$(MAKE) test-testkit

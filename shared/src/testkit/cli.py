@@ -4,6 +4,7 @@ testkit weeks                      course folders in this checkout, one per line
 testkit folder N                   the folder of week N (1-12 weekNN, 13-14 capstone, 15-16 deploy)
 testkit starters [--check] [F...]  regenerate starters from solutions, or fail on drift
 testkit services up|down|status    development PostgreSQL + Redis in .data/
+testkit serve [--port P]           make run: the newest project on them; stops what it started
 testkit run-week N [--impl I] [--cov] [-- PYTEST ARGS]
 testkit verify-week N [--quick]    two-sided verification of one week (testkit.verify)
 testkit syllabus [F...]            syllabus map check
@@ -21,7 +22,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from testkit import grading_cli, paths, report, share, starters, syllabus, verify
+from testkit import grading_cli, paths, report, serve, share, starters, syllabus, verify
 from testkit.mutants import score as mutant_score
 from testkit.services import dev
 from testkit.services.errors import ServiceUnavailable
@@ -64,6 +65,10 @@ def cmd_services(root: Path, args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def cmd_serve(root: Path, args: argparse.Namespace) -> int:
+    return serve.serve(root, args.port)
 
 
 def cmd_run_week(root: Path, args: argparse.Namespace) -> int:
@@ -151,6 +156,9 @@ def parser() -> argparse.ArgumentParser:
     sv = sub.add_parser("services", help="development PostgreSQL + Redis")
     sv.add_argument("action", choices=("up", "down", "status"))
     sv.set_defaults(handler=cmd_services)
+    se = sub.add_parser("serve", help="the newest project on the development services (make run)")
+    se.add_argument("--port", type=int, default=8000)
+    se.set_defaults(handler=cmd_serve)
     rw = sub.add_parser("run-week", help="run one week's tests (pytest options after --)")
     rw.add_argument("week")
     rw.add_argument("--impl", default="solution")

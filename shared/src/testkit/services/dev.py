@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import socket
+from collections.abc import Collection
 from pathlib import Path
 
 import psycopg
@@ -74,14 +75,14 @@ def _ensure_database(server_url: str) -> None:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
 
 
-def down(data: Path) -> list[str]:
-    """Stop both services (data is kept); return what was stopped."""
+def down(data: Path, only: Collection[str] = ("postgres", "redis")) -> list[str]:
+    """Stop the services (both, or those named in ``only``; data is kept); return what stopped."""
     stopped = []
     pg = postgres(data)
-    if pg.running():
+    if "postgres" in only and pg.running():
         pg.stop(fast=False)
         stopped.append("postgres")
-    if ping(REDIS_PORT):
+    if "redis" in only and ping(REDIS_PORT):
         with socket.create_connection(("127.0.0.1", REDIS_PORT), timeout=2) as sock:
             sock.sendall(b"SHUTDOWN SAVE\r\n")
             sock.recv(64)
