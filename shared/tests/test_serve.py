@@ -12,7 +12,7 @@ from pathlib import Path
 
 from testkit.services.process import free_port
 
-APP = '''\
+APP = """\
 async def app(scope, receive, send):
     if scope["type"] != "http":
         return
@@ -22,7 +22,7 @@ async def app(scope, receive, send):
 
 def create_app():
     return app
-'''
+"""
 
 
 def answers(url: str) -> bool:
