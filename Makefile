@@ -7,7 +7,7 @@ SHELL := bash
 MAKEFLAGS += --no-print-directory
 
 # `make test-week 3` as well as `make test-week N=3`: a number after the target becomes N.
-WEEK_TARGETS := test-week check-week diff-week bench-week verify-week grade
+WEEK_TARGETS := test-week check-week watch diff-week bench-week verify-week grade
 ifneq ($(filter $(firstword $(MAKECMDGOALS)),$(WEEK_TARGETS)),)
   EXTRA_GOALS := $(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
   ifneq ($(EXTRA_GOALS),)
@@ -29,7 +29,7 @@ UVRUN := $(UV) run --frozen --no-sync
 TESTKIT := $(UVRUN) testkit
 
 .PHONY: help bootstrap run test test-testkit test-week verify verify-week lint fmt typecheck starters diff-week \
-	services-up services-down ci check-week progress grade bench-week openapi docs docs-serve docs-check docs-browser
+	services-up services-down ci check-week watch progress grade bench-week openapi docs docs-serve docs-check docs-browser
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -113,6 +113,10 @@ ci: ## what CI runs: lint, typecheck, make test with coverage gates, verify, the
 check-week: bootstrap ## your starter against a week's tests, per task with hints: make check-week 3 [TASK=2] [HINT=2]
 	@test -n "$(N)" || { echo "usage: make check-week N=3 [TASK=2] [HINT=2]"; exit 2; }
 	@$(TESTKIT) check-week $(N) $(if $(TASK),--task $(TASK)) $(if $(HINT),--hint $(HINT))
+
+watch: bootstrap ## work on a week task by task: its tests on every save of your files: make watch N=6
+	@test -n "$(N)" || { echo "usage: make watch N=6"; exit 2; }
+	@$(TESTKIT) watch $(N)
 
 progress: bootstrap ## your points per week, from your latest checks (RUN=1 checks every week first)
 	@$(TESTKIT) progress $(if $(RUN),--run)

@@ -117,8 +117,9 @@ def preload() -> None:
     import pytest  # noqa: F401
 
     for entry in importlib.metadata.entry_points(group="pytest11"):
-        with contextlib.suppress(Exception):
-            entry.load()
+        if entry.name not in OPTIONAL_PLUGINS:  # a session that needs those imports them itself
+            with contextlib.suppress(Exception):
+                entry.load()
     for name in PRELOAD:
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
@@ -209,11 +210,16 @@ def _fork_all(
             if pid == 0:
                 _child(root, _in_slot(job, slot), command, log)
             running[pid] = _Running(index, pid, time.monotonic(), report_file, log, slot)
-        pid, status = os.waitpid(-1, os.WNOHANG)
-        if pid:
+        done = False
+        for pid in list(running):  # only our children: the caller may have others (Popen's)
+            reaped, status = os.waitpid(pid, os.WNOHANG)
+            if reaped == 0:
+                continue
             item = running.pop(pid)
             free.append(item.slot)
             results[item.index] = _outcome(item, os.waitstatus_to_exitcode(status), time_limit)
+            done = True
+        if done:
             continue
         for item in list(running.values()):
             if time.monotonic() - item.started > time_limit:

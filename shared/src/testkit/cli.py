@@ -10,6 +10,7 @@ testkit verify-week N [--quick]    two-sided verification of one week (testkit.v
 testkit syllabus [F...]            syllabus map check
 testkit share [F...]               how much of each week's new code the student writes
 testkit mutants N                  how many planted bugs the student's own tests catch
+testkit watch N                    the first unfinished task's tests on every save (make watch)
 testkit summary                    "N passed, N failed" over the reports in .reports/
 testkit check-week N | progress | grade N --branch B   feedback and grading (testkit.grading_cli)
 """
@@ -26,6 +27,7 @@ from testkit import grading_cli, paths, report, serve, share, starters, syllabus
 from testkit.mutants import score as mutant_score
 from testkit.services import dev
 from testkit.services.errors import ServiceUnavailable
+from testkit.watch import session as watch_session
 
 COVERAGE_GATE = 90
 
@@ -69,6 +71,10 @@ def cmd_services(root: Path, args: argparse.Namespace) -> int:
 
 def cmd_serve(root: Path, args: argparse.Namespace) -> int:
     return serve.serve(root, args.port)
+
+
+def cmd_watch(root: Path, args: argparse.Namespace) -> int:
+    return watch_session.watch(root, args.week)
 
 
 def cmd_run_week(root: Path, args: argparse.Namespace) -> int:
@@ -175,6 +181,9 @@ def parser() -> argparse.ArgumentParser:
     sh = sub.add_parser("share", help="how much of each week's new code the student writes")
     sh.add_argument("folders", nargs="*")
     sh.set_defaults(handler=cmd_share)
+    wa = sub.add_parser("watch", help="run the first unfinished task's tests on every save")
+    wa.add_argument("week")
+    wa.set_defaults(handler=cmd_watch)
     mu = sub.add_parser("mutants", help="how many planted bugs your own tests catch")
     mu.add_argument("week")
     mu.set_defaults(handler=cmd_mutants)

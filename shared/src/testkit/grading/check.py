@@ -143,6 +143,29 @@ def more_hints(
     )  # fmt: skip
 
 
+def run_starter(
+    root: Path,
+    folder: str,
+    *,
+    task: int | None = None,
+    time_limit: float = 300,
+    test_timeout: float | None = 30,
+    report_file: Path | None = None,
+) -> runner.RunOutcome:
+    """The week's project tests (only task ``task``'s, if given) against the student's starter."""
+    targets = [f"{folder}/tests/project"]
+    return runner.run_tests(
+        root,
+        targets,
+        impl="starter",
+        time_limit=time_limit,
+        test_timeout=test_timeout,
+        report_file=report_file,
+        env={"PYTHONPATH": str(root / folder / "src")},  # also in a checkout not yet synced
+        extra_args=[*batch.lean_args(root, targets), *(["--task", str(task)] if task else [])],
+    )
+
+
 def check_week(
     root: Path,
     week: str,
@@ -163,19 +186,10 @@ def check_week(
     folder = paths.week_folder(week)
     if not (root / folder / "tests" / "project").is_dir():
         return 2, f"{folder} has no project tests in this checkout."
-    targets = [f"{folder}/tests/project"]
     tasks = hints.load(root / folder)
     kept = root / ".reports" / f"{folder}-starter.json"
-    outcome = runner.run_tests(
-        root,
-        targets,
-        impl="starter",
-        time_limit=time_limit,
-        test_timeout=test_timeout,
-        report_file=kept if task is None else None,
-        env={"PYTHONPATH": str(root / folder / "src")},  # also in a checkout not yet synced
-        extra_args=[*batch.lean_args(root, targets), *(["--task", str(task)] if task else [])],
-    )
+    outcome = run_starter(root, folder, task=task, time_limit=time_limit,
+                          test_timeout=test_timeout, report_file=kept if task is None else None)  # fmt: skip
     if task is not None and outcome.exit_code == NO_TESTS_RAN:
         return 2, f"{folder} has no tests marked as task {task}."
     tests = results.from_report(outcome.report) if outcome.report else []
