@@ -61,11 +61,11 @@ test-week: bootstrap ## one week: make test-week 3 [IMPL=starter]
 	@test -n "$(N)" || { echo "usage: make test-week N=3 [IMPL=starter]"; exit 2; }
 	@$(TESTKIT) run-week $(N) --impl $(IMPL) $(if $(COV),--cov)
 
-verify: bootstrap ## two-sided verification of every week: starters in sync and failing, syllabus map
-	@for week in $$($(TESTKIT) weeks); do $(TESTKIT) verify-week $$week; done  # each checks its starter
+verify: bootstrap ## verify every week: starters, files alone, README commands, mutants, share [QUICK=1]
+	@for week in $$($(TESTKIT) weeks); do $(TESTKIT) verify-week $$week $(if $(QUICK),--quick); done
 
-verify-week: bootstrap ## two-sided verification of one week: make verify-week 3
-	@$(TESTKIT) verify-week $(N)
+verify-week: bootstrap ## verify one week (see shared/README.md): make verify-week 3 [QUICK=1]
+	@$(TESTKIT) verify-week $(N) $(if $(QUICK),--quick)
 
 lint: bootstrap ## ruff check + ruff format --check + the CI workflow's schema and audit
 	@$(UVRUN) ruff check .

@@ -7,6 +7,7 @@ testkit services up|down|status    development PostgreSQL + Redis in .data/
 testkit serve [--port P]           make run: the newest project on them; stops what it started
 testkit run-week N [--impl I] [--cov] [-- PYTEST ARGS]
 testkit verify-week N [--quick]    two-sided verification of one week (testkit.verify)
+testkit readme-commands N          the README's student commands, run as written
 testkit syllabus [F...]            syllabus map check
 testkit share [F...]               how much of each week's new code the student writes
 testkit mutants N                  how many planted bugs the student's own tests catch
@@ -23,7 +24,17 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from testkit import grading_cli, paths, report, serve, share, starters, syllabus, verify
+from testkit import (
+    grading_cli,
+    paths,
+    readme_check,
+    report,
+    serve,
+    share,
+    starters,
+    syllabus,
+    verify,
+)
 from testkit.mutants import score as mutant_score
 from testkit.services import dev
 from testkit.services.errors import ServiceUnavailable
@@ -93,6 +104,15 @@ def cmd_run_week(root: Path, args: argparse.Namespace) -> int:
 
 def cmd_verify_week(root: Path, args: argparse.Namespace) -> int:
     return 0 if verify.verify_week(root, args.week, alone_check=not args.quick) else 1
+
+
+def cmd_readme_commands(root: Path, args: argparse.Namespace) -> int:
+    folder = paths.week_folder(args.week)
+    count, problems = readme_check.check(root, folder)
+    for problem in problems:
+        print(f"  FAIL: {problem}")
+    print(f"{folder}: {count} README commands run as written, {len(problems)} problem(s)")
+    return 1 if problems else 0
 
 
 def cmd_share(root: Path, args: argparse.Namespace) -> int:
@@ -176,8 +196,12 @@ def parser() -> argparse.ArgumentParser:
     rw.set_defaults(handler=cmd_run_week)
     vw = sub.add_parser("verify-week", help="two-sided verification of one week")
     vw.add_argument("week")
-    vw.add_argument("--quick", action="store_true", help="skip running each test file alone")
+    vw.add_argument("--quick", action="store_true",
+                    help="skip the slow checks: each test file alone, the README's commands")  # fmt: skip
     vw.set_defaults(handler=cmd_verify_week)
+    rc = sub.add_parser("readme-commands", help="run the README's student commands as written")
+    rc.add_argument("week")
+    rc.set_defaults(handler=cmd_readme_commands)
     sh = sub.add_parser("share", help="how much of each week's new code the student writes")
     sh.add_argument("folders", nargs="*")
     sh.set_defaults(handler=cmd_share)

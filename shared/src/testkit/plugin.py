@@ -28,7 +28,7 @@ from testkit.fixtures import (
     postgres_url,
     redis_url,
 )
-from testkit.report import Report, TestResult, shorten
+from testkit.report import Report, TestResult, report_dir, shorten
 from testkit.services.errors import SKIP_PREFIX, ServiceUnavailable
 
 __all__ = [
@@ -204,4 +204,4 @@ class ReportPlugin:
         self.report.duration = time.monotonic() - self.started
         option = self.config.getoption("report_file")
         name = f"{self.folder or 'tests'}-{self.report.impl}.json"
-        self.report.write(Path(option) if option else self.config.rootpath / ".reports" / name)
+        self.report.write(Path(option) if option else report_dir(self.config.rootpath) / name)

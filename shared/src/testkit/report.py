@@ -16,6 +16,7 @@ in the traceback: for a TODO, the ``raise NotImplementedError`` to replace.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -81,6 +82,11 @@ def shorten(message: str) -> str:
     if len(message) <= MESSAGE_LIMIT:
         return message
     return "...\n" + message[-MESSAGE_LIMIT:]
+
+
+def report_dir(root: Path) -> Path:
+    """Where reports go by default: ``$TESTKIT_REPORT_DIR``, else ``<root>/.reports``."""
+    return Path(os.environ.get("TESTKIT_REPORT_DIR") or root / ".reports")
 
 
 def load(path: Path) -> dict[str, Any]:

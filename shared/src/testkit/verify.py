@@ -7,6 +7,7 @@
   (``testkit.alone``);
 - the week's mutants apply and are killed by the reference tests; the reference passes the
   student example test (``testkit.mutants.verify``);
+- the commands of the README's "How to work" section work as written (``testkit.readme_check``);
 - the syllabus map is complete (reported, not failed, while ``[tool.course] status`` is not
   ``done``);
 - the student share (``testkit.share``) is reported, and fails a week with ``[tool.course]
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from testkit import alone, paths, share, starters, syllabus
+from testkit import alone, paths, readme_check, share, starters, syllabus
 from testkit.grading import runner
 from testkit.mutants import verify as mutants
 
@@ -53,7 +54,10 @@ def share_problems(root: Path, folder: str, log: Log) -> list[str]:
 
 
 def verify_week(root: Path, week: str, log: Log = print, *, alone_check: bool = True) -> bool:
-    """Run every check of one week, logging as it goes; True when the week is verified."""
+    """Run every check of one week, logging as it goes; True when the week is verified.
+
+    ``alone_check`` False (``--quick``) skips the slow parts: each test file alone, and the
+    README's commands."""
     folder = paths.week_folder(week)
     status = paths.course_info(root, folder).get("status", "in progress")
     pairs = starters.find_pairs(root, [folder])
@@ -82,6 +86,11 @@ def verify_week(root: Path, week: str, log: Log = print, *, alone_check: bool = 
                 f"{folder}: the starter fails its project tests, as it should (marked code is tested)"
             )
         problems += failures
+    if alone_check and (root / folder / "README.md").is_file():
+        count, readme_problems = readme_check.check(root, folder)
+        log(f"{folder}: {count} README commands for students run as written"
+            + ("" if readme_problems else ", and work"))  # fmt: skip
+        problems += readme_problems
     notes, mutant_problems = mutants.check(root, folder)
     for note in notes:
         log(f"{folder}: {note}")

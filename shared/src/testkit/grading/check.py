@@ -17,7 +17,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from testkit import batch, paths
+from testkit import batch, paths, report
 from testkit.grading import hints, results, runner
 from testkit.mutants import score as mutant_score
 
@@ -51,9 +51,9 @@ def test_name(node_id: str) -> str:
     return node_id.rsplit("::", 1)[-1]
 
 
-def locations(report: dict[str, Any] | None) -> dict[str, str]:
+def locations(data: dict[str, Any] | None) -> dict[str, str]:
     """Test name -> ``path:line in function`` of the student's code where it failed (see plugin)."""
-    tests = report["tests"] if report else []
+    tests = data["tests"] if data else []
     return {str(t["name"]): str(t["where"]) for t in tests if t.get("where")}
 
 
@@ -187,7 +187,7 @@ def check_week(
     if not (root / folder / "tests" / "project").is_dir():
         return 2, f"{folder} has no project tests in this checkout."
     tasks = hints.load(root / folder)
-    kept = root / ".reports" / f"{folder}-starter.json"
+    kept = report.report_dir(root) / f"{folder}-starter.json"
     outcome = run_starter(root, folder, task=task, time_limit=time_limit,
                           test_timeout=test_timeout, report_file=kept if task is None else None)  # fmt: skip
     if task is not None and outcome.exit_code == NO_TESTS_RAN:

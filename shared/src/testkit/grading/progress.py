@@ -25,7 +25,7 @@ def title(root: Path, folder: str) -> str:
 
 
 def report_path(root: Path, folder: str) -> Path:
-    return root / ".reports" / f"{folder}-starter.json"
+    return report.report_dir(root) / f"{folder}-starter.json"
 
 
 def row(root: Path, folder: str) -> tuple[list[str], float, float]:
