@@ -52,7 +52,8 @@ def test_check_week_of_one_task_runs_only_its_tests(course: Path) -> None:
     assert "(1 tests," in text
     assert "Task 2  Word count  failed   0/2" in text
     assert "Task 1" not in text
-    assert not (course / ".reports" / "week99-starter.json").exists()  # progress keeps the full one
+    assert not (course / ".reports" / "week99-starter.json").exists()  # progress reads whole checks
+    assert (course / ".reports" / "week99-starter-task2.json").exists()
     assert check.check_week(course, "week99", test_timeout=5, task=9) == (
         2, "week99 has no tests marked as task 9."
     )  # fmt: skip

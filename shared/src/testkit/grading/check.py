@@ -180,16 +180,17 @@ def check_week(
     ``task``: only that task's tests (seconds instead of the whole suite). ``hint_level``: reveal
     hint tiers up to this one. A week that asks for tests of the student's own also gets their
     score against the planted bugs (``testkit.mutants``; whole-week checks only). The JSON report
-    of a whole-week check is kept in ``.reports/<folder>-starter.json`` for ``testkit progress``
-    (a one-task check leaves it alone).
+    of a whole-week check is kept in ``.reports/<folder>-starter.json`` for ``testkit progress``;
+    a one-task check keeps its own, ``<folder>-starter-task<N>.json``.
     """
     folder = paths.week_folder(week)
     if not (root / folder / "tests" / "project").is_dir():
         return 2, f"{folder} has no project tests in this checkout."
     tasks = hints.load(root / folder)
-    kept = report.report_dir(root) / f"{folder}-starter.json"
+    name = f"{folder}-starter" + (f"-task{task}" if task is not None else "")
+    kept = report.report_dir(root) / f"{name}.json"
     outcome = run_starter(root, folder, task=task, time_limit=time_limit,
-                          test_timeout=test_timeout, report_file=kept if task is None else None)  # fmt: skip
+                          test_timeout=test_timeout, report_file=kept)  # fmt: skip
     if task is not None and outcome.exit_code == NO_TESTS_RAN:
         return 2, f"{folder} has no tests marked as task {task}."
     tests = results.from_report(outcome.report) if outcome.report else []
