@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -75,3 +77,39 @@ def test_lean_args_leave_out_costly_plugins_the_tests_never_name(tmp_path: Path)
     assert "--tb=no" in args
     assert "no:schemathesis" in args
     assert "no:hypothesispytest" not in args
+
+
+SPAWN_TEST = """\
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+
+def test_a_spawned_worker_runs() -> None:
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        assert pool.submit(os.getpid).result(timeout=60) != os.getpid()
+"""
+# A caller without a __main__ guard: a spawned worker that re-imported it would run it again.
+CALLER = """\
+import sys
+from pathlib import Path
+from testkit import batch
+
+[outcome] = batch.run(Path(sys.argv[1]), [batch.Job(["week99/tests/project/test_spawn.py"])],
+                      time_limit=90)
+print("exit", outcome.exit_code, "calls", len(list(Path(sys.argv[1]).glob("called-*"))))
+Path(sys.argv[1], f"called-{__name__}").touch()
+"""
+
+
+@pytest.mark.skipif(not batch.forking(), reason="forking sessions is for Linux")
+def test_a_forked_session_is_pytests_main_for_spawned_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = minicourse.make(
+        tmp_path, monkeypatch, {"week99/tests/project/test_spawn.py": SPAWN_TEST}
+    )
+    (tmp_path / "caller.py").write_text(CALLER)
+    done = subprocess.run([sys.executable, str(tmp_path / "caller.py"), str(root)],
+                          capture_output=True, text=True, timeout=300, check=True)  # fmt: skip
+    assert done.stdout.strip() == "exit 0 calls 0"  # the worker never ran the caller's code

@@ -154,6 +154,10 @@ def _child(root: Path, job: Job, command: list[str], log: Path) -> None:
         importlib.invalidate_caches()
         import pytest
 
+        # As in `python -m pytest`: a "spawn" process pool re-imports __main__ in its workers,
+        # which must be pytest's entry module, not this process's (the testkit command).
+        entry = importlib.import_module("pytest.__main__")
+        sys.modules["__main__"], sys.argv = entry, [str(entry.__file__), *command]
         code = int(pytest.main(command))
     except BaseException:  # report anything, then leave without the parent's cleanup
         import traceback
