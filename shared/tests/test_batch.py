@@ -61,11 +61,13 @@ def test_a_session_over_its_time_limit_is_stopped(
 def test_sessions_import_a_shadow_instead_of_the_checkout(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str
 ) -> None:
-    root = minicourse.make(tmp_path, monkeypatch)
+    root = minicourse.make(tmp_path, monkeypatch, {"week99/src/week99/words.txt": "data\n"})
     package = root / "week99" / "src" / "week99"
     with shadow.shadow(package) as copy:
         finished = copy.copy("solution", "starter", skip_stubs=True)
         assert "week99.solution" not in (finished / "calc.py").read_text()
+        assert (finished.parent / "words.txt").read_text() == "data\n"  # data files beside code
+        assert not (finished.parent / "solution").exists()  # code comes through __path__
         [outcome] = batch.run(root, [batch.Job(["week99/tests/project"], "starter", copy.env())])
     assert outcome.exit_code == 0  # the finished starter: the solution under the starter's name
 

@@ -9,9 +9,11 @@ touching the checkout:
     <tmp>/src/week03/solution/        the copy (a mutant, say)
 
 With ``<tmp>/src`` first on ``PYTHONPATH`` (``Shadow.env()``), ``week03.solution`` is imported from
-the copy and every other subpackage (``lectures``, ``starter``) still from the checkout. Test
-subprocesses inherit ``PYTHONPATH``, so a test that runs ``python -m week03.solution.cli`` gets the
-copy as well. The tests select the implementation with ``--impl`` as always.
+the copy and every other subpackage and module (``lectures``, ``starter``) still from the
+checkout; data files beside them (``week05/dataset.sql``) are linked in, so code that reads files
+relative to its own package finds them. Test subprocesses inherit ``PYTHONPATH``, so a test that
+runs ``python -m week03.solution.cli`` gets the copy as well. The tests select the implementation
+with ``--impl`` as always.
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ class Shadow:
         init = (self.real / "__init__.py").read_text(encoding="utf-8")
         line = f"__path__.append({str(self.real)!r})  # testkit shadow: the rest from the checkout"
         (self.dir / "__init__.py").write_text(f"{init.rstrip()}\n\n{line}\n", encoding="utf-8")
+        for entry in self.real.iterdir():  # data files beside the code (week05/dataset.sql)
+            code = entry.suffix == ".py" or (entry / "__init__.py").is_file()
+            if not code and entry.name not in SKIP_DIRS:
+                (self.dir / entry.name).symlink_to(entry)
 
     def copy(self, source: str, name: str, *, skip_stubs: bool = False) -> Path:
         """Copy the real ``<package>.<source>`` in as ``<package>.<name>``; return its folder.
