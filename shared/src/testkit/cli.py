@@ -38,7 +38,6 @@ from testkit import (
 from testkit.mutants import score as mutant_score
 from testkit.services import dev
 from testkit.services.errors import ServiceUnavailable
-from testkit.watch import session as watch_session
 
 COVERAGE_GATE = 90
 
@@ -85,7 +84,9 @@ def cmd_serve(root: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_watch(root: Path, args: argparse.Namespace) -> int:
-    return watch_session.watch(root, args.week)
+    from testkit.watch import session  # terminal handling (termios): only for this command
+
+    return session.watch(root, args.week)
 
 
 def cmd_run_week(root: Path, args: argparse.Namespace) -> int:
