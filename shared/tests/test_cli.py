@@ -53,8 +53,16 @@ def test_add() -> None:
     assert impl_module("week99", "calc").add(2, 3) == 5
 """
 
-README = """\
+README = f"""\
 # Week 99
+
+## How to work
+
+```bash
+{sys.executable} -m pytest week99/tests/project --impl starter -q -p no:cacheprovider
+```
+
+## Syllabus map
 
 | ID | Topic | Where |
 | --- | --- | --- |
@@ -106,6 +114,9 @@ def test_verify_week(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
         README + "| `W99.L1.2` | Subtracting | [calc](src/week99/solution/calc.py) |\n"
     )
     assert cli.main(["verify-week", "week99"]) == 0
+    out = capsys.readouterr().out
+    assert "week99: 3 test sessions: every test file alone, per implementation, behaves as" in out
+    assert "week99: the README's 1 student command(s) run as written, and work" in out
     assert cli.main(["syllabus", "week99"]) == 0
 
 

@@ -88,7 +88,7 @@ def verify_week(root: Path, week: str, log: Log = print, *, alone_check: bool = 
         problems += failures
     if alone_check and (root / folder / "README.md").is_file():
         count, readme_problems = readme_check.check(root, folder)
-        log(f"{folder}: {count} README commands for students run as written"
+        log(f"{folder}: the README's {count} student command(s) run as written"
             + ("" if readme_problems else ", and work"))  # fmt: skip
         problems += readme_problems
     notes, mutant_problems = mutants.check(root, folder)
