@@ -4,10 +4,14 @@ week03: your starter/ against the project tests (6 tests, 1.4 s)
 
   Task 1  Create the app      passed   2/2
   Task 2  Create tasks        failed   1/3
-          test_create_rejects_empty_title: AssertionError: assert 201 == 422
-          Hint: validate the body with TaskCreate before storing anything.
+          test_create_rejects_empty_title: not implemented yet (TODO: store the task)
+          Work in: week03/src/week03/starter/tasks/service.py:24 (TaskService.create)
+          Hint 1/3 (Nudge): validating a body is lecture 3's subject.
 
 Points 3/5
+
+More hints for 1 task(s): make check-week 3 HINT=2
+Only one task, in seconds: make check-week 3 TASK=2
 """
 
 from __future__ import annotations
