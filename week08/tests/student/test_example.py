@@ -6,28 +6,33 @@ possible: a point per mutant caught. So test behaviour a bug would change: what 
 is waited, what is stored, what is refused.
 
 Mocked calls are fine here: ``httpx.MockTransport`` answers with a function you write (the project
-tests use real servers instead). Import the reference solution's modules directly: the graders
-swap them for the mutated copies.
+tests use real servers instead). Get the code under test with ``impl_module``, never
+``week08.solution`` or ``week08.starter`` directly: your tests run against your starter, the
+reference solution and each mutated copy (``make check-week 8`` counts the bugs they catch).
 """
 
-import httpx
-from week08.solution.resilience.breaker import CircuitBreaker
-from week08.solution.resilience.client import ResilientClient
-from week08.solution.resilience.rate_limit import ServerBudget, TokenBucket
-from week08.solution.resilience.retry import RetryPolicy
+from typing import Any
 
+import httpx
+
+from testkit import impl_module
 from testkit.fake_upstream import FakeClock
 
+CircuitBreaker = impl_module("week08", "resilience.breaker").CircuitBreaker
+ResilientClient = impl_module("week08", "resilience.client").ResilientClient
+rate_limit = impl_module("week08", "resilience.rate_limit")
+RetryPolicy = impl_module("week08", "resilience.retry").RetryPolicy
 
-def client_for(handler: httpx.MockTransport, clock: FakeClock) -> ResilientClient:
+
+def client_for(handler: httpx.MockTransport, clock: FakeClock) -> Any:
     """A resilient client over a mocked transport, on a fake clock (no real waiting)."""
     http = httpx.AsyncClient(transport=handler, base_url="https://api.test")
     return ResilientClient(
         "test", http,
         policy=RetryPolicy(max_attempts=3, base=1.0, cap=30.0, random=lambda: 1.0),
         breaker=CircuitBreaker("test", threshold=5, now=clock),
-        bucket=TokenBucket(100, 100, now=clock, sleep=clock.sleep),
-        budget=ServerBudget(now=clock, sleep=clock.sleep),
+        bucket=rate_limit.TokenBucket(100, 100, now=clock, sleep=clock.sleep),
+        budget=rate_limit.ServerBudget(now=clock, sleep=clock.sleep),
         now=clock, sleep=clock.sleep,
     )  # fmt: skip
 
