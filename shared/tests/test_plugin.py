@@ -146,3 +146,31 @@ def test_failures_in_the_implementation_say_where(pytester: pytest.Pytester) -> 
     tests = {t["name"].split("::")[1]: t for t in data["tests"]}  # type: ignore[attr-defined]
     assert tests["test_total"]["where"] == "src/weekx/starter/shop.py:3 in Cart.total"
     assert "where" not in tests["test_plain_assert"]  # it never reached the student's code
+
+
+
+def test_a_test_that_ends_tracing_does_not_end_it_for_later_tests(pytester: pytest.Pytester) -> None:
+    # pdb finishes with sys.settrace(None); without the plugin's guard, coverage would stop counting.
+    pytester.makeconftest(
+        """
+import sys
+
+def tracer(frame, event, arg):
+    return None
+
+sys.settrace(tracer)
+"""
+    )
+    pytester.makepyfile(
+        test_trace="""
+import sys
+
+def test_runs_pdb_like_code():
+    assert sys.gettrace() is not None
+    sys.settrace(None)
+
+def test_later_still_has_the_tracer():
+    assert sys.gettrace() is not None
+"""
+    )
+    pytester.runpytest_subprocess("-p", "no:cov").assert_outcomes(passed=2)

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Generator
 from pathlib import Path
@@ -94,6 +95,18 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_report_header(config: pytest.Config) -> str:
     return f"testkit: impl={impl.current()} services={config.getoption('services')}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
+    """Give the tracer back after each test: code that runs pdb (a lecture, a README example)
+    ends with ``sys.settrace(None)``, which would switch coverage off for every later test."""
+    tracer = sys.gettrace()
+    try:
+        return (yield)
+    finally:
+        if sys.gettrace() is not tracer:
+            sys.settrace(tracer)
 
 
 @pytest.hookimpl(tryfirst=True)
