@@ -148,8 +148,7 @@ def test_failures_in_the_implementation_say_where(pytester: pytest.Pytester) -> 
     assert "where" not in tests["test_plain_assert"]  # it never reached the student's code
 
 
-
-def test_a_test_that_ends_tracing_does_not_end_it_for_later_tests(pytester: pytest.Pytester) -> None:
+def test_a_test_ending_tracing_does_not_end_it_for_later_ones(pytester: pytest.Pytester) -> None:
     # pdb finishes with sys.settrace(None); without the plugin's guard, coverage would stop counting.
     pytester.makeconftest(
         """
