@@ -20,7 +20,8 @@ OPEN_METEO = {
     "latitude": 52.52,
     "longitude": 13.419998,
     "generationtime_ms": 0.03,
-    "timezone": "GMT",
+    "timezone": "Europe/Berlin",
+    "utc_offset_seconds": 3600,
     "current_units": {"temperature_2m": "°C", "wind_speed_10m": "km/h", "weather_code": "wmo code"},
     "current": {
         "time": "2026-01-05T12:00",
@@ -28,6 +29,13 @@ OPEN_METEO = {
         "temperature_2m": 3.4,
         "wind_speed_10m": 12.6,
         "weather_code": 61,
+    },
+    "daily_units": {"time": "iso8601", "temperature_2m_max": "°C", "temperature_2m_min": "°C"},
+    "daily": {
+        "time": ["2026-01-05", "2026-01-06", "2026-01-07"],
+        "weather_code": [61, 73, 3],
+        "temperature_2m_max": [4.1, 1.2, 2.5],
+        "temperature_2m_min": [-0.8, -3.4, -2.0],
     },
 }
 HACKER_NEWS = {
@@ -74,6 +82,18 @@ def fail_with(error: type[httpx.TransportError]) -> Handler:
 
     async def handler(request: httpx.Request) -> httpx.Response:
         raise error("simulated by the test", request=request)
+
+    return handler
+
+
+def in_turn(*handlers: Handler) -> Handler:
+    """Answer the first request with the first handler, the next with the next; the last repeats."""
+    calls = 0
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal calls
+        calls += 1
+        return await handlers[min(calls, len(handlers)) - 1](request)
 
     return handler
 

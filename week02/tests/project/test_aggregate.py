@@ -1,9 +1,10 @@
-"""Task 3: the three sources run concurrently, and one failing source spoils nothing else."""
+"""Task 3: the sources asked for run concurrently, and one failing source spoils nothing else."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+from dataclasses import replace
 from types import ModuleType
 from typing import Any
 
@@ -21,6 +22,7 @@ from .apis import (
     WEATHER_URL,
     Handler,
     fail_with,
+    in_turn,
     mock_transport,
     respond,
     respond_text,
@@ -34,7 +36,7 @@ def aggregate() -> ModuleType:
 
 @pytest.fixture
 def query(config: ModuleType) -> Any:
-    return config.Query(config.Location(52.52, 13.41), "EUR", ("USD", "GBP"), 2)
+    return config.Query(config.Location(52.52, 13.41), "EUR", ("USD", "GBP"), headlines=2, days=3)
 
 
 @pytest.fixture
@@ -51,8 +53,44 @@ async def test_all_sources_end_up_in_one_report(
 
     assert report.errors == {}
     assert report.weather.temperature_c == 3.4
+    assert len(report.weather.forecast) == 3
     assert [h.points for h in report.headlines] == [310, 250]
     assert report.rates.rates == {"USD": 1.0871, "GBP": 0.8312}
+
+
+@pytest.mark.task(3)
+@pytest.mark.points(2)
+async def test_only_the_sources_asked_for_are_fetched(
+    aggregate: ModuleType, query: Any, urls: Any
+) -> None:
+    seen: list[httpx.Request] = []
+    async with httpx.AsyncClient(transport=mock_transport(seen=seen)) as client:
+        report = await aggregate.aggregate(
+            client, replace(query, sources=("rates", "weather")), urls, 5
+        )
+
+    assert sorted(request.url.host for request in seen) == ["rates.test", "weather.test"]
+    assert report.headlines is None
+    assert report.errors == {}  # not asked for is not a failure
+    assert report.weather is not None
+    assert report.rates is not None
+
+
+@pytest.mark.task(3)
+@pytest.mark.points(1)
+async def test_every_source_gets_the_retries_asked_for(
+    aggregate: ModuleType, query: Any, urls: Any
+) -> None:
+    busy = respond({"error": "busy"}, status=503)
+    transport = mock_transport(
+        in_turn(busy, respond(OPEN_METEO)),
+        in_turn(busy, respond(HACKER_NEWS)),
+        in_turn(busy, respond(FRANKFURTER)),
+    )
+    async with httpx.AsyncClient(transport=transport) as client:
+        report = await aggregate.aggregate(client, replace(query, retries=1), urls, 5)
+
+    assert report.errors == {}
 
 
 @pytest.mark.task(3)

@@ -72,6 +72,26 @@ def test_parse_currencies_rejects_bad_codes(config: ModuleType, text: str, messa
 
 
 @pytest.mark.task(5)
+@pytest.mark.points(1)
+def test_parse_sources_normalises_and_keeps_order(config: ModuleType) -> None:
+    assert config.parse_sources("Rates, weather") == ("rates", "weather")
+
+
+@pytest.mark.task(5)
+@pytest.mark.points(1)
+def test_the_parser_accepts_the_limits_and_has_the_defaults(cli: ModuleType) -> None:
+    limits = cli.build_parser({}).parse_args(["--headlines=30", "--days=16", "--retries=3"])
+    defaults = cli.build_parser({}).parse_args([])
+
+    assert (limits.headlines, limits.days, limits.retries) == (30, 16, 3)
+    assert (defaults.headlines, defaults.days, defaults.retries) == (5, 3, 1)
+    assert (defaults.timeout, defaults.total_timeout) == (5, 10)
+    assert defaults.sources == ("weather", "news", "rates")
+    assert defaults.currencies == ("USD", "GBP", "JPY")
+    assert defaults.weather_url == "https://api.open-meteo.com/v1"
+
+
+@pytest.mark.task(5)
 @pytest.mark.points(2)
 def test_a_full_run_prints_the_table_and_exits_0(
     cli: ModuleType, capsys: pytest.CaptureFixture[str]
@@ -92,10 +112,12 @@ def test_options_reach_the_requests(cli: ModuleType, capsys: pytest.CaptureFixtu
     seen: list[httpx.Request] = []
     argv = [*MOCKED, "--location=48.85,2.35", "--base=usd", "--currencies=eur", "--timeout=2.5"]
 
-    cli.main(argv, env={}, transport=mock_transport(seen=seen))
+    cli.main([*argv, "--days=3", "--headlines=4"], env={}, transport=mock_transport(seen=seen))
 
     by_host = {request.url.host: request for request in seen}
     assert by_host["weather.test"].url.params["latitude"] == "48.85"
+    assert by_host["weather.test"].url.params["forecast_days"] == "3"
+    assert by_host["news.test"].url.params["hitsPerPage"] == "4"
     assert by_host["rates.test"].url.params["base"] == "USD"
     assert by_host["rates.test"].url.params["symbols"] == "EUR"
     assert by_host["news.test"].extensions["timeout"]["read"] == 2.5
@@ -132,6 +154,53 @@ def test_every_source_down_exits_3(cli: ModuleType, capsys: pytest.CaptureFixtur
 
 @pytest.mark.task(5)
 @pytest.mark.points(1)
+@pytest.mark.parametrize(("retries", "attempts"), [("0", 1), ("2", 3)])
+def test_retries_reach_every_request(
+    cli: ModuleType, capsys: pytest.CaptureFixture[str], retries: str, attempts: int
+) -> None:
+    seen: list[httpx.Request] = []
+    transport = mock_transport(news=respond({"error": "busy"}, status=503), seen=seen)
+
+    code = cli.main([*MOCKED, f"--retries={retries}"], env={}, transport=transport)
+
+    assert code == 1
+    assert [request.url.host for request in seen].count("news.test") == attempts
+
+
+@pytest.mark.task(5)
+@pytest.mark.points(2)
+def test_only_the_sources_asked_for_are_fetched_and_shown(
+    cli: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen: list[httpx.Request] = []
+    argv = [*MOCKED, "--sources=weather", "--currencies=EUR,USD"]  # the base check is for rates
+
+    code = cli.main(argv, env={}, transport=mock_transport(seen=seen))
+
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert err == ""
+    assert [request.url.host for request in seen] == ["weather.test"]
+    assert out.startswith("Weather at 52.52, 13.42")
+    assert "Headlines" not in out
+    assert "Exchange rates" not in out
+
+
+@pytest.mark.task(5)
+@pytest.mark.points(1)
+def test_every_source_asked_for_down_exits_3(
+    cli: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    transport = mock_transport(news=fail_with(httpx.ConnectError))
+
+    code = cli.main([*MOCKED, "--sources=news"], env={}, transport=transport)
+
+    assert code == 3
+    assert capsys.readouterr().out == "Headlines: unavailable\n"
+
+
+@pytest.mark.task(5)
+@pytest.mark.points(1)
 def test_base_urls_come_from_the_environment(
     cli: ModuleType, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -157,6 +226,10 @@ def test_base_urls_come_from_the_environment(
     [
         (["--headlines", "0"], {}, "argument --headlines: must be between 1 and 30, got 0"),
         (["--headlines", "many"], {}, "argument --headlines: expected a whole number"),
+        (["--days", "17"], {}, "argument --days: must be between 1 and 16, got 17"),
+        (["--retries", "4"], {}, "argument --retries: must be between 0 and 3, got 4"),
+        (["--sources", "weather,sport"], {}, "argument --sources: unknown source 'sport'"),
+        (["--sources", "news,News"], {}, "argument --sources: source listed twice: news"),
         (["--location", "Paris"], {}, "argument --location: expected LAT,LON"),
         (["--currencies", "EUR,USD"], {}, "must not contain the base currency EUR"),
         (["--base", "euro"], {}, "argument --base: a currency is a three-letter code"),

@@ -32,6 +32,14 @@ def full_report(models: ModuleType) -> Any:
             temperature_c=3.44,
             wind_speed_kmh=12.6,
             conditions="rain",
+            forecast=[
+                models.DayForecast(
+                    date=dt.date(2026, 1, 5), min_c=-0.8, max_c=4.1, conditions="rain"
+                ),
+                models.DayForecast(
+                    date=dt.date(2026, 1, 6), min_c=-13.4, max_c=1.2, conditions="snow"
+                ),
+            ],
         ),
         headlines=[
             models.Headline(title="Ask HN: Debugging?", url=None, points=310, author="bob"),
@@ -50,6 +58,8 @@ def test_table_shows_every_section(render: ModuleType, full_report: Any) -> None
     assert "3.4 °C" in table
     assert "wind 12.6 km/h" in table
     assert "rain" in table
+    assert "  Mon 2026-01-05   -0.8 to   4.1 °C, rain" in table.splitlines()
+    assert "  Tue 2026-01-06  -13.4 to   1.2 °C, snow" in table.splitlines()
     assert "1. Ask HN: Debugging? (310 points, by bob)" in table
     assert "2. Py 3.14 (250 points, by c) <https://example.org/c>" in table
     assert "1 EUR (2026-01-05)" in table
@@ -83,6 +93,19 @@ def test_table_of_an_empty_report_names_each_source(render: ModuleType, models: 
 
 
 @pytest.mark.task(4)
+@pytest.mark.points(1)
+def test_table_leaves_out_a_source_not_asked_for(render: ModuleType, full_report: Any) -> None:
+    report = full_report.model_copy(update={"weather": None, "headlines": None})
+
+    table = render.render_table(report)
+
+    assert table.splitlines() == [
+        "Exchange rates for 1 EUR (2026-01-05)",
+        "  USD        1.0871",
+    ]
+
+
+@pytest.mark.task(4)
 @pytest.mark.points(2)
 def test_json_holds_the_data_and_the_errors(render: ModuleType, full_report: Any) -> None:
     report = full_report.model_copy(update={"rates": None, "errors": {"rates": "timed out"}})
@@ -90,6 +113,12 @@ def test_json_holds_the_data_and_the_errors(render: ModuleType, full_report: Any
     data = json.loads(render.render_json(report))
 
     assert data["weather"]["temperature_c"] == 3.44
+    assert data["weather"]["forecast"][1] == {
+        "date": "2026-01-06",
+        "min_c": -13.4,
+        "max_c": 1.2,
+        "conditions": "snow",
+    }
     assert data["headlines"][0] == {
         "title": "Ask HN: Debugging?",
         "url": None,

@@ -1,7 +1,7 @@
 """The command line: parse and check the options, fetch concurrently, print, choose the exit code.
 
 Exit codes: 0 every source answered, 1 partial failure (some sources missing), 2 bad input,
-3 every source failed.
+3 every source asked for failed.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from .aggregate import aggregate
 from .config import (
     DEFAULT_URLS,
     ENV_VARS,
+    MAX_DAYS,
     MAX_HEADLINES,
+    MAX_RETRIES,
     BaseUrls,
     Query,
     default_url,
@@ -27,6 +29,7 @@ from .config import (
     parse_currencies,
     parse_currency,
     parse_location,
+    parse_sources,
 )
 from .models import Report
 from .render import render_json, render_table
@@ -36,7 +39,12 @@ T = TypeVar("T")
 
 
 def _checked(parse: Callable[[str], T]) -> Callable[[str], T]:
-    """Adapt a parser raising ``ValueError`` so argparse prints our message, not a generic one."""
+    """Adapt a parser raising ``ValueError`` so argparse prints our message, not a generic one.
+
+    argparse shows the message of an ``argparse.ArgumentTypeError`` raised by a ``type=``
+    function; for a ``ValueError`` it prints only "invalid <name> value".
+    """
+    # BEGIN SOLUTION a function: parse(text), ValueError -> ArgumentTypeError
 
     def convert(text: str) -> T:
         try:
@@ -45,19 +53,29 @@ def _checked(parse: Callable[[str], T]) -> Callable[[str], T]:
             raise argparse.ArgumentTypeError(str(exc)) from None
 
     return convert
+    # END SOLUTION
 
 
-def _headline_count(text: str) -> int:
-    try:
-        count = int(text)
-    except ValueError:
-        raise ValueError(f"expected a whole number, got {text!r}") from None
-    if not 1 <= count <= MAX_HEADLINES:
-        raise ValueError(f"must be between 1 and {MAX_HEADLINES}, got {count}")
-    return count
+def _whole_number(low: int, high: int) -> Callable[[str], int]:
+    """A parser of whole numbers from ``low`` to ``high``: ``"5"`` -> ``5``, else ``ValueError``."""
+    # BEGIN SOLUTION a function: int(text), or ValueError naming the problem
+
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise ValueError(f"expected a whole number, got {text!r}") from None
+        if not low <= number <= high:
+            raise ValueError(f"must be between {low} and {high}, got {number}")
+        return number
+
+    return parse
+    # END SOLUTION
 
 
 def _seconds(text: str) -> float:
+    """``"2.5"`` -> ``2.5``: seconds above 0 and at most 300; ``ValueError`` otherwise."""
+    # BEGIN SOLUTION float(text), or ValueError unless 0 < seconds <= 300
     try:
         seconds = float(text)
     except ValueError:
@@ -65,13 +83,27 @@ def _seconds(text: str) -> float:
     if not 0 < seconds <= 300:  # also rejects nan
         raise ValueError(f"must be a number of seconds above 0 and at most 300, got {text}")
     return seconds
+    # END SOLUTION
 
 
 def build_parser(env: Mapping[str, str]) -> argparse.ArgumentParser:
+    """The options of the brief's table, each checked by a ``parse_*`` function via ``_checked``.
+
+    The ``--<source>-url`` defaults come from ``env`` (``default_url``), so the tests can point
+    the CLI at mocked or local APIs without touching ``os.environ``.
+    """
+    # BEGIN SOLUTION one add_argument per option, typed with _checked(parse_...)
     parser = argparse.ArgumentParser(
         prog="aggregator",
         description="Weather, Hacker News headlines and exchange rates, fetched concurrently.",
-        epilog="Exit codes: 0 all sources answered, 1 some failed, 2 bad input, 3 all failed.",
+        epilog="Exit codes: 0 all answered, 1 some failed, 2 bad input, 3 every source asked for failed.",
+    )
+    parser.add_argument(
+        "--sources",
+        type=_checked(parse_sources),
+        default=",".join(DEFAULT_URLS),
+        metavar="NAMES",
+        help="comma-separated sources to ask (default: %(default)s)",
     )
     parser.add_argument(
         "--location",
@@ -91,8 +123,15 @@ def build_parser(env: Mapping[str, str]) -> argparse.ArgumentParser:
         help="comma-separated currencies to show (default: %(default)s)",
     )
     parser.add_argument(
+        "--days",
+        type=_checked(_whole_number(1, MAX_DAYS)),
+        default=3,
+        metavar="N",
+        help=f"days of weather forecast, today included, 1-{MAX_DAYS} (default: %(default)s)",
+    )
+    parser.add_argument(
         "--headlines",
-        type=_checked(_headline_count),
+        type=_checked(_whole_number(1, MAX_HEADLINES)),
         default=5,
         metavar="N",
         help=f"number of headlines, 1-{MAX_HEADLINES} (default: %(default)s)",
@@ -104,6 +143,13 @@ def build_parser(env: Mapping[str, str]) -> argparse.ArgumentParser:
         default=5.0,
         metavar="SECONDS",
         help="timeout of each request (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--retries",
+        type=_checked(_whole_number(0, MAX_RETRIES)),
+        default=1,
+        metavar="N",
+        help=f"retries of a timeout, network error or 5xx, 0-{MAX_RETRIES} (default: %(default)s)",
     )
     parser.add_argument(
         "--total-timeout",
@@ -121,14 +167,16 @@ def build_parser(env: Mapping[str, str]) -> argparse.ArgumentParser:
             help=f"base URL of the {source} API (env {ENV_VARS[source]}; default: %(default)s)",
         )
     return parser
+    # END SOLUTION
 
 
 def exit_code(report: Report) -> int:
-    """0 when nothing failed, 3 when everything failed, 1 for anything in between."""
-    # BEGIN SOLUTION compare the number of errors with the number of sources (3)
+    """0 when nothing failed, 3 when every source asked for failed, 1 in between."""
+    # BEGIN SOLUTION 0 without errors; 3 if no section has data; else 1
     if not report.errors:
         return EXIT_OK
-    return EXIT_FAILED if len(report.errors) == len(DEFAULT_URLS) else EXIT_PARTIAL
+    sections = (report.weather, report.headlines, report.rates)
+    return EXIT_PARTIAL if any(section is not None for section in sections) else EXIT_FAILED
     # END SOLUTION
 
 
@@ -136,7 +184,16 @@ async def fetch_report(
     args: argparse.Namespace, transport: httpx.AsyncBaseTransport | None = None
 ) -> Report:
     """One client for all requests (connection pooling); ``transport`` lets tests mock the APIs."""
-    query = Query(args.location, args.base, args.currencies, args.headlines)
+    # BEGIN SOLUTION one AsyncClient (timeout, transport) for aggregate()
+    query = Query(
+        location=args.location,
+        base_currency=args.base,
+        currencies=args.currencies,
+        headlines=args.headlines,
+        days=args.days,
+        retries=args.retries,
+        sources=args.sources,
+    )
     urls = BaseUrls(args.weather_url, args.news_url, args.rates_url)
     async with httpx.AsyncClient(
         timeout=httpx.Timeout(args.timeout),
@@ -145,6 +202,7 @@ async def fetch_report(
         follow_redirects=True,
     ) as client:
         return await aggregate(client, query, urls, args.total_timeout)
+    # END SOLUTION
 
 
 def main(
@@ -153,10 +211,10 @@ def main(
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> int:
     """Run the CLI and return its exit code; bad input exits with 2 and a message (argparse)."""
+    # BEGIN SOLUTION parse args; fetch; print report and errors; exit code
     parser = build_parser(os.environ if env is None else env)
     args = parser.parse_args(argv)
-    # BEGIN SOLUTION reject base in --currencies; fetch, print, return exit code
-    if args.base in args.currencies:
+    if "rates" in args.sources and args.base in args.currencies:
         parser.error(f"--currencies must not contain the base currency {args.base}")
     report = asyncio.run(fetch_report(args, transport))
     print(render_json(report) if args.json else render_table(report))

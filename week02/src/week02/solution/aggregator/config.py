@@ -17,6 +17,8 @@ DEFAULT_URLS = {
 }
 ENV_VARS = {name: f"AGGREGATOR_{name.upper()}_URL" for name in DEFAULT_URLS}
 MAX_HEADLINES = 30
+MAX_DAYS = 16  # Open-Meteo forecasts at most 16 days
+MAX_RETRIES = 3
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
@@ -34,6 +36,9 @@ class Query:
     base_currency: str
     currencies: tuple[str, ...]
     headlines: int
+    days: int  # of weather forecast, today included
+    retries: int = 0  # extra attempts after a failure that may pass (a timeout, a 503)
+    sources: tuple[str, ...] = tuple(DEFAULT_URLS)  # the sources to ask: all by default
 
 
 @dataclass(frozen=True)
@@ -85,8 +90,22 @@ def parse_currencies(text: str) -> tuple[str, ...]:
     # END SOLUTION
 
 
+def parse_sources(text: str) -> tuple[str, ...]:
+    """``"Rates,weather"`` -> ``("rates", "weather")``: names of ``DEFAULT_URLS``, no duplicates."""
+    # BEGIN SOLUTION lower-case each name; reject unknown names and duplicates
+    names = tuple(part.strip().lower() for part in text.split(","))
+    for name in names:
+        if name not in DEFAULT_URLS:
+            raise ValueError(f"unknown source {name!r}; the sources are {', '.join(DEFAULT_URLS)}")
+        if names.count(name) > 1:
+            raise ValueError(f"source listed twice: {name}")
+    return names
+    # END SOLUTION
+
+
 def parse_base_url(text: str) -> str:
     """An absolute http(s) URL; anything else is a ``ValueError``."""
+    # BEGIN SOLUTION parse with httpx.URL; ValueError unless http(s) with a host
     problem = ValueError(f"expected an http(s) URL such as https://example.org/v1, got {text!r}")
     try:
         url = httpx.URL(text)
@@ -95,3 +114,4 @@ def parse_base_url(text: str) -> str:
     if url.scheme not in ("http", "https") or not url.host:
         raise problem
     return text
+    # END SOLUTION

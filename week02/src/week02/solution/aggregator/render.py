@@ -6,27 +6,31 @@ from .models import Report
 
 
 def render_table(report: Report) -> str:
-    """Three sections; a failed source says it is unavailable (the CLI prints why on stderr)."""
-    # BEGIN SOLUTION one section per source; 'unavailable' when it failed
+    """A section per source asked for; a failed one is "unavailable" (the CLI prints why)."""
+    # BEGIN SOLUTION a section per source with data; 'unavailable' if failed
     lines: list[str] = []
     if (w := report.weather) is not None:
         lines += [
             f"Weather at {w.latitude:g}, {w.longitude:g} ({w.observed_at})",
             f"  {w.temperature_c:.1f} °C, wind {w.wind_speed_kmh:.1f} km/h, {w.conditions}",
         ]
-    else:
+        lines += [
+            f"  {d.date:%a %Y-%m-%d}  {d.min_c:5.1f} to {d.max_c:5.1f} °C, {d.conditions}"
+            for d in w.forecast
+        ]
+    elif "weather" in report.errors:
         lines.append("Weather: unavailable")
     if report.headlines is not None:
         lines.append(f"Top {len(report.headlines)} Hacker News headlines")
         for number, h in enumerate(report.headlines, start=1):
             link = f" <{h.url}>" if h.url else ""
             lines.append(f"  {number:>2}. {h.title} ({h.points} points, by {h.author}){link}")
-    else:
+    elif "news" in report.errors:
         lines.append("Headlines: unavailable")
     if (r := report.rates) is not None:
         lines.append(f"Exchange rates for 1 {r.base} ({r.date.isoformat()})")
         lines += [f"  {code}  {rate:>12.4f}" for code, rate in r.rates.items()]
-    else:
+    elif "rates" in report.errors:
         lines.append("Exchange rates: unavailable")
     return "\n".join(lines)
     # END SOLUTION

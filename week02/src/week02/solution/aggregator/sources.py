@@ -8,6 +8,7 @@ from .config import Location
 from .errors import SourceError
 from .fetch import Params, get_model
 from .models import (
+    DayForecast,
     FrankfurterResponse,
     HackerNewsResponse,
     Headline,
@@ -41,14 +42,37 @@ def _url(base_url: str, path: str) -> str:
     return f"{base_url.rstrip('/')}/{path}"
 
 
-async def fetch_weather(client: httpx.AsyncClient, base_url: str, where: Location) -> Weather:
-    """Current weather from Open-Meteo (a worked example for the other two sources)."""
+async def fetch_weather(
+    client: httpx.AsyncClient, base_url: str, where: Location, days: int, retries: int = 0
+) -> Weather:
+    """Current weather at ``where`` and a forecast of ``days`` days (today first), from Open-Meteo.
+
+    WMO codes become words (``conditions``); an answer with another number of days than asked for
+    is a ``SourceError``.
+    """
+    # BEGIN SOLUTION GET forecast; check the number of days; map to a Weather
     params: Params = {
         "latitude": where.latitude,
         "longitude": where.longitude,
         "current": "temperature_2m,wind_speed_10m,weather_code",
+        "daily": "weather_code,temperature_2m_max,temperature_2m_min",
+        "forecast_days": days,
+        "timezone": "auto",
     }
-    data = await get_model(client, _url(base_url, "forecast"), OpenMeteoResponse, params)
+    data = await get_model(client, _url(base_url, "forecast"), OpenMeteoResponse, params, retries)
+    daily = data.daily
+    if len(daily.time) != days:
+        raise SourceError(f"asked for {days} days of forecast, got {len(daily.time)}")
+    forecast = [
+        DayForecast(date=date, min_c=low, max_c=high, conditions=conditions(code))
+        for date, low, high, code in zip(
+            daily.time,
+            daily.temperature_2m_min,
+            daily.temperature_2m_max,
+            daily.weather_code,
+            strict=True,
+        )
+    ]
     return Weather(
         latitude=data.latitude,
         longitude=data.longitude,
@@ -56,26 +80,34 @@ async def fetch_weather(client: httpx.AsyncClient, base_url: str, where: Locatio
         temperature_c=data.current.temperature_2m,
         wind_speed_kmh=data.current.wind_speed_10m,
         conditions=conditions(data.current.weather_code),
+        forecast=forecast,
     )
+    # END SOLUTION
 
 
-async def fetch_headlines(client: httpx.AsyncClient, base_url: str, count: int) -> list[Headline]:
+async def fetch_headlines(
+    client: httpx.AsyncClient, base_url: str, count: int, retries: int = 0
+) -> list[Headline]:
     """The first ``count`` stories of the Hacker News front page, best first."""
     # BEGIN SOLUTION GET search (front page); best `count` hits as Headlines
     params: Params = {"tags": "front_page", "hitsPerPage": count}
-    data = await get_model(client, _url(base_url, "search"), HackerNewsResponse, params)
+    data = await get_model(client, _url(base_url, "search"), HackerNewsResponse, params, retries)
     hits = sorted(data.hits, key=lambda hit: hit.points, reverse=True)[:count]
     return [Headline(title=h.title, url=h.url, points=h.points, author=h.author) for h in hits]
     # END SOLUTION
 
 
 async def fetch_rates(
-    client: httpx.AsyncClient, base_url: str, base: str, symbols: tuple[str, ...]
+    client: httpx.AsyncClient,
+    base_url: str,
+    base: str,
+    symbols: tuple[str, ...],
+    retries: int = 0,
 ) -> Rates:
     """Latest rates of ``symbols`` against ``base``; every requested symbol must be present."""
-    # BEGIN SOLUTION GET latest; SourceError if a symbol is missing
+    # BEGIN SOLUTION GET latest; SourceError: other base or a symbol missing
     params = {"base": base, "symbols": ",".join(symbols)}
-    data = await get_model(client, _url(base_url, "latest"), FrankfurterResponse, params)
+    data = await get_model(client, _url(base_url, "latest"), FrankfurterResponse, params, retries)
     missing = [symbol for symbol in symbols if symbol not in data.rates]
     if data.base != base:
         raise SourceError(f"asked for rates against {base}, got rates against {data.base}")

@@ -36,5 +36,8 @@ async def settle(work: Awaitable[T], deadline: float, total_timeout: float) -> T
 async def aggregate(
     client: httpx.AsyncClient, query: Query, urls: BaseUrls, total_timeout: float
 ) -> Report:
-    """Fetch all three sources at once; a failed source is an entry in ``Report.errors``."""
-    raise NotImplementedError("TODO: run the three sources in one TaskGroup; build the Report")
+    """Fetch the sources of ``query.sources`` at once; a failed one is named in ``Report.errors``.
+
+    A source not asked for is not fetched: its section stays ``None`` and it has no error.
+    """
+    raise NotImplementedError("TODO: a task per source asked for, one TaskGroup; the Report")

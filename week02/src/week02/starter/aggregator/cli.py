@@ -1,7 +1,7 @@
 """The command line: parse and check the options, fetch concurrently, print, choose the exit code.
 
 Exit codes: 0 every source answered, 1 partial failure (some sources missing), 2 bad input,
-3 every source failed.
+3 every source asked for failed.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from .aggregate import aggregate
 from .config import (
     DEFAULT_URLS,
     ENV_VARS,
+    MAX_DAYS,
     MAX_HEADLINES,
+    MAX_RETRIES,
     BaseUrls,
     Query,
     default_url,
@@ -27,6 +29,7 @@ from .config import (
     parse_currencies,
     parse_currency,
     parse_location,
+    parse_sources,
 )
 from .models import Report
 from .render import render_json, render_table
@@ -36,111 +39,43 @@ T = TypeVar("T")
 
 
 def _checked(parse: Callable[[str], T]) -> Callable[[str], T]:
-    """Adapt a parser raising ``ValueError`` so argparse prints our message, not a generic one."""
+    """Adapt a parser raising ``ValueError`` so argparse prints our message, not a generic one.
 
-    def convert(text: str) -> T:
-        try:
-            return parse(text)
-        except ValueError as exc:
-            raise argparse.ArgumentTypeError(str(exc)) from None
-
-    return convert
+    argparse shows the message of an ``argparse.ArgumentTypeError`` raised by a ``type=``
+    function; for a ``ValueError`` it prints only "invalid <name> value".
+    """
+    raise NotImplementedError("TODO: a function: parse(text), ValueError -> ArgumentTypeError")
 
 
-def _headline_count(text: str) -> int:
-    try:
-        count = int(text)
-    except ValueError:
-        raise ValueError(f"expected a whole number, got {text!r}") from None
-    if not 1 <= count <= MAX_HEADLINES:
-        raise ValueError(f"must be between 1 and {MAX_HEADLINES}, got {count}")
-    return count
+def _whole_number(low: int, high: int) -> Callable[[str], int]:
+    """A parser of whole numbers from ``low`` to ``high``: ``"5"`` -> ``5``, else ``ValueError``."""
+    raise NotImplementedError("TODO: a function: int(text), or ValueError naming the problem")
 
 
 def _seconds(text: str) -> float:
-    try:
-        seconds = float(text)
-    except ValueError:
-        raise ValueError(f"expected a number of seconds, got {text!r}") from None
-    if not 0 < seconds <= 300:  # also rejects nan
-        raise ValueError(f"must be a number of seconds above 0 and at most 300, got {text}")
-    return seconds
+    """``"2.5"`` -> ``2.5``: seconds above 0 and at most 300; ``ValueError`` otherwise."""
+    raise NotImplementedError("TODO: float(text), or ValueError unless 0 < seconds <= 300")
 
 
 def build_parser(env: Mapping[str, str]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="aggregator",
-        description="Weather, Hacker News headlines and exchange rates, fetched concurrently.",
-        epilog="Exit codes: 0 all sources answered, 1 some failed, 2 bad input, 3 all failed.",
-    )
-    parser.add_argument(
-        "--location",
-        type=_checked(parse_location),
-        default="52.52,13.41",
-        metavar="LAT,LON",
-        help="where the weather is for (default: %(default)s, which is Berlin)",
-    )
-    parser.add_argument(
-        "--base", type=_checked(parse_currency), default="EUR", help="base currency (%(default)s)"
-    )
-    parser.add_argument(
-        "--currencies",
-        type=_checked(parse_currencies),
-        default="USD,GBP,JPY",
-        metavar="CODES",
-        help="comma-separated currencies to show (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--headlines",
-        type=_checked(_headline_count),
-        default=5,
-        metavar="N",
-        help=f"number of headlines, 1-{MAX_HEADLINES} (default: %(default)s)",
-    )
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    parser.add_argument(
-        "--timeout",
-        type=_checked(_seconds),
-        default=5.0,
-        metavar="SECONDS",
-        help="timeout of each request (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--total-timeout",
-        type=_checked(_seconds),
-        default=10.0,
-        metavar="SECONDS",
-        help="give up on every source still running after this (default: %(default)s)",
-    )
-    for source in DEFAULT_URLS:
-        parser.add_argument(
-            f"--{source}-url",
-            type=_checked(parse_base_url),
-            default=default_url(source, env),
-            metavar="URL",
-            help=f"base URL of the {source} API (env {ENV_VARS[source]}; default: %(default)s)",
-        )
-    return parser
+    """The options of the brief's table, each checked by a ``parse_*`` function via ``_checked``.
+
+    The ``--<source>-url`` defaults come from ``env`` (``default_url``), so the tests can point
+    the CLI at mocked or local APIs without touching ``os.environ``.
+    """
+    raise NotImplementedError("TODO: one add_argument per option, typed with _checked(parse_...)")
 
 
 def exit_code(report: Report) -> int:
-    """0 when nothing failed, 3 when everything failed, 1 for anything in between."""
-    raise NotImplementedError("TODO: compare the number of errors with the number of sources (3)")
+    """0 when nothing failed, 3 when every source asked for failed, 1 in between."""
+    raise NotImplementedError("TODO: 0 without errors; 3 if no section has data; else 1")
 
 
 async def fetch_report(
     args: argparse.Namespace, transport: httpx.AsyncBaseTransport | None = None
 ) -> Report:
     """One client for all requests (connection pooling); ``transport`` lets tests mock the APIs."""
-    query = Query(args.location, args.base, args.currencies, args.headlines)
-    urls = BaseUrls(args.weather_url, args.news_url, args.rates_url)
-    async with httpx.AsyncClient(
-        timeout=httpx.Timeout(args.timeout),
-        transport=transport,
-        headers={"User-Agent": "week02-aggregator (Python backend course)"},
-        follow_redirects=True,
-    ) as client:
-        return await aggregate(client, query, urls, args.total_timeout)
+    raise NotImplementedError("TODO: one AsyncClient (timeout, transport) for aggregate()")
 
 
 def main(
@@ -149,6 +84,4 @@ def main(
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> int:
     """Run the CLI and return its exit code; bad input exits with 2 and a message (argparse)."""
-    parser = build_parser(os.environ if env is None else env)
-    args = parser.parse_args(argv)
-    raise NotImplementedError("TODO: reject base in --currencies; fetch, print, return exit code")
+    raise NotImplementedError("TODO: parse args; fetch; print report and errors; exit code")

@@ -17,6 +17,8 @@ DEFAULT_URLS = {
 }
 ENV_VARS = {name: f"AGGREGATOR_{name.upper()}_URL" for name in DEFAULT_URLS}
 MAX_HEADLINES = 30
+MAX_DAYS = 16  # Open-Meteo forecasts at most 16 days
+MAX_RETRIES = 3
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
@@ -34,6 +36,9 @@ class Query:
     base_currency: str
     currencies: tuple[str, ...]
     headlines: int
+    days: int  # of weather forecast, today included
+    retries: int = 0  # extra attempts after a failure that may pass (a timeout, a 503)
+    sources: tuple[str, ...] = tuple(DEFAULT_URLS)  # the sources to ask: all by default
 
 
 @dataclass(frozen=True)
@@ -63,13 +68,11 @@ def parse_currencies(text: str) -> tuple[str, ...]:
     raise NotImplementedError("TODO: parse each comma-separated code; reject duplicates")
 
 
+def parse_sources(text: str) -> tuple[str, ...]:
+    """``"Rates,weather"`` -> ``("rates", "weather")``: names of ``DEFAULT_URLS``, no duplicates."""
+    raise NotImplementedError("TODO: lower-case each name; reject unknown names and duplicates")
+
+
 def parse_base_url(text: str) -> str:
     """An absolute http(s) URL; anything else is a ``ValueError``."""
-    problem = ValueError(f"expected an http(s) URL such as https://example.org/v1, got {text!r}")
-    try:
-        url = httpx.URL(text)
-    except httpx.InvalidURL:
-        raise problem from None
-    if url.scheme not in ("http", "https") or not url.host:
-        raise problem
-    return text
+    raise NotImplementedError("TODO: parse with httpx.URL; ValueError unless http(s) with a host")

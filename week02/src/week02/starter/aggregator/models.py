@@ -9,8 +9,11 @@ Unknown extra fields are ignored: APIs add fields all the time, and that must no
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveFloat
+from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, model_validator
+
+WeatherCode = Annotated[int, Field(ge=0, le=99)]  # WMO weather interpretation code
 
 
 class ApiModel(BaseModel):
@@ -18,67 +21,76 @@ class ApiModel(BaseModel):
 
 
 class OpenMeteoCurrent(ApiModel):
-    time: str
-    temperature_2m: float
-    wind_speed_10m: float = Field(ge=0)
-    weather_code: int = Field(ge=0, le=99)
+    """The time, temperature, wind speed (never negative) and WMO weather code (0-99)."""
+
+    # TODO: the four fields of "current", with the constraints above (Field(...))
+
+
+class OpenMeteoDaily(ApiModel):
+    """Lists in step, one entry per day: entry i of each list is about the date ``time[i]``.
+
+    Lists of different lengths are an invalid answer (a ``model_validator`` says which).
+    """
+
+    # TODO: the four lists, and a model_validator that they have the same length
 
 
 class OpenMeteoResponse(ApiModel):
-    """``GET /v1/forecast?latitude=..&longitude=..&current=...`` (Open-Meteo)."""
+    """``GET /v1/forecast?latitude=..&longitude=..&current=...&daily=...`` (Open-Meteo)."""
 
-    latitude: float
-    longitude: float
-    current: OpenMeteoCurrent
+    # TODO: the coordinates, "current" and "daily"
 
 
 class HackerNewsHit(ApiModel):
-    title: str = Field(min_length=1)
-    url: str | None = None  # "Ask HN" posts link to nothing
-    points: int = Field(ge=0)
-    author: str
+    """One story: a non-empty title, an optional link, points (never negative) and an author."""
+
+    # TODO: the fields a Headline needs, with the constraints above (Field(...))
 
 
 class HackerNewsResponse(ApiModel):
     """``GET /api/v1/search?tags=front_page&hitsPerPage=N`` (Hacker News search by Algolia)."""
 
-    hits: list[HackerNewsHit]
+    # TODO: the list of hits
 
 
 class FrankfurterResponse(ApiModel):
-    """``GET /v1/latest?base=EUR&symbols=USD,GBP`` (Frankfurter, ECB reference rates)."""
+    """``GET /v1/latest?base=EUR&symbols=USD,GBP`` (Frankfurter, ECB reference rates).
 
-    base: str = Field(pattern=r"^[A-Z]{3}$")
-    date: dt.date
-    rates: dict[str, PositiveFloat]
+    A three-letter base currency, the date of the rates, and each rate above 0 by currency code.
+    """
+
+    # TODO: base, date and rates, with the constraints above
+
+
+class DayForecast(BaseModel):
+    """One day of the forecast (an entry of the brief's "forecast" list)."""
+
+    # TODO: the four fields of an entry of the brief's "forecast" list
 
 
 class Weather(BaseModel):
-    latitude: float
-    longitude: float
-    observed_at: str
-    temperature_c: float
-    wind_speed_kmh: float
-    conditions: str
+    """The report's weather section (the brief's ``--json`` example shows its keys)."""
+
+    # TODO: the seven fields of the brief's "weather" object
 
 
 class Headline(BaseModel):
-    title: str
-    url: str | None
-    points: int
-    author: str
+    """One headline; ``url`` is ``None`` for a post that links nowhere ("Ask HN")."""
+
+    # TODO: the four fields of an entry of the brief's "headlines" list
 
 
 class Rates(BaseModel):
-    base: str
-    date: dt.date
-    rates: dict[str, float]
+    """Exchange rates: how much of each currency one unit of ``base`` buys on ``date``."""
+
+    # TODO: the three fields of the brief's "rates" object
 
 
 class Report(BaseModel):
-    """The combined result: a section per source, or an error message naming why it is missing."""
+    """The combined result: a section per source, or an error message naming why it is missing.
 
-    weather: Weather | None = None
-    headlines: list[Headline] | None = None
-    rates: Rates | None = None
-    errors: dict[str, str] = Field(default_factory=dict)
+    Every section is ``None`` (``null`` in JSON) unless its source answered; ``errors`` maps the
+    name of each failed source (``weather``, ``news``, ``rates``) to its message.
+    """
+
+    # TODO: the four keys of the brief's report, each with its default

@@ -6,8 +6,8 @@ from .models import Report
 
 
 def render_table(report: Report) -> str:
-    """Three sections; a failed source says it is unavailable (the CLI prints why on stderr)."""
-    raise NotImplementedError("TODO: one section per source; 'unavailable' when it failed")
+    """A section per source asked for; a failed one is "unavailable" (the CLI prints why)."""
+    raise NotImplementedError("TODO: a section per source with data; 'unavailable' if failed")
 
 
 def render_json(report: Report) -> str:

@@ -8,6 +8,7 @@ from .config import Location
 from .errors import SourceError
 from .fetch import Params, get_model
 from .models import (
+    DayForecast,
     FrankfurterResponse,
     HackerNewsResponse,
     Headline,
@@ -41,31 +42,30 @@ def _url(base_url: str, path: str) -> str:
     return f"{base_url.rstrip('/')}/{path}"
 
 
-async def fetch_weather(client: httpx.AsyncClient, base_url: str, where: Location) -> Weather:
-    """Current weather from Open-Meteo (a worked example for the other two sources)."""
-    params: Params = {
-        "latitude": where.latitude,
-        "longitude": where.longitude,
-        "current": "temperature_2m,wind_speed_10m,weather_code",
-    }
-    data = await get_model(client, _url(base_url, "forecast"), OpenMeteoResponse, params)
-    return Weather(
-        latitude=data.latitude,
-        longitude=data.longitude,
-        observed_at=data.current.time,
-        temperature_c=data.current.temperature_2m,
-        wind_speed_kmh=data.current.wind_speed_10m,
-        conditions=conditions(data.current.weather_code),
-    )
+async def fetch_weather(
+    client: httpx.AsyncClient, base_url: str, where: Location, days: int, retries: int = 0
+) -> Weather:
+    """Current weather at ``where`` and a forecast of ``days`` days (today first), from Open-Meteo.
+
+    WMO codes become words (``conditions``); an answer with another number of days than asked for
+    is a ``SourceError``.
+    """
+    raise NotImplementedError("TODO: GET forecast; check the number of days; map to a Weather")
 
 
-async def fetch_headlines(client: httpx.AsyncClient, base_url: str, count: int) -> list[Headline]:
+async def fetch_headlines(
+    client: httpx.AsyncClient, base_url: str, count: int, retries: int = 0
+) -> list[Headline]:
     """The first ``count`` stories of the Hacker News front page, best first."""
     raise NotImplementedError("TODO: GET search (front page); best `count` hits as Headlines")
 
 
 async def fetch_rates(
-    client: httpx.AsyncClient, base_url: str, base: str, symbols: tuple[str, ...]
+    client: httpx.AsyncClient,
+    base_url: str,
+    base: str,
+    symbols: tuple[str, ...],
+    retries: int = 0,
 ) -> Rates:
     """Latest rates of ``symbols`` against ``base``; every requested symbol must be present."""
-    raise NotImplementedError("TODO: GET latest; SourceError if a symbol is missing")
+    raise NotImplementedError("TODO: GET latest; SourceError: other base or a symbol missing")
