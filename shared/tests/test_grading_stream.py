@@ -176,3 +176,11 @@ def test_pytest_args_use_only_the_graders_configuration(tmp_path: Path) -> None:
         "testkit.plugin",
     ]
     assert "--timeout=2" in args
+    assert "schemathesis.pytest.plugin" not in args  # no test names it: not worth its import
+
+
+def test_costly_plugins_load_only_where_a_test_names_them(tmp_path: Path) -> None:
+    (tmp_path / "test_api.py").write_text("import schemathesis\n")
+    args = testrun.pytest_args(tmp_path, "week99", ["test_api.py"], "starter", None)
+    assert {"schemathesis.pytest.plugin", "_hypothesis_pytestplugin"} <= set(args)
+    assert testrun.installed_plugins() == testrun.installed_plugins("schemathesis")

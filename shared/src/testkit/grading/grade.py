@@ -93,7 +93,7 @@ class Session:
         return testrun.GradedRun(
             self.sandbox, tree, self.folder, self.targets, impl,
             time_limit=max(limit, REFERENCE_MIN_LIMIT) if impl == "solution" else limit,
-            test_timeout=self.options.test_timeout, canary=impl != "solution",
+            test_timeout=self.options.test_timeout, canary="" if impl == "solution" else None,
         ).run()  # fmt: skip
 
     def fingerprints(self, tree: Path) -> set[int]:

@@ -8,7 +8,8 @@ again), ``sys.path`` cut down to the week's ``src`` folder and the locked enviro
 editable install of another week, no folder of the grader's checkout), the event pipe made
 private to this process (not inherited by children), and one of the modes:
 
-- ``pytest``: ``pytest.main`` with the grader's arguments and ``stream.StreamPlugin``;
+- ``pytest``: ``pytest.main`` with the grader's arguments and ``stream.StreamPlugin`` (with
+  ``"coverage": FOLDER`` in the payload also pytest-cov, and the total sent as an event);
 - ``openapi``: ``create_app().openapi()`` of a module, sent as an event;
 - ``migrations``: the migrations round trip on a PostgreSQL server started here.
 
@@ -18,11 +19,13 @@ The spec: ``{"mode", "fd", "path": [...], "limits": {...}, "payload": {...}}``.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import os
 import resource
 import sys
 import sysconfig
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +69,19 @@ def isolated_path(week_src: list[str], current: list[str]) -> list[str]:
     return [*week_src, *dict.fromkeys(chosen)]
 
 
+def coverage_args(source: str) -> tuple[list[str], Path]:
+    """pytest-cov options measuring branch coverage of ``source``; the JSON report's path."""
+    scratch = Path(tempfile.mkdtemp(prefix="coverage-"))
+    config = scratch / "coveragerc"
+    greenlet = ", greenlet" if importlib.util.find_spec("greenlet") else ""  # SQLAlchemy's async
+    config.write_text(f"[run]\nbranch = true\nconcurrency = thread{greenlet}\n")
+    os.environ["COVERAGE_FILE"] = str(scratch / "data")
+    report = scratch / "coverage.json"
+    args = ["-p", "pytest_cov.plugin", f"--cov={source}", f"--cov-config={config}",
+            "--cov-report=", f"--cov-report=json:{report}"]  # fmt: skip
+    return args, report
+
+
 def run_pytest(payload: dict[str, Any], send: stream.Write) -> int:
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # only the plugins named with -p load
     import pytest
@@ -78,7 +94,15 @@ def run_pytest(payload: dict[str, Any], send: stream.Write) -> int:
             plugin = StreamPlugin(config, send, payload.get("done", []))
             config.pluginmanager.register(plugin, "testkit-stream")
 
-    return int(pytest.main(list(payload["args"]), plugins=[Register()]))
+    args, report = list(payload["args"]), None
+    if payload.get("coverage"):
+        extra, report = coverage_args(payload["coverage"])
+        args += extra
+    code = int(pytest.main(args, plugins=[Register()]))
+    if report is not None and report.is_file():
+        totals = json.loads(report.read_text(encoding="utf-8")).get("totals", {})
+        send({"event": "coverage", "percent": totals.get("percent_covered")})
+    return code
 
 
 def run_openapi(payload: dict[str, Any], send: stream.Write) -> int:

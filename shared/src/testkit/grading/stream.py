@@ -11,8 +11,9 @@ result that was sent cannot be taken back, and nothing the run leaves in files i
     {"event": "collect_error", "message": "..."}     {"event": "internal_error", "message": "..."}
     {"event": "finish", "exit": 1}
 
-``inside`` also sends ``{"event": "openapi", "document": {...}}`` and ``{"event": "migrations",
-"check": {...}}``, and ``{"event": "error", "message": "..."}`` when those fail.
+``inside`` also sends ``{"event": "coverage", "percent": 84.2}`` after a run with coverage,
+``{"event": "openapi", "document": {...}}`` and ``{"event": "migrations", "check": {...}}``, and
+``{"event": "error", "message": "..."}`` when those fail.
 ``EventReader`` splits the bytes back into events, without trusting them: a line that is too long
 or not a JSON object is counted as garbage, never parsed further.
 """

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from testkit import batch
 from testkit.grading import results, stream
 from testkit.grading.runner import OUTPUT_TAIL, first_error, last_line
 from testkit.grading.sandbox import Process, Sandbox
@@ -37,6 +38,8 @@ DRAIN_SECONDS = 2.0
 EXIT_GRACE = 5.0  # after pytest said it finished: threads or atexit handlers that never end
 SOFT_TIMEOUT = re.compile(r"Timeout \(>[\d.]+s\)")
 # The plugins a graded run may load (PYTEST_DISABLE_PLUGIN_AUTOLOAD is set inside): no others.
+# The costly ones only where a test file names them (as ``batch.lean_args`` does): about 2 s of a
+# sandboxed run's 4 s on the course machine.
 PLUGINS = (
     "testkit.plugin",
     "pytest_asyncio.plugin",
@@ -66,6 +69,7 @@ class RunResult:
     attempts: int = 0
     duration: float = 0.0
     output: str = ""
+    coverage: float | None = None  # % of ``GradedRun.coverage`` covered (said by the run itself)
 
 
 @dataclass
@@ -76,9 +80,11 @@ class Canary:
     names: tuple[str, str]
 
     @classmethod
-    def write(cls, tree: Path, folder: str) -> Canary:
+    def write(cls, tree: Path, where: str) -> Canary:
+        """The two tests in a new package in ``tree / where`` (a folder the run collects, so
+        that its conftest files apply to them as to the tests)."""
         token = secrets.token_hex(6)
-        package = tree / folder / "tests" / f"t_{token}"
+        package = tree / where / f"t_{token}"
         package.mkdir()
         (package / "__init__.py").touch()
         number = secrets.randbelow(1000) + 2
@@ -86,9 +92,9 @@ class Canary:
         same, different = (number, number), (number, number + 1)
         (a, b), (c, d) = (different, same) if fail_first else (same, different)
         (package / f"test_{token}.py").write_text(CANARY.format(token=token, a=a, b=b, c=c, d=d))
-        base = f"{folder}/tests/t_{token}/test_{token}.py::test_{token}"
+        base = f"{where}/t_{token}/test_{token}.py::test_{token}"
         failing, passing = (f"{base}_a", f"{base}_b") if fail_first else (f"{base}_b", f"{base}_a")
-        return cls(f"{folder}/tests/t_{token}", (failing, passing))
+        return cls(f"{where}/t_{token}", (failing, passing))
 
     def verdict(self, got: dict[str, results.TestOutcome]) -> list[str]:
         failing, passing = (got.get(name) for name in self.names)
@@ -106,10 +112,23 @@ class Canary:
         return problems
 
 
-def installed_plugins() -> list[str]:
+# The costly plugins' modules -> the words of a test that need them (as ``batch`` knows them).
+OPTIONAL_PLUGINS = {
+    "schemathesis.pytest.plugin": batch.OPTIONAL_PLUGINS["schemathesis"],
+    "_hypothesis_pytestplugin": batch.OPTIONAL_PLUGINS["hypothesispytest"],
+}
+
+
+def installed_plugins(sources: str | None = None) -> list[str]:
+    """The allowed plugins that are installed; with the tests' ``sources``, only the costly
+    ones those name."""
     import importlib.util
 
-    return [name for name in PLUGINS if importlib.util.find_spec(name) is not None]
+    def wanted(name: str) -> bool:
+        words = OPTIONAL_PLUGINS.get(name, ())
+        return sources is None or not words or any(word in sources for word in words)
+
+    return [n for n in PLUGINS if wanted(n) and importlib.util.find_spec(n) is not None]
 
 
 def pytest_args(
@@ -119,7 +138,7 @@ def pytest_args(
     args = [str(tree / t) for t in targets]
     args += ["-c", str(tree / "pyproject.toml"), f"--rootdir={tree}",
              f"--confcutdir={tree / folder / 'tests'}", "-p", "no:cacheprovider"]  # fmt: skip
-    for plugin in installed_plugins():
+    for plugin in installed_plugins(batch.test_sources(tree, targets)):
         args += ["-p", plugin]
     args += [f"--impl={impl}", "--no-report", "-q", "--no-header", "--tb=native",
              "--continue-on-collection-errors"]  # fmt: skip
@@ -184,8 +203,9 @@ class GradedRun:
     impl: str
     time_limit: float
     test_timeout: float | None
-    canary: bool = True
+    canary: str | None = None  # where the tripwire goes (default: <folder>/tests); "" for none
     log: Path | None = None  # the console output of every attempt (default: in the tree's parent)
+    coverage: Path | None = None  # a folder to measure branch coverage of (pytest-cov)
 
     got: dict[str, results.TestOutcome] = field(default_factory=dict, init=False)
     exit: str = field(default="", init=False)  # how the last process ended
@@ -204,7 +224,8 @@ class GradedRun:
     def run(self) -> RunResult:
         started = time.monotonic()
         deadline = started + self.time_limit
-        canary = Canary.write(self.tree, self.folder) if self.canary else None
+        where = f"{self.folder}/tests" if self.canary is None else self.canary
+        canary = Canary.write(self.tree, where) if where else None
         targets = [*self.targets, *([canary.target] if canary else [])]
         log = self.log or self.tree.parent / f"{self.tree.name}-output.log"
         with log.open("wb") as output:
@@ -238,6 +259,7 @@ class GradedRun:
         payload = {
             "args": pytest_args(self.tree, self.folder, targets, self.impl, self.test_timeout),
             "done": list(self.got),
+            "coverage": str(self.coverage) if self.coverage else None,
         }
         read_end, stream_fd = stream.pipe()
         try:
@@ -392,6 +414,8 @@ class _Attempt:
             self.internal_error = f"pytest stopped with an internal error: {event.get('message')}"
         elif kind == "finish":
             self.finished, self.finished_at = True, time.monotonic()
+        elif kind == "coverage" and isinstance(event.get("percent"), int | float):
+            self.result.coverage = float(event["percent"])
         else:
             self._problem(f"the result stream carried an unknown event {kind!r}")
 
