@@ -141,6 +141,28 @@ def _place(lines: list[str], hunk: Hunk) -> int | None:
     return None
 
 
+def changed_lines(mutant: Mutant, package: Path) -> dict[str, list[int]]:
+    """Where the mutant changes the unmodified solution in ``package``: file -> 0-based lines.
+
+    One line per hunk: its first changed line (where a removed or added line starts). Files the
+    mutant creates or deletes, and hunks that do not apply, are left out.
+    """
+    found: dict[str, list[int]] = {}
+    for diff in mutant.files:
+        target = package / diff.path
+        if diff.created or diff.deleted or not target.is_file():
+            continue
+        lines = target.read_text(encoding="utf-8").splitlines()
+        for hunk in diff.hunks:
+            at = _place(lines, hunk)
+            if at is not None:
+                same = 0
+                while same < min(len(hunk.old), len(hunk.new)) and hunk.old[same] == hunk.new[same]:
+                    same += 1
+                found.setdefault(diff.path, []).append(at + same)
+    return found
+
+
 def apply(mutant: Mutant, package: Path) -> None:
     """Apply the mutant to the files of a solution package folder (a temporary copy)."""
     for diff in mutant.files:

@@ -36,6 +36,7 @@ class MutantResult:
     hint: str
     killed: bool
     problem: str | None = None  # the mutant could not be tried (it does not apply, ...)
+    hidden: bool = False  # a grader's hidden mutant (grading only)
 
 
 @dataclass
