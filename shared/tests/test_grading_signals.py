@@ -69,6 +69,40 @@ def test_only_uses_the_week_does_not_teach_are_flagged(trees: tuple[Path, Path])
     ]
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("import pytest\nfrom testkit import impl_module", [("import pytest", 1),
+                                                             ("import testkit.impl_module", 2)]),
+        ("from testkit.grading import stream", [("import testkit.grading", 1)]),
+        ("def pytest_runtest_makereport(item, call):\n    pass",
+         [("pytest hook pytest_runtest_makereport", 1)]),
+        ("import inspect\ninspect.getsource(f)", [("import inspect", 1), (".getsource", 2)]),
+        ("import time, hashlib", [("import time", 1), ("import hashlib", 1)]),
+        ("Path(m.__file__).read_text()", [(".read_text", 1), (".__file__", 1)]),
+        ("x = open('week03/mutants/a.patch')", [("open", 1), ("mutants", 1)]),
+        ("assert 'slug' in text", []),
+    ],
+)  # fmt: skip
+def test_code_uses_in_the_students_own_tests(source: str, expected: list[tuple[str, int]]) -> None:
+    assert [(key, line) for key, line, _ in signals.code_uses(source, tests=True)] == expected
+
+
+def test_the_students_own_tests_may_use_what_the_graders_tests_use(
+    trees: tuple[Path, Path],
+) -> None:
+    official, branch = trees
+    mine = f"{sample.WEEK}/tests/student/test_mine.py"
+    sample.write_files(
+        branch, {mine: "import time\n\nimport pytest\n\nfrom testkit import impl_module\n"}
+    )
+    found = signals.scan(official, branch, sample.WEEK)
+    assert [s.line() for s in found] == [
+        f"{mine}:1: imports time, which measures time (a planted bug is told by behaviour, not "
+        "by a clock)"
+    ]
+
+
 def test_files_python_or_pytest_load_by_themselves(trees: tuple[Path, Path]) -> None:
     official, branch = trees
     sample.write_files(branch, {

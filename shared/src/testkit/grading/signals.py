@@ -9,6 +9,12 @@ Static signals, read from the branch before anything is replaced:
   ``gc``, frames, ``exec``, file descriptors, ``/proc``, ...), each only where the grader's own
   version of the week (solution, starter, lectures) does not use it: a week that teaches
   ``subprocess`` does not flag it;
+- **the student's own tests** (``<folder>/tests/student/``: graded by planted bugs, see
+  ``student_tests``): the same, pytest and the testkit's public modules aside, plus what could tell
+  a planted bug apart from the reference other than by its behaviour: reading files or source
+  (``open``, ``read_text``, ``__file__``, ``getsource``, ``__code__``, ``stat``, listing folders),
+  clocks, randomness, digests, parsing code, and names of the mutant files; each only where the
+  grader's own tests of the week do not use it;
 - **files** anywhere in the branch that Python or pytest load by themselves: ``.pth``,
   ``sitecustomize.py``/``usercustomize.py``, ``*.dist-info``/``*.egg-info``, pytest configuration
   (``pytest.ini``, ``tox.ini``, ``setup.cfg``, ``[tool.pytest...]`` in a ``pyproject.toml``), and
@@ -90,6 +96,26 @@ OUTSIDE_NAMES = {
     "compile": "builds code at run time",
 }
 RAW_PATHS = re.compile(r"/proc/|/dev/fd|/sys/")
+# In the student's own tests: ways to tell a planted bug from the reference without running it.
+TEST_MODULES = {
+    "time": "measures time (a planted bug is told by behaviour, not by a clock)",
+    "random": "makes outcomes random",
+    "hashlib": "computes digests (of the code under test?)",
+    "ast": "parses source code",
+    "dis": "reads bytecode",
+    "glob": "lists files",
+}
+TEST_NAMES = {"open": "reads files", "__file__": "locates source files on disk"}
+TEST_ATTRIBUTES = {
+    **dict.fromkeys(("read_text", "read_bytes", "open"), "reads files"),
+    **dict.fromkeys(("getsource", "getsourcelines", "getsourcefile", "getfile", "findsource"),
+                    "reads the source of the code under test"),
+    **dict.fromkeys(("__code__", "co_code", "__file__"), "reads how the code under test is stored"),
+    **dict.fromkeys(("stat", "lstat", "st_mtime", "st_ctime", "st_size", "getmtime", "getsize"),
+                    "reads file metadata"),
+    **dict.fromkeys(("iterdir", "glob", "rglob", "listdir", "scandir", "walk"), "lists files"),
+}  # fmt: skip
+MUTANT_FILES = re.compile(r"mutants|\.patch\b")
 SOLUTION_TEXT = re.compile(r"(?:^|[./\\])solution(?:$|[./\\])")
 HOOK_NAME = re.compile(r"^pytest_\w+$")
 PYTEST_CONFIGS = {"pytest.ini", ".pytest.ini", "pytest.toml", ".pytest.toml"}
@@ -133,9 +159,10 @@ def changed_files(official: Path, tree: Path, folder: str) -> list[str]:
 class _CodeVisitor(ast.NodeVisitor):
     """Collects ``(key, line, detail)`` for the uses listed in the module's constants."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, tests: bool = False) -> None:
         self.found: list[tuple[str, int, str]] = []
         self.aliases: dict[str, str] = {}  # local name -> dotted origin (os, sys._getframe, ...)
+        self.tests = tests  # the student's own tests: pytest is theirs to use, files are not
 
     def add(self, key: str, node: ast.AST, detail: str) -> None:
         self.found.append((key, getattr(node, "lineno", 0), detail))
@@ -144,10 +171,17 @@ class _CodeVisitor(ast.NodeVisitor):
         top = name.split(".")[0]
         if "solution" in name.split("."):
             self.add("solution", node, f"imports {name} (the reference solution)")
+        elif top in RUNNER_MODULES and self.tests:
+            # Tests use pytest and the testkit: keyed by module, so only what the grader's own
+            # tests of the week import passes unflagged (testkit.http yes, testkit.grading no).
+            key = ".".join(name.split(".")[:2]) if top == "testkit" else top
+            self.add(f"import {key}", node, f"imports {name} (the test runner's internals?)")
         elif top in RUNNER_MODULES:
             self.add(f"import {top}", node, f"imports {top} outside the tests (the test runner)")
         elif top in OUTSIDE_MODULES:
             self.add(f"import {top}", node, f"imports {top}, which {OUTSIDE_MODULES[top]}")
+        elif top in TEST_MODULES and self.tests:
+            self.add(f"import {top}", node, f"imports {top}, which {TEST_MODULES[top]}")
 
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
@@ -173,6 +207,8 @@ class _CodeVisitor(ast.NodeVisitor):
             dotted = f"{self.aliases[node.value.id]}.{node.attr}"
             if dotted in OUTSIDE_CALLS:
                 self.add(dotted, node, f"uses {dotted}, which {OUTSIDE_CALLS[dotted]}")
+        if self.tests and node.attr in TEST_ATTRIBUTES:
+            self.add(f".{node.attr}", node, f"uses .{node.attr}: {TEST_ATTRIBUTES[node.attr]}")
         self.generic_visit(node)
 
     def visit_Call(self, node: ast.Call) -> None:
@@ -193,11 +229,15 @@ class _CodeVisitor(ast.NodeVisitor):
     def visit_Name(self, node: ast.Name) -> None:
         if node.id in OUTSIDE_NAMES:
             self.add(node.id, node, f"uses {node.id}, which {OUTSIDE_NAMES[node.id]}")
+        elif self.tests and node.id in TEST_NAMES:
+            self.add(node.id, node, f"uses {node.id}: {TEST_NAMES[node.id]}")
         elif node.id == "__path__" and not isinstance(node.ctx, ast.Load):
             self.add("__path__", node, "changes a package's __path__ (where its modules come from)")
 
     def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
-        if HOOK_NAME.match(node.name):
+        if HOOK_NAME.match(node.name) and self.tests:
+            self.add(f"pytest hook {node.name}", node, f"defines {node.name}, a pytest hook")
+        elif HOOK_NAME.match(node.name):
             self.add("pytest hook", node, f"defines {node.name}, a pytest hook, outside the tests")
         self.generic_visit(node)
 
@@ -217,38 +257,57 @@ class _CodeVisitor(ast.NodeVisitor):
                 )
             if RAW_PATHS.search(node.value):
                 self.add("raw path", node, f"reads a process or system path ({node.value[:60]!r})")
+            if self.tests and MUTANT_FILES.search(node.value):
+                self.add("mutants", node, f"names the planted bugs' files ({node.value[:60]!r})")
 
 
-def code_uses(source: str) -> list[tuple[str, int, str]]:
-    """``(key, line, detail)`` for every listed use in ``source`` (nothing if it does not parse)."""
+def code_uses(source: str, *, tests: bool = False) -> list[tuple[str, int, str]]:
+    """``(key, line, detail)`` for every listed use in ``source`` (nothing if it does not parse);
+    ``tests``: read as the student's own tests (see the module docstring)."""
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
         return []
-    visitor = _CodeVisitor()
+    visitor = _CodeVisitor(tests=tests)
     visitor.visit(tree)
     return list(dict.fromkeys(visitor.found))  # one line per use, even with several names
 
 
-def taught(official: Path, folder: str) -> set[str]:
-    """The keys the grader's version of the week uses itself: the week teaches them."""
+def _keys(files: list[Path], *, tests: bool = False) -> set[str]:
     keys: set[str] = set()
-    for path in sorted((official / folder / "src").rglob("*.py")):
-        keys |= {key for key, _, _ in code_uses(path.read_text(encoding="utf-8", errors="replace"))}
+    for path in files:
+        source = path.read_text(encoding="utf-8", errors="replace")
+        keys |= {key for key, _, _ in code_uses(source, tests=tests)}
     return keys - {"solution", "__path__"}
 
 
-def code_signals(official: Path, tree: Path, folder: str, allowed: set[str]) -> list[Signal]:
-    tests = f"{folder}/tests/"
+def taught(official: Path, folder: str) -> set[str]:
+    """The keys the grader's version of the week uses itself: the week teaches them."""
+    return _keys(sorted((official / folder / "src").rglob("*.py")))
+
+
+def taught_in_tests(official: Path, folder: str) -> set[str]:
+    """The keys the grader's own tests of the week use (read as tests): a student's may too."""
+    return _keys(sorted((official / folder / "tests").rglob("*.py")), tests=True)
+
+
+def code_signals(
+    official: Path, tree: Path, folder: str, allowed: set[str], allowed_in_tests: set[str]
+) -> list[Signal]:
+    """Listed uses in the week's Python files the branch changed: its code, and its own tests
+    (``tests/student/``, read as tests); the other tests are the tamper check's."""
+    tests, student = f"{folder}/tests/", f"{folder}/tests/student/"
     found = []
     for name in changed_files(official, tree, folder):
-        if not name.endswith(".py") or name.startswith(tests):
+        mine = name.startswith(student)
+        if not name.endswith(".py") or (name.startswith(tests) and not mine):
             continue
         source = (tree / name).read_text(encoding="utf-8", errors="replace")
+        allow = allowed | allowed_in_tests if mine else allowed
         found += [
             Signal("code", f"{name}:{line}", detail)
-            for key, line, detail in code_uses(source)
-            if key not in allowed
+            for key, line, detail in code_uses(source, tests=mine)
+            if key not in allow
         ]
     return found
 
@@ -348,10 +407,19 @@ def deleted_given(official: Path, tree: Path, folder: str) -> list[Signal]:
     return found
 
 
-def scan(official: Path, tree: Path, folder: str, allowed: set[str] | None = None) -> list[Signal]:
-    """Every static signal of the branch in ``tree`` (see the module docstring)."""
+def scan(
+    official: Path,
+    tree: Path,
+    folder: str,
+    allowed: set[str] | None = None,
+    allowed_in_tests: set[str] | None = None,
+) -> list[Signal]:
+    """Every static signal of the branch in ``tree`` (see the module docstring); ``allowed`` and
+    ``allowed_in_tests`` default to ``taught`` and ``taught_in_tests``."""
     allowed = taught(official, folder) if allowed is None else allowed
-    found = code_signals(official, tree, folder, allowed)
+    if allowed_in_tests is None:
+        allowed_in_tests = taught_in_tests(official, folder)
+    found = code_signals(official, tree, folder, allowed, allowed_in_tests)
     found += file_signals(official, tree, folder)
     found += symlink_signals(tree)
     found += [signal for _, signal in shadowing(official, tree, folder)]

@@ -1,7 +1,8 @@
 """Tamper check: did a branch change what the grader relies on?
 
 Compared by content hash (SHA-256) against the grader's checkout:
-- the week's tests (``<folder>/tests/``) and the testkit (``shared/``), file by file;
+- the week's tests (``<folder>/tests/``) and the testkit (``shared/``), file by file, except the
+  student's own tests (``<folder>/tests/student/``: theirs to change; the cheat signals read them);
 - the dependencies in the week's ``pyproject.toml`` (``[project]`` dependencies and optional
   dependencies, ``[dependency-groups]``, ``[tool.uv.sources]``), as one normalised document.
 
@@ -83,9 +84,16 @@ def dependency_changes(official: Path, branch: Path, label: str) -> list[str]:
     return [f"{label}: dependencies changed ({', '.join(details) or 'groups, extras or sources'})"]
 
 
+def official_tests(repo: Path, folder: str) -> dict[str, str]:
+    """``digests`` of the week's tests, the student's own (``tests/student/``) aside."""
+    student = f"{folder}/tests/student/"
+    found = digests(repo, f"{folder}/tests")
+    return {name: digest for name, digest in found.items() if not name.startswith(student)}
+
+
 def check(official_root: Path, tree: Path, folder: str) -> list[str]:
     """What the branch in ``tree`` changed of the grader's tests, testkit and dependencies."""
-    changes = compare(digests(official_root, f"{folder}/tests"), digests(tree, f"{folder}/tests"))
+    changes = compare(official_tests(official_root, folder), official_tests(tree, folder))
     changes += compare(digests(official_root, "shared"), digests(tree, "shared"))
     pyproject = f"{folder}/pyproject.toml"
     return changes + dependency_changes(official_root / pyproject, tree / pyproject, pyproject)

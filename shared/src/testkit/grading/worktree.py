@@ -125,13 +125,37 @@ def prepare(
 
 
 def add_hidden(hidden: Path, target: Path) -> None:
-    """Copy the hidden tests (a folder or one file) to ``target``, a package of its own."""
+    """Copy the hidden tests (a folder or one file) to ``target``, a package of its own.
+
+    A hidden folder's ``mutants/`` (hidden planted bugs, see ``student_tests``) stays out: no
+    student's run may read them.
+    """
     if hidden.is_dir():
-        replace_tree(hidden, target)
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(
+            hidden, target, ignore=lambda folder, names: [
+                *IGNORED(folder, names), *(["mutants"] if Path(folder) == hidden else [])
+            ],
+        )  # fmt: skip
     else:
         target.mkdir(parents=True, exist_ok=True)
         shutil.copy2(hidden, target / hidden.name)
     (target / "__init__.py").touch()  # module names repeat across folders
+
+
+def keep_student_tests(tree: Path, folder: str, target: Path) -> Path:
+    """Copy the branch's ``<folder>/tests/student`` to ``target`` (before ``prepare`` replaces it).
+
+    Symbolic links are copied as links, never followed: a link to the grader's files must not
+    bring their content along.
+    """
+    source = tree / folder / "tests" / "student"
+    if source.is_dir() and not source.is_symlink():
+        shutil.copytree(source, target, symlinks=True, ignore=IGNORED)
+    else:
+        target.mkdir(parents=True)
+    return target
 
 
 def copy_reference(official_root: Path, folder: str, parent: Path, hidden: Path | None) -> Path:
