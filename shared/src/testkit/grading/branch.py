@@ -2,8 +2,9 @@
 
 {"version": 3, "status": "fail", "message": null, "impl": "starter",
  "week": "week03", "branch": "alice/week03", "commit": "3f2c...",
- "points": {"earned": 7, "possible": 9, "public": {"earned": 6, "possible": 7},
-            "hidden": {"earned": 1, "possible": 2}},
+ "points": {"earned": 10, "possible": 13, "public": {"earned": 6, "possible": 7},
+            "hidden": {"earned": 1, "possible": 2}, "project": {"earned": 7, "possible": 9},
+            "student_tests": {"earned": 3, "possible": 4}},   (the last two: weeks with mutants)
  "tasks": [{"task": 1, "title": "Create the app", "earned": 2, "possible": 2,
             "public": {...}, "hidden": {...}}],
  "tampering": {"flagged": false, "changes": []},
@@ -12,12 +13,14 @@
  "sandbox": {"kind": "bubblewrap", "description": "...", "warning": null},
  "api_contract": {"differences": [], "error": null},     (null: the week has no app)
  "migrations": {"ok": true, "steps": [...], ...},        (null: the week has no Alembic)
+ "student_tests": {...},        (null: the week has no mutants; see student_tests.StudentTests)
  "timed_out": false, "timed_out_tests": 0, "duration": 2.31,
  "tests": [{"name": "...", "status": "pass", "message": null, "task": 1, "points": 1,
             "duration": 0.01, "service_unavailable": false, "hidden": false, "timed_out": false}]}
 
-Each section is a key of its own: a later one (points for the student's own tests) is a new key
-in ``points`` and a new top-level section, without reshaping these.
+``points.earned``/``possible`` are the total: the project tests (``project``, which is ``public``
+plus ``hidden``) and the student's own tests (``student_tests``). Each section is a key of its
+own: a later part is a new key in ``points`` and a new top-level section, without reshaping these.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from typing import Any, Literal
 from testkit.grading import hints, results
 from testkit.grading.migrations import MigrationCheck
 from testkit.grading.signals import Signal
+from testkit.grading.student_tests import StudentTests
 
 
 @dataclass
@@ -50,6 +54,7 @@ class BranchResult:
     api_differences: list[str] | None = None  # None: the week has no app
     api_error: str | None = None
     migrations: MigrationCheck | None = None
+    student_tests: StudentTests | None = None  # None: the week has no mutants
     duration: float = 0.0
     fingerprints: set[int] = field(default_factory=set, repr=False)  # for similarity, not saved
 
@@ -76,7 +81,16 @@ class BranchResult:
         return results.by_task(self.tests, self.tasks)
 
     def points(self, hidden: bool | None = None) -> tuple[float, float]:
+        """The project tests' (earned, possible); ``hidden`` True/False: hidden/public only."""
         return results.total(self.tests, hidden)
+
+    def student_points(self) -> tuple[float, float]:
+        """The student's own tests' (earned, possible): points per planted bug caught."""
+        return self.student_tests.points() if self.student_tests else (0.0, 0.0)
+
+    def total_points(self) -> tuple[float, float]:
+        (earned, possible), (mine, planted) = self.points(), self.student_points()
+        return earned + mine, possible + planted
 
     @property
     def has_hidden(self) -> bool:
@@ -86,7 +100,7 @@ class BranchResult:
         def pair(earned: float, possible: float) -> dict[str, float]:
             return {"earned": results.number(earned), "possible": results.number(possible)}
 
-        earned, possible = self.points()
+        earned, possible = self.total_points()
         api: dict[str, Any] | None = None
         if self.api_differences is not None or self.api_error is not None:
             api = {"differences": self.api_differences or [], "error": self.api_error}
@@ -102,6 +116,11 @@ class BranchResult:
                 **pair(earned, possible),
                 "public": pair(*self.points(hidden=False)),
                 "hidden": pair(*self.points(hidden=True)),
+                **(
+                    {"project": pair(*self.points()), "student_tests": pair(*self.student_points())}
+                    if self.student_tests is not None
+                    else {}
+                ),
             },
             "tasks": [
                 {
@@ -123,6 +142,7 @@ class BranchResult:
             },
             "api_contract": api,
             "migrations": self.migrations.to_dict() if self.migrations else None,
+            "student_tests": self.student_tests.to_dict() if self.student_tests else None,
             "timed_out": self.timed_out,
             "timed_out_tests": self.timed_out_tests,
             "duration": round(self.duration, 3),

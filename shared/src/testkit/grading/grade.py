@@ -1,10 +1,13 @@
 """``testkit grade N --branch B ...``: grade students' branches with the grader's official tests.
 
 For each branch: a temporary git worktree; the tamper check and the cheat signals (``signals``);
-the grader's tests (and hidden tests) put in place of the branch's, the solution aliased to the
-branch's starter and modules that would shadow installed ones deleted (``worktree.prepare``); the
-project tests against ``starter`` in the sandbox (``testrun``), their results read live; the API
-contract diff and the migrations check where the week has them, also in the sandbox. The reference
+the branch's own tests (``tests/student/``) kept aside; the grader's tests (and hidden tests) put
+in place of the branch's, the solution aliased to the branch's starter and modules that would
+shadow installed ones deleted (``worktree.prepare``); the project tests against ``starter`` in the
+sandbox (``testrun``), their results read live; the API contract diff and the migrations check
+where the week has them, also in the sandbox; where the week has mutants, the branch's own tests
+against the reference solution and each planted bug, each run in a sandbox of its own
+(``student_tests``). The reference
 solution runs once with the same tests to know every test, its task and its points, so a branch
 that crashes still gets a line (and zero) for each test, and a branch cannot add tests or points.
 At the end, every pair of branches (and the reference) gets a similarity score. Only then, with
@@ -15,6 +18,7 @@ console lines are printed from.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -32,6 +36,7 @@ from testkit.grading import (
     results,
     signals,
     similarity,
+    student_tests,
     tamper,
     testrun,
 )
@@ -39,7 +44,15 @@ from testkit.grading.branch import BranchResult
 from testkit.grading.sandbox import Limits, Sandbox, default_kind
 from testkit.grading.signals import Signal
 from testkit.grading.tamper import tracked_files
-from testkit.grading.worktree import GitError, checkout, copy_reference, prepare, resolve, safe_name
+from testkit.grading.worktree import (
+    GitError,
+    checkout,
+    copy_reference,
+    keep_student_tests,
+    prepare,
+    resolve,
+    safe_name,
+)
 
 Log = Callable[[str], None]
 # The reference solution is the instructor's: a student's short time limit must not cut it off.
@@ -77,7 +90,9 @@ class Session:
     work: Path
     sandbox: Sandbox
     taught: set[str] = field(default_factory=set)  # signal keys the week's own code uses
+    taught_in_tests: set[str] = field(default_factory=set)  # ... and its own tests
     given: set[int] = field(default_factory=set)  # fingerprints of the given starter
+    student: student_tests.Setup | None = None  # None: the week has no mutants
 
     @property
     def hidden_prefix(self) -> str:
@@ -152,12 +167,48 @@ def merge(
 def grade_tree(
     session: Session, result: BranchResult, tree: Path, reference: Future[Reference]
 ) -> None:
-    folder, sandbox = session.folder, session.sandbox
+    folder = session.folder
     result.tamper = tamper.check(session.root, tree, folder)
-    result.review = signals.scan(session.root, tree, folder, session.taught)
+    result.review = signals.scan(
+        session.root, tree, folder, session.taught, session.taught_in_tests
+    )
     result.fingerprints = session.fingerprints(tree)
     shadows = [path for path, _ in signals.shadowing(session.root, tree, folder)]
-    prepare(session.root, tree, folder, session.options.hidden, shadows)
+    mine = keep_student_tests(tree, folder, tree.parent / f"{tree.name}-student")
+    try:
+        prepare(session.root, tree, folder, session.options.hidden, shadows)
+        grade_project(session, result, tree, reference)
+        if session.student is not None:
+            grade_student_tests(session.student, result, mine, tree)
+    finally:
+        shutil.rmtree(mine, ignore_errors=True)
+
+
+def grade_student_tests(
+    setup: student_tests.Setup, result: BranchResult, mine: Path, tree: Path
+) -> None:
+    """The branch's own tests against the planted bugs (after the project run: they use its
+    tree for the run on the branch's starter)."""
+    try:
+        result.student_tests = student_tests.grade(setup, mine, tree)
+    except Exception as exc:  # the project's points stand; this part says what broke
+        result.student_tests = unscored(setup, f"grading crashed: {type(exc).__name__}: {exc}")
+    result.review += [Signal("run", "", line) for line in result.student_tests.review]
+
+
+def unscored(setup: student_tests.Setup, problem: str) -> student_tests.StudentTests:
+    """A branch whose own tests were not graded: 0 of every planted bug, with the reason."""
+    weight = student_tests.points_per_mutant(setup.root, setup.folder)
+    found = student_tests.StudentTests(setup.folder, weight=weight, problem=problem)
+    found.mutants, _ = student_tests.load_mutants(setup)
+    return found
+
+
+def grade_project(
+    session: Session, result: BranchResult, tree: Path, reference: Future[Reference]
+) -> None:
+    """The official tests against the branch's starter, the API contract and the migrations."""
+    folder, sandbox = session.folder, session.sandbox
     run = session.run(tree, "starter")
     result.reason, result.timed_out = run.reason, run.timed_out
     result.review += [Signal("run", "", problem) for problem in run.problems]
@@ -200,6 +251,8 @@ def grade_branch(session: Session, branch: str, reference: Future[Reference]) ->
     except Exception as exc:  # one broken branch must not stop the others
         result.reason = f"grading crashed: {type(exc).__name__}: {exc}"
         result.tests, _ = merge(reference.result().tests, [], result.reason)
+    if session.student is not None and result.student_tests is None:
+        result.student_tests = unscored(session.student, result.reason or "not graded")
     result.duration = time.monotonic() - started
     return result
 
@@ -229,9 +282,14 @@ def write(result: BranchResult, out_dir: Path) -> Path:
 
 
 def summary(result: BranchResult) -> str:
-    """``alice/week03: 7/9`` and what a grader must look at: a reason, tampering, review, sandbox."""
-    earned, possible = result.points()
-    notes = [result.reason] if result.reason else []
+    """``alice/week03: 10/13`` (the total) and what a grader must look at: the student tests'
+    share, a reason, tampering, review, sandbox."""
+    earned, possible = result.total_points()
+    notes = []
+    if result.student_tests is not None:
+        mine, planted = result.student_points()
+        notes.append(f"own tests {results.fmt(mine)}/{results.fmt(planted)}")
+    notes += [result.reason] if result.reason else []
     notes += ["TAMPERING FLAGGED"] if result.tampered else []
     notes += [f"REVIEW: {len(result.review)} signal(s)"] if result.review else []
     notes += ["NO SANDBOX"] if result.warning else []
@@ -258,7 +316,14 @@ def grade(
         )
         if sandbox.warning:
             log(f"warning: {sandbox.warning}")
-        session = Session(root, folder, options, work, sandbox, signals.taught(root, folder))
+        session = Session(root, folder, options, work, sandbox, signals.taught(root, folder),
+                          signals.taught_in_tests(root, folder))  # fmt: skip
+        if student_tests.wanted(root, folder):
+            student_tests.points_per_mutant(root, folder)  # a bad setting stops grading first
+            session.student = student_tests.Setup(
+                root, folder, sandbox, work, options.hidden, options.time_limit,
+                options.test_timeout, options.jobs,
+            )  # fmt: skip
         session.given = similarity.of_files(session.python_files("starter"))
         reference_prints = similarity.of_files(session.python_files("solution")) - session.given
         with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from testkit.grading.branch import BranchResult
 from testkit.grading.check import short_message, test_name
 from testkit.grading.results import fmt
+from testkit.grading.student_tests import StudentTests
+from testkit.mutants.score import COVERAGE_GOAL
 
 
 def _cell(text: str) -> str:
@@ -17,7 +19,7 @@ def _pair(earned: float, possible: float) -> str:
 
 
 def render(result: BranchResult) -> str:
-    earned, possible = result.points()
+    earned, possible = result.total_points()
     commit = f"`{result.commit[:12]}`" if result.commit else "no commit"
     out = [
         f"# {result.week}: {result.branch}",
@@ -27,13 +29,16 @@ def render(result: BranchResult) -> str:
     ]
     if result.warning:
         out += [f"**Warning: {result.warning}.**", ""]
-    headline = f"**Points: {fmt(earned)}/{fmt(possible)}**"
+    parts = []
     if result.has_hidden:
-        headline += (
-            f" (public tests {_pair(*result.points(hidden=False))}, "
-            f"hidden tests {_pair(*result.points(hidden=True))})"
-        )
-    out += [headline, ""]
+        parts += [f"public tests {_pair(*result.points(hidden=False))}",
+                  f"hidden tests {_pair(*result.points(hidden=True))}"]  # fmt: skip
+    elif result.student_tests is not None:
+        parts.append(f"project tests {_pair(*result.points())}")
+    if result.student_tests is not None:
+        parts.append(f"your tests {_pair(*result.student_points())}")
+    headline = f"**Points: {fmt(earned)}/{fmt(possible)}**"
+    out += [headline + (f" ({', '.join(parts)})" if parts else ""), ""]
     if result.reason:
         out += [
             f"**Could not grade every test:** {result.reason}. The tests it affects score 0.",
@@ -81,6 +86,8 @@ def render(result: BranchResult) -> str:
         out.append(
             f"- `{test_name(test.name)}` ({kind}, {where}, {fmt(test.points)} pt){note}: {message}"
         )
+    if result.student_tests is not None:
+        out += ["", *student_section(result.student_tests)]
     if result.api_differences is not None or result.api_error:
         out += ["", "## API contract", ""]
         if result.api_error:
@@ -105,3 +112,44 @@ def render(result: BranchResult) -> str:
         ranked = sorted(result.similarity.items(), key=lambda item: -item[1])
         out += [f"- {_cell(other)}: {score:.0%}" for other, score in ranked]
     return "\n".join(out) + "\n"
+
+
+def student_section(mine: StudentTests) -> list[str]:
+    """ "Your tests": what they caught, per kind of bug, with a hint per kind missed (never the bug)."""
+    earned, possible = mine.points()
+    where = f"`{mine.folder}/tests/student`"
+    out = ["## Your tests", ""]
+    if mine.problem:
+        out += [f"**Not scored:** {_cell(mine.problem)}.", ""]
+    planted, caught = len(mine.planted), mine.caught
+    per = f"{fmt(mine.weight)} point{'s' if mine.weight != 1 else ''} per bug"
+    out.append(f"Your tests ({where}, {len(mine.tests)} test(s)) caught **{caught} of {planted}** "
+               f"planted bugs: {fmt(earned)}/{fmt(possible)} points ({per}).")  # fmt: skip
+    hidden = [m for m in mine.planted if m.hidden]
+    if hidden:
+        caught = sum(m.killed for m in hidden)
+        secret = "" if caught == len(hidden) else " The ones missed get no hint."
+        out.append(f"Of the bugs only the grader knows, they caught {caught} of {len(hidden)}."
+                   f"{secret}")  # fmt: skip
+    out.append("")
+    if mine.rejected:
+        out += ["These tests scored nothing (a test must pass on correct code):", ""]
+        out += [f"- `{test_name(name)}`: {_cell(why)}" for name, why in mine.rejected.items()]
+        out.append("")
+    out += [f"- {_cell(note)}" for note in mine.notes]
+    if categories := mine.categories():
+        out += ["| Kind of bug | Caught |", "| --- | --- |"]
+        out += [f"| {_cell(name)} | {c}/{p} |" for name, (c, p) in categories.items()]
+        out.append("")
+    if missed := mine.missed_hints():
+        out += ["Missed, a question per kind of bug:", ""]
+        out += [f"- **{_cell(kind)}**: {_cell(hint)}" for kind, hint in missed.items()]
+        out.append("")
+    if mine.coverage is not None:
+        goal = "" if mine.coverage >= COVERAGE_GOAL else f", below the goal of {COVERAGE_GOAL}%"
+        out.append(f"Coverage of your starter by your tests: {mine.coverage:.0f}%{goal}.")
+    if mine.on_starter:
+        out.append(f"On your own code: {_cell(mine.on_starter)} (fix the code, or the test).")
+    while out and not out[-1]:
+        out.pop()
+    return out

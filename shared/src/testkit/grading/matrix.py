@@ -2,9 +2,14 @@
 
 CSV (for a spreadsheet) and Markdown (for a pull request or an issue):
 
-    branch,commit,task 1,task 2,public,hidden,total,possible,tampered,review,timed out,seconds,most similar,note
-    alice/week03,3f2c1d0a9b8e,2,3,5,0,5,7,no,0,0,4.2,bob/week03 (31%),
-    bob/week03,9a8b7c6d5e4f,0,0,0,0,0,7,yes,2,1,31.0,alice/week03 (31%),the code does not import: ...
+    branch,commit,task 1,task 2,public,hidden,own tests,total,possible,tampered,review,...,note
+    alice/week03,3f2c1d0a9b8e,2,3,5,0,3,8,11,no,0,...,
+    bob/week03,9a8b7c6d5e4f,0,0,0,0,0,0,11,yes,2,...,the code does not import: ...
+
+(then ``timed out``, ``seconds`` and ``most similar``.)
+
+``own tests`` are the points for the student's own tests (planted bugs caught; ``-`` for a week
+without mutants); ``total`` and ``possible`` include them.
 
 ``similarity.csv`` holds the score of every pair (the reference solution included), and the
 Markdown matrix shows them as a table under the main one.
@@ -38,18 +43,20 @@ def table(rows: Sequence[BranchResult]) -> list[list[str]]:
     """Header and one row per branch, as strings."""
     numbers = task_numbers(rows)
     header = ["branch", "commit", *(f"task {n}" if n is not None else "other" for n in numbers)]
-    header += ["public", "hidden", "total", "possible", "tampered", "review", "timed out",
-               "seconds", "most similar", "note"]  # fmt: skip
+    header += ["public", "hidden", "own tests", "total", "possible", "tampered", "review",
+               "timed out", "seconds", "most similar", "note"]  # fmt: skip
     body = [header]
     for row in rows:
         earned = {s.number: s.earned() for s in row.scores()}
-        total, possible = row.points()
+        total, possible = row.total_points()
+        mine = fmt(row.student_points()[0]) if row.student_tests is not None else "-"
         body.append([
             row.branch,
             (row.commit or "")[:12],
             *(fmt(earned.get(n, 0)) for n in numbers),
             fmt(row.points(hidden=False)[0]),
             fmt(row.points(hidden=True)[0]),
+            mine,
             fmt(total),
             fmt(possible),
             "yes" if row.tampered else "no",
