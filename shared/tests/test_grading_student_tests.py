@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from testkit.grading import grade, sample, student_tests
+from testkit.grading import grade, markdown, sample, student_tests
 from testkit.grading.branch import BranchResult
 from testkit.grading.worktree import safe_name
 
@@ -424,3 +424,10 @@ def test_the_matrix_and_the_console_carry_the_own_test_points(graded: Graded) ->
 def test_grading_leaves_the_checkout_and_no_student_tree_behind(graded: Graded) -> None:
     assert git(graded.repo, "status", "--porcelain", "--untracked-files=all") == ""
     assert len(git(graded.repo, "worktree", "list").splitlines()) == 1
+
+
+def test_coverage_just_under_the_goal_never_reads_as_the_goal() -> None:
+    lines = markdown.student_section(student_tests.StudentTests(WEEK, coverage=79.6))
+    assert "Coverage of your starter by your tests: 79%, below the goal of 80%." in lines
+    lines = markdown.student_section(student_tests.StudentTests(WEEK, coverage=80.0))
+    assert "Coverage of your starter by your tests: 80%." in lines

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from testkit.grading.branch import BranchResult
 from testkit.grading.check import short_message, test_name
 from testkit.grading.results import fmt
@@ -147,7 +149,8 @@ def student_section(mine: StudentTests) -> list[str]:
         out.append("")
     if mine.coverage is not None:
         goal = "" if mine.coverage >= COVERAGE_GOAL else f", below the goal of {COVERAGE_GOAL}%"
-        out.append(f"Coverage of your starter by your tests: {mine.coverage:.0f}%{goal}.")
+        # Rounded down: 79.6% must not read as the goal of 80% it misses.
+        out.append(f"Coverage of your starter by your tests: {math.floor(mine.coverage)}%{goal}.")
     if mine.on_starter:
         out.append(f"On your own code: {_cell(mine.on_starter)} (fix the code, or the test).")
     while out and not out[-1]:

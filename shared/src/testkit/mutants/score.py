@@ -15,6 +15,7 @@ solution``, so a student's edits to their own copy of the solution change nothin
 from __future__ import annotations
 
 import json
+import math
 import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -199,5 +200,6 @@ def render(score: StudentTestScore, folder: str) -> str:
         lines.append(f"  Missed ({category}): {hint}")
     if score.coverage is not None:
         flag = "" if score.coverage >= COVERAGE_GOAL else f" (goal: {COVERAGE_GOAL}%)"
-        lines.append(f"  Coverage of your starter by your tests: {score.coverage:.0f}%{flag}")
+        shown = math.floor(score.coverage)  # 79.6% must not read as the goal it misses
+        lines.append(f"  Coverage of your starter by your tests: {shown}%{flag}")
     return "\n".join(lines)
