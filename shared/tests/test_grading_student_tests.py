@@ -213,8 +213,8 @@ def build(repo: Path, places: dict[str, Path]) -> None:
             if content is None:
                 (repo / path).unlink()
             else:
-                for name, place in places.items():
-                    content = content.replace(f"@{name}@", str(place))
+                for key, place in places.items():
+                    content = content.replace(f"@{key}@", str(place))
                 sample.write_files(repo, {path: content})
         git(repo, "add", "-A")
         git(repo, "commit", "-q", "-m", f"work of {name}")
