@@ -88,15 +88,21 @@ def observe(box: Sandbox, tree: Path) -> dict[str, Any]:
     return document
 
 
-def alive(marker: str) -> list[int]:
-    found = []
-    for entry in Path("/proc").glob("[0-9]*"):
-        try:
-            if marker.encode() in (entry / "cmdline").read_bytes():
-                found.append(int(entry.name))
-        except OSError:
-            continue
-    return found
+def alive(marker: str, within: float = 5.0) -> list[int]:
+    """The processes whose command line holds ``marker``, once they had ``within`` s to die
+    (a killed process leaves /proc a moment after the signal)."""
+    deadline = time.monotonic() + within
+    while True:
+        found = []
+        for entry in Path("/proc").glob("[0-9]*"):
+            try:
+                if marker.encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
 
 
 def test_bubblewrap_confines_the_students_code(tmp_path: Path, listener: int) -> None:
