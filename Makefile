@@ -7,7 +7,7 @@ SHELL := bash
 MAKEFLAGS += --no-print-directory
 
 # `make test-week 3` as well as `make test-week N=3`: a number after the target becomes N.
-WEEK_TARGETS := test-week check-week watch diff-week bench-week verify-week grade
+WEEK_TARGETS := test-week check-week watch diff-week bench-week verify-week grade dsa
 ifneq ($(filter $(firstword $(MAKECMDGOALS)),$(WEEK_TARGETS)),)
   EXTRA_GOALS := $(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
   ifneq ($(EXTRA_GOALS),)
@@ -29,7 +29,7 @@ UVRUN := $(UV) run --frozen --no-sync
 TESTKIT := $(UVRUN) testkit
 
 .PHONY: help bootstrap run test test-testkit test-week verify verify-week lint fmt typecheck starters diff-week \
-	services-up services-down ci check-week watch progress grade bench-week openapi docs docs-serve docs-check docs-browser
+	services-up services-down ci check-week watch progress dsa grade bench-week openapi docs docs-serve docs-check docs-browser
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -120,6 +120,9 @@ watch: bootstrap ## work on a week task by task: its tests on every save of your
 
 progress: bootstrap ## your points per week, from your latest checks (RUN=1 checks every week first)
 	@$(TESTKIT) progress $(if $(RUN),--run)
+
+dsa: bootstrap ## DSA track: solved per week (RUN=1 checks first); make dsa 5 [TASK=3] [HINT=2]: one week's problems
+	@$(TESTKIT) dsa $(N) $(if $(TASK),--task $(TASK)) $(if $(HINT),--hint $(HINT)) $(if $(RUN),--run)
 
 grade: bootstrap ## grade branches: make grade N=3 BRANCH=alice/week03 | BRANCHES="a b" | BRANCHES_FILE=f [HIDDEN=dir] [SANDBOX=none]
 	@test -n "$(N)" || { echo "usage: make grade N=3 BRANCH=alice/week03 (or BRANCHES=\"a b\" or BRANCHES_FILE=file) [HIDDEN=path]"; exit 2; }

@@ -10,6 +10,9 @@ debugging correct code. The check runs each test file in a session of its own:
   name: what a student who has done every task has, see ``testkit.shadow``) and every other test
   file (lectures): every test passes, as the full solution run does.
 
+The week's DSA problems (``tests/dsa/`` against ``src/<package>/dsa/starter``) are checked the
+same way as its project, with a full starter run of their own.
+
 Sessions are cheap (``testkit.batch``): one server for all, a warm parent that forks them.
 """
 
@@ -42,12 +45,20 @@ class FileRun:
     outcome: runner.RunOutcome
 
 
+GRADED = ("project", "dsa")  # test folders that run against the starter; the rest, the solution
+
+
 def test_files(root: Path, folder: str) -> tuple[list[str], list[str]]:
-    """(project test files, other test files) of a week, as paths relative to ``root``."""
+    """(graded test files: project and DSA, other test files) of a week, relative to ``root``."""
     tests = root / folder / "tests"
     found = sorted(str(p.relative_to(root)) for p in tests.rglob("test_*.py"))
-    project = [f for f in found if f.startswith(f"{folder}/tests/project/")]
-    return project, [f for f in found if f not in project]
+    graded = [f for f in found if any(f.startswith(f"{folder}/tests/{s}/") for s in GRADED)]
+    return graded, [f for f in found if f not in graded]
+
+
+def suites(root: Path, folder: str) -> list[str]:
+    """The graded test folders the week has: ``project``, ``dsa``, both or neither."""
+    return [s for s in GRADED if (root / folder / "tests" / s).is_dir()]
 
 
 def _results(outcome: runner.RunOutcome) -> dict[str, dict[str, Any]] | str:
@@ -86,33 +97,52 @@ def compare(run: FileRun, full: dict[str, dict[str, Any]] | None) -> list[str]:
 class AloneCheck:
     sessions: int
     problems: list[str]
-    full_starter: runner.RunOutcome  # the whole project suite against the starter
+    full_runs: dict[str, runner.RunOutcome]  # each graded suite (project, dsa) against the starter
+
+    @property
+    def full_starter(self) -> runner.RunOutcome:
+        """The whole project suite against the starter."""
+        return self.full_runs["project"]
 
 
 def check(root: Path, folder: str, *, parallel: int = 2) -> AloneCheck:
-    """Run every test file alone (and the project suite once, against the starter); compare."""
-    project, others = test_files(root, folder)
+    """Run every test file alone (and each graded suite once, against the starter); compare."""
+    graded, others = test_files(root, folder)
     package = shadow.package_dir(root, folder)
+    present = suites(root, folder)
     targets = [f"{folder}/tests"]
     with shadow.shadow(package) as finished, batch.shared_services(root, targets) as services:
-        finished.copy("solution", "starter", skip_stubs=True)
-        runs: list[tuple[str, str, dict[str, str]]] = [("", "starter", {})]
+        if (package / "solution").is_dir():
+            finished.copy("solution", "starter", skip_stubs=True)
+        if (package / "dsa" / "solution").is_dir():
+            finished.copy("dsa.solution", "dsa.starter", skip_stubs=True)
+        runs: list[tuple[str, str, dict[str, str]]] = [
+            (f"{folder}/tests/{suite}", "starter", {}) for suite in present
+        ]
         runs += [
             (file, impl, env)
-            for file in project
+            for file in graded
             for impl, env in (("starter", {}), ("finished starter", finished.env()))
         ]
         runs += [(file, "solution", {}) for file in others]
         jobs = [
-            batch.Job([file or f"{folder}/tests/project"], impl.split()[-1], env,
-                      batch.lean_args(root, [file or f"{folder}/tests/project"]))
+            batch.Job([file], impl.split()[-1], env, batch.lean_args(root, [file]))
             for file, impl, env in runs
-        ]  # fmt: skip
+        ]
         outcomes = batch.run(root, jobs, parallel=parallel, services=services)
-    full = _results(outcomes[0])
-    if isinstance(full, str):
-        return AloneCheck(len(jobs), [f"the full starter run failed: {full}"], outcomes[0])
+    full_runs = dict(zip(present, outcomes[: len(present)], strict=True))
+    fulls: dict[str, dict[str, Any]] = {}
     problems: list[str] = []
-    for (file, impl, _), outcome in zip(runs[1:], outcomes[1:], strict=True):
-        problems += compare(FileRun(file, impl, outcome), full if impl == "starter" else None)
-    return AloneCheck(len(jobs), problems, outcomes[0])
+    for suite, outcome in full_runs.items():
+        found = _results(outcome)
+        if isinstance(found, str):
+            problems.append(f"the full starter run of tests/{suite} failed: {found}")
+        else:
+            fulls.update(found)
+    if problems:
+        return AloneCheck(len(jobs), problems, full_runs)
+    for (file, impl, _), outcome in zip(
+        runs[len(present) :], outcomes[len(present) :], strict=True
+    ):
+        problems += compare(FileRun(file, impl, outcome), fulls if impl == "starter" else None)
+    return AloneCheck(len(jobs), problems, full_runs)

@@ -13,7 +13,7 @@ testkit share [F...]               how much of each week's new code the student 
 testkit mutants N                  how many planted bugs the student's own tests catch
 testkit watch N                    the first unfinished task's tests on every save (make watch)
 testkit summary                    "N passed, N failed" over the reports in .reports/
-testkit check-week N | progress | grade N --branch B   feedback and grading (testkit.grading_cli)
+testkit check-week N | progress | dsa [N] | grade N --branch B   feedback and grading (grading_cli)
 """
 
 from __future__ import annotations
@@ -95,11 +95,15 @@ def cmd_run_week(root: Path, args: argparse.Namespace) -> int:
     given = any((root / a.split("::")[0]).exists() for a in extra if not a.startswith("-"))
     targets = [] if given else [folder]  # test paths given: run only those
     options = [*targets, f"--impl={args.impl}", *extra]
-    solution = Path(folder) / "src" / folder / "solution"
-    if args.cov and args.impl == "solution" and (root / solution).is_dir():
-        # A path, not a module name: the gate then measures the solution package and nothing else.
-        options += [f"--cov={solution}", "--cov-branch", "--cov-report=term-missing:skip-covered",
-                    f"--cov-fail-under={COVERAGE_GATE}"]  # fmt: skip
+    package = Path(folder) / "src" / folder
+    measured = [
+        p for p in (package / "solution", package / "dsa" / "solution") if (root / p).is_dir()
+    ]
+    if args.cov and args.impl == "solution" and measured:
+        # Paths, not module names: the gate then measures the solution packages (the project's
+        # and the DSA problems') and nothing else.
+        options += [*(f"--cov={path}" for path in measured), "--cov-branch",
+                    "--cov-report=term-missing:skip-covered", f"--cov-fail-under={COVERAGE_GATE}"]  # fmt: skip
     return _pytest(root, options)
 
 

@@ -1,7 +1,8 @@
 """The ``testkit`` subcommands for student feedback and grading.
 
-testkit check-week N [--task T] [--hint LEVEL] [--time-limit S] [--test-timeout S]
+testkit check-week N [--dsa] [--task T] [--hint LEVEL] [--time-limit S] [--test-timeout S]
 testkit progress [--run]
+testkit dsa [N [--task T] [--hint LEVEL]] [--run]   the DSA track, or one week's problems
 testkit grade N (--branch B ... | --branches "B C" | --branches-file F) [--hidden PATH]
               [--out DIR] [--time-limit S] [--test-timeout S] [--jobs J] [--sandbox KIND]
 
@@ -41,7 +42,7 @@ def _limits(p: argparse.ArgumentParser, test_timeout: float) -> None:
 def cmd_check_week(root: Path, args: argparse.Namespace) -> int:
     code, text = check.check_week(
         root, args.week, time_limit=args.time_limit, test_timeout=args.test_timeout,
-        task=args.task, hint_level=args.hint,
+        task=args.task, hint_level=args.hint, suite="dsa" if args.dsa else "project",
     )  # fmt: skip
     print(text)
     return code
@@ -52,7 +53,24 @@ def cmd_progress(root: Path, args: argparse.Namespace) -> int:
         for folder in progress.weeks_with_projects(root):
             print(f"checking {folder} ...", file=sys.stderr)
             check.check_week(root, folder)
+        _check_dsa(root)
     print(progress.table(root))
+    return 0
+
+
+def _check_dsa(root: Path) -> None:
+    for folder in progress.weeks_with_dsa(root):
+        print(f"checking the DSA problems of {folder} ...", file=sys.stderr)
+        check.check_week(root, folder, suite="dsa")
+
+
+def cmd_dsa(root: Path, args: argparse.Namespace) -> int:
+    if args.week:
+        args.dsa = True
+        return cmd_check_week(root, args)
+    if args.run:
+        _check_dsa(root)
+    print(progress.dsa_table(root))
     return 0
 
 
@@ -82,13 +100,23 @@ def cmd_grade(root: Path, args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
-    """Add ``check-week``, ``progress`` and ``grade`` to the ``testkit`` parser's subparsers."""
+    """Add ``check-week``, ``dsa``, ``progress`` and ``grade`` to the ``testkit`` parser's subparsers."""
     cw = subparsers.add_parser("check-week", help="your starter against the week's project tests")
     cw.add_argument("week")
     cw.add_argument("--task", type=int, help="only this task's tests (seconds, not minutes)")
     cw.add_argument("--hint", type=int, default=1, choices=(1, 2, 3),
                     help="reveal hint tiers up to this one: 1 nudge, 2 approach, 3 sketch")  # fmt: skip
+    cw.add_argument("--dsa", action="store_true", help="the week's DSA problems, not its project")
     _limits(cw, test_timeout=30)
+    ds = subparsers.add_parser(
+        "dsa", help="the DSA track (solved per week), or one week's problems"
+    )
+    ds.add_argument("week", nargs="?", help="check this week's DSA problems against dsa/starter")
+    ds.add_argument("--task", type=int, help="only this problem's tests")
+    ds.add_argument("--hint", type=int, default=1, choices=(1, 2, 3),
+                    help="reveal hint tiers up to this one: 1 nudge, 2 approach, 3 sketch")  # fmt: skip
+    ds.add_argument("--run", action="store_true", help="check every week's problems first")
+    _limits(ds, test_timeout=30)
     pr = subparsers.add_parser("progress", help="your points per week (from the latest checks)")
     pr.add_argument("--run", action="store_true", help="check every week first")
     gr = subparsers.add_parser("grade", help="grade students' branches with the official tests")
@@ -104,4 +132,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                     help="where students' code runs: bubblewrap (default, $TESTKIT_SANDBOX) or "
                          "none (unsafe: it runs as you; reports carry a warning)")  # fmt: skip
     _limits(gr, test_timeout=10)
-    return {"check-week": cmd_check_week, "progress": cmd_progress, "grade": cmd_grade}
+    return {
+        "check-week": cmd_check_week,
+        "dsa": cmd_dsa,
+        "progress": cmd_progress,
+        "grade": cmd_grade,
+    }

@@ -45,3 +45,9 @@ def course_info(root: Path, folder: str) -> dict[str, str]:
     except (OSError, tomllib.TOMLDecodeError):
         return {}
     return {str(k): str(v) for k, v in data.get("tool", {}).get("course", {}).items()}
+
+
+def dsa_dir(root: Path, folder: str) -> Path | None:
+    """``<folder>/src/<package>/dsa``, the folder's DSA problems (statements, hints, code); or None."""
+    found = sorted(p.parent for p in (root / folder / "src").glob("*/dsa/__init__.py"))
+    return found[0] if found else None

@@ -133,10 +133,15 @@ def where_in_impl(excinfo: pytest.ExceptionInfo[BaseException], root: Path) -> s
     for entry in reversed(excinfo.traceback):
         path = Path(str(entry.path))
         parts = path.parts
-        if any(parts[i] == "src" and parts[i + 2] == name for i in range(len(parts) - 2)):
+        if any(_in_impl(parts[i + 1 :], name) for i in range(len(parts) - 2) if parts[i] == "src"):
             shown = path.relative_to(root) if path.is_relative_to(root) else path
             return f"{shown}:{entry.lineno + 1} in {entry.frame.code.raw.co_qualname}"
     return None
+
+
+def _in_impl(parts: tuple[str, ...], name: str) -> bool:
+    """``<package>/<name>/...`` or a DSA implementation, ``<package>/dsa/<name>/...``."""
+    return parts[1:2] == (name,) or parts[1:3] == ("dsa", name)
 
 
 def _marker_number(item: pytest.Item, name: str) -> float | None:

@@ -36,23 +36,23 @@ class Shadow:
         self.real = package_dir.resolve()
         self.src = root / "src"
         self.dir = self.src / self.package
-        self.dir.mkdir(parents=True)
-        init = (self.real / "__init__.py").read_text(encoding="utf-8")
-        line = f"__path__.append({str(self.real)!r})  # testkit shadow: the rest from the checkout"
-        (self.dir / "__init__.py").write_text(f"{init.rstrip()}\n\n{line}\n", encoding="utf-8")
-        for entry in self.real.iterdir():  # data files beside the code (week05/dataset.sql)
-            code = entry.suffix == ".py" or (entry / "__init__.py").is_file()
-            if not code and entry.name not in SKIP_DIRS:
-                (self.dir / entry.name).symlink_to(entry)
+        _mirror(self.real, self.dir)
 
     def copy(self, source: str, name: str, *, skip_stubs: bool = False) -> Path:
         """Copy the real ``<package>.<source>`` in as ``<package>.<name>``; return its folder.
 
         References to ``<package>.<source>`` in the copied text become ``<package>.<name>``.
         ``skip_stubs`` leaves out ``*.starter`` replacement files (a finished starter is the
-        solution itself).
+        solution itself). Both may name a nested package with the same parent: ``dsa.solution``
+        copied as ``dsa.starter`` shadows ``<package>.dsa`` the way the week package is.
         """
-        origin, target = self.real / source, self.dir / name
+        parent, _, leaf = source.rpartition(".")
+        if name.rpartition(".")[0] != parent:
+            raise ValueError(f"{source!r} and {name!r} must be in the same package")
+        real, here = self.real.joinpath(*parent.split(".")), self.dir.joinpath(*parent.split("."))
+        if parent and not (here / "__init__.py").exists():
+            _mirror(real, here)
+        origin, target = real / leaf, here / name.rpartition(".")[2]
         pattern = re.compile(rf"\b{re.escape(self.package)}\.{re.escape(source)}\b")
         for path in sorted(origin.rglob("*")):
             rel = path.relative_to(origin)
@@ -72,6 +72,19 @@ class Shadow:
     def env(self) -> dict[str, str]:
         """The environment entries that make a test run import from this shadow."""
         return {"PYTHONPATH": str(self.src)}
+
+
+def _mirror(real: Path, here: Path) -> None:
+    """``here`` as a stand-in for the package ``real``: its ``__init__.py`` extended to import
+    the rest from ``real``, and links to the data files beside the code."""
+    here.mkdir(parents=True)
+    init = (real / "__init__.py").read_text(encoding="utf-8")
+    line = f"__path__.append({str(real)!r})  # testkit shadow: the rest from the checkout"
+    (here / "__init__.py").write_text(f"{init.rstrip()}\n\n{line}\n", encoding="utf-8")
+    for entry in real.iterdir():  # data files beside the code (week05/dataset.sql)
+        code = entry.suffix == ".py" or (entry / "__init__.py").is_file()
+        if not code and entry.name not in SKIP_DIRS:
+            (here / entry.name).symlink_to(entry)
 
 
 @contextmanager

@@ -18,7 +18,8 @@ whose starter holds buggy code to fix:
 
 Whole files: ``# starter: omit`` in the first five lines leaves the file out of the starter; a file
 ``name.ext.starter`` beside ``name.ext`` replaces it in the starter (and is not copied itself).
-References to ``<package>.solution`` become ``<package>.starter``.
+References to ``<package>.solution`` become ``<package>.starter``. A week's DSA problems
+(``src/<package>/dsa/solution``) are a pair of their own, package ``<package>.dsa``.
 """
 
 from __future__ import annotations
@@ -185,11 +186,16 @@ def drift(pair: Pair) -> list[str]:
 
 
 def find_pairs(root: Path, folders: list[str] | None = None) -> list[Pair]:
-    """Every ``<folder>/src/<package>/solution`` in the course, with its starter path."""
+    """Every solution package of the course, with its starter path.
+
+    A week's project (``<folder>/src/<package>/solution``) and its DSA problems
+    (``<folder>/src/<package>/dsa/solution``, package ``<package>.dsa``) are pairs of their own.
+    """
     pairs = []
-    for solution in sorted(root.glob("*/src/*/solution")):
-        folder = solution.parents[2].name
-        if solution.is_dir() and (folders is None or folder in folders):
-            package = solution.parent.name
-            pairs.append(Pair(package, solution, solution.parent / "starter"))
-    return pairs
+    for pattern, depth in (("*/src/*/solution", 2), ("*/src/*/dsa/solution", 3)):
+        for solution in sorted(root.glob(pattern)):
+            folder = solution.parents[depth].name
+            if solution.is_dir() and (folders is None or folder in folders):
+                package = ".".join(solution.relative_to(solution.parents[depth - 1]).parts[:-1])
+                pairs.append(Pair(package, solution, solution.parent / "starter"))
+    return sorted(pairs, key=lambda pair: pair.solution)

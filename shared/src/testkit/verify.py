@@ -2,7 +2,8 @@
 
 - the starter is in sync with the solution (``testkit starters --check``);
 - the starter collects cleanly and fails its project tests only with ``NotImplementedError`` or
-  assertions (so every marked block is tested, and nothing crashes at import);
+  assertions (so every marked block is tested, and nothing crashes at import); the same for the
+  week's DSA problems (``tests/dsa/`` against ``dsa/starter``);
 - every test file run alone behaves as in the full run, for the starter and a finished starter
   (``testkit.alone``);
 - the week's mutants apply and are killed by the reference tests; the reference passes the
@@ -26,20 +27,25 @@ from testkit.mutants import verify as mutants
 Log = Callable[[str], None]
 
 
-def starter_failures(folder: str, outcome: runner.RunOutcome) -> list[str]:
-    """What is wrong with how the starter failed its project tests (empty when all is well)."""
+def starter_failures(folder: str, outcome: runner.RunOutcome, suite: str = "project") -> list[str]:
+    """What is wrong with how the starter failed its ``suite`` tests (empty when all is well)."""
     if outcome.exit_code not in (0, 1) or outcome.report is None:
         return [f"starter run ended with pytest exit code {outcome.exit_code}: {outcome.reason()}"]
     if outcome.report["message"]:
         return [f"starter does not collect cleanly: {outcome.report['message']}"]
     failed = [t for t in outcome.report["tests"] if t["status"] in ("fail", "error")]
     if not failed:
-        return ["the starter passes every project test: no marked code is tested"]
+        return [f"the starter passes every {suite} test: no marked code is tested"]
     return [
         f"{t['name']}: fails with something other than NotImplementedError or an assertion: {t['message']}"
         for t in failed
         if alone.outcome_class(t) != "expected failure"
     ]
+
+
+def _has_starter(pairs: list[starters.Pair], suite: str) -> bool:
+    """Whether the test folder ``suite`` has a generated starter to run against."""
+    return any(pair.package.endswith(".dsa") == (suite == "dsa") for pair in pairs)
 
 
 def share_problems(root: Path, folder: str, log: Log) -> list[str]:
@@ -68,24 +74,28 @@ def verify_week(root: Path, week: str, log: Log = print, *, alone_check: bool = 
     for line in missing:
         log(f"  {'note' if report_only else 'missing'}: {line}")
     problems += share_problems(root, folder, log)
-    if pairs and (root / folder / "tests" / "project").is_dir():
+    graded = [suite for suite in alone.suites(root, folder) if _has_starter(pairs, suite)]
+    if graded:
         if alone_check:
             found = alone.check(root, folder)
-            full_starter = found.full_starter
+            full_runs = found.full_runs
             log(f"{folder}: {found.sessions} test sessions: every test file alone, per "
                 "implementation" + ("" if found.problems else ", behaves as in the full run"))  # fmt: skip
             problems += found.problems
         else:
-            full_starter = runner.run_tests(
-                root, [f"{folder}/tests/project"], impl="starter", test_timeout=None,
-                extra_args=["--tb=no", "--no-cov"],
-            )  # fmt: skip
-        failures = starter_failures(folder, full_starter)
-        if not failures:
-            log(
-                f"{folder}: the starter fails its project tests, as it should (marked code is tested)"
-            )
-        problems += failures
+            full_runs = {
+                suite: runner.run_tests(
+                    root, [f"{folder}/tests/{suite}"], impl="starter", test_timeout=None,
+                    extra_args=["--tb=no", "--no-cov"],
+                )
+                for suite in graded
+            }  # fmt: skip
+        for suite, outcome in full_runs.items():
+            failures = starter_failures(folder, outcome, suite)
+            if not failures:
+                log(f"{folder}: the starter fails its {suite} tests, as it should "
+                    "(marked code is tested)")  # fmt: skip
+            problems += failures
     if alone_check and (root / folder / "README.md").is_file():
         count, readme_problems = readme_check.check(root, folder)
         log(f"{folder}: the README's {count} student command(s) run as written"

@@ -49,7 +49,17 @@ def course_pages(root: Path) -> list[str]:
     for folder in paths.week_folders(root):
         pages += [f"{folder}/{name}" for name in ("README.md", "hints.md")]
         pages += sorted(p.relative_to(root).as_posix() for p in (root / folder).glob("docs/*.md"))
+        pages += list(_dsa_pages(root, folder).values())
     return [page for page in pages if (root / page).is_file()]
+
+
+def _dsa_pages(root: Path, folder: str) -> dict[str, str]:
+    """A week's DSA problem statements and their hints, by navigation title."""
+    where = paths.dsa_dir(root, folder)
+    if where is None:
+        return {}
+    base = where.relative_to(root).as_posix()
+    return {"DSA problems": f"{base}/README.md", "DSA hints": f"{base}/hints.md"}
 
 
 def _is_external(target: str) -> bool:
@@ -196,7 +206,8 @@ def _title(page: Path) -> str | None:
 
 
 def navigation(root: Path) -> list[Any]:
-    """Home, the syllabus, one section per week (notes and project, hints, guides), contributing."""
+    """Home, the syllabus, the DSA track, one section per week (notes and project, hints, guides,
+    DSA problems), contributing."""
 
     def present(entries: dict[str, str]) -> list[Any]:
         return [{title: page} for title, page in entries.items() if (root / page).is_file()]
@@ -210,10 +221,11 @@ def navigation(root: Path) -> list[Any]:
         for guide in sorted((root / folder).glob("docs/*.md")):
             title = _title(guide) or guide.stem.replace("_", " ").capitalize()
             entries.append({title: guide.relative_to(root).as_posix()})
+        entries += present(_dsa_pages(root, folder))
         weeks.append({f"Week {number}: {theme}" if number.isdigit() else theme: entries})
     contributing = present({"Adding a week": "CONTRIBUTING.md", "The testkit": "shared/README.md"})
     return [
-        *present({"Home": "README.md", "Syllabus": "docs/syllabus.md"}),
+        *present({"Home": "README.md", "Syllabus": "docs/syllabus.md", "DSA track": "docs/dsa.md"}),
         *weeks,
         *([{"Contributing": contributing}] if contributing else []),
     ]

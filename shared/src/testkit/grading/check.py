@@ -12,12 +12,17 @@ Points 3/5
 
 More hints for 1 task(s): make check-week 3 HINT=2
 Only one task, in seconds: make check-week 3 TASK=2
+
+``suite="dsa"`` (``testkit check-week N --dsa``, ``make dsa N``) does the same for the week's DSA
+problems: ``tests/dsa/`` against ``src/<package>/dsa/starter``, per problem, with the hints of
+``dsa/hints.md``; its points are never mixed with the project's.
 """
 
 from __future__ import annotations
 
 import re
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +36,27 @@ MESSAGE_LINES = 3
 LINE_CHARS = 160
 _TODO = re.compile(r"^NotImplementedError:\s*(?P<todo>.*)$")
 _TIMEOUT = re.compile(r"Timeout \(>(?P<seconds>[\d.]+)s\)")
+
+
+@dataclass(frozen=True)
+class Suite:
+    """A graded test folder of a week: what it is called in the feedback and how to re-run it."""
+
+    folder: str  # under tests/
+    work: str  # what the student's code is, in the header
+    against: str  # what it runs against, in the header
+    unit: str  # "Task" or "Problem"
+    command: str  # the make command, {week} filled in
+
+    def report_name(self, folder: str, task: int | None = None) -> str:
+        middle = "" if self.folder == "project" else f"-{self.folder}"
+        return f"{folder}{middle}-starter" + (f"-task{task}" if task is not None else "")
+
+
+SUITES = {
+    "project": Suite("project", "starter/", "the project tests", "Task", "make check-week {week}"),
+    "dsa": Suite("dsa", "dsa/starter/", "the DSA problems", "Problem", "make dsa {week}"),
+}
 
 
 def short_message(message: str | None) -> str:
@@ -90,11 +116,12 @@ def render(
     tasks: dict[int, hints.TaskInfo],
     *,
     hint_level: int = 1,
+    suite: Suite = SUITES["project"],
 ) -> str:
     tests = [t for score in scores for t in score.tests]
     where = locations(outcome.report)
     out = [
-        f"{folder}: your starter/ against the project tests "
+        f"{folder}: your {suite.work} against {suite.against} "
         f"({len(tests)} tests, {outcome.duration:.1f} s)",
         "",
     ]
@@ -102,10 +129,10 @@ def render(
         out += [f"Your code could not be tested: {reason}", "Fix this first, then check again.", ""]
     width = max((len(s.title) for s in scores), default=0)
     for score in scores:
-        label = f"Task {score.number}" if score.number is not None else "Other"
+        label = f"{suite.unit} {score.number}" if score.number is not None else "Other"
         state = "passed" if score.passed else ("not run" if not score.failures else "failed")
         points = f"{results.fmt(score.earned())}/{results.fmt(score.possible())}"
-        out.append(f"  {label:<7} {score.title:<{width}}  {state:<8} {points}")
+        out.append(f"  {label:<{len(suite.unit) + 3}} {score.title:<{width}}  {state:<8} {points}")
         indent = " " * 10
         if failed := score.failures:
             first = failed[0]
@@ -155,9 +182,10 @@ def run_starter(
     time_limit: float = 300,
     test_timeout: float | None = 30,
     report_file: Path | None = None,
+    suite: str = "project",
 ) -> runner.RunOutcome:
-    """The week's project tests (only task ``task``'s, if given) against the student's starter."""
-    targets = [f"{folder}/tests/project"]
+    """The week's ``suite`` tests (only task ``task``'s, if given) against the student's starter."""
+    targets = [f"{folder}/tests/{suite}"]
     return runner.run_tests(
         root,
         targets,
@@ -178,6 +206,7 @@ def check_week(
     test_timeout: float | None = 30,
     task: int | None = None,
     hint_level: int = 1,
+    suite: str = "project",
 ) -> tuple[int, str]:
     """Run the week's project tests against ``starter``; return (exit code, the summary text).
 
@@ -185,34 +214,47 @@ def check_week(
     hint tiers up to this one. A week that asks for tests of the student's own also gets their
     score against the planted bugs (``testkit.mutants``; whole-week checks only). The JSON report
     of a whole-week check is kept in ``.reports/<folder>-starter.json`` for ``testkit progress``;
-    a one-task check keeps its own, ``<folder>-starter-task<N>.json``.
+    a one-task check keeps its own, ``<folder>-starter-task<N>.json``. ``suite="dsa"``: the
+    week's DSA problems instead (``<folder>-dsa-starter.json``).
     """
     folder = paths.week_folder(week)
-    if not (root / folder / "tests" / "project").is_dir():
-        return 2, f"{folder} has no project tests in this checkout."
-    tasks = hints.load(root / folder)
-    name = f"{folder}-starter" + (f"-task{task}" if task is not None else "")
-    kept = report.report_dir(root) / f"{name}.json"
+    kind = SUITES[suite]
+    if not (root / folder / "tests" / suite).is_dir():
+        what = "project tests" if suite == "project" else "DSA problems"
+        return 2, f"{folder} has no {what} in this checkout."
+    tasks = hints.load(_hints_dir(root, folder, suite))
+    kept = report.report_dir(root) / f"{kind.report_name(folder, task)}.json"
     outcome = run_starter(root, folder, task=task, time_limit=time_limit,
-                          test_timeout=test_timeout, report_file=kept)  # fmt: skip
+                          test_timeout=test_timeout, report_file=kept, suite=suite)  # fmt: skip
     if task is not None and outcome.exit_code == NO_TESTS_RAN:
-        return 2, f"{folder} has no tests marked as task {task}."
+        return 2, f"{folder} has no tests marked as {kind.unit.lower()} {task}."
     tests = results.from_report(outcome.report) if outcome.report else []
     scores = results.by_task(tests, tasks)
-    text = render(folder, scores, outcome, tasks, hint_level=hint_level)
+    text = render(folder, scores, outcome, tasks, hint_level=hint_level, suite=kind)
     ok = outcome.reason() is None and bool(scores) and all(s.passed for s in scores)
-    if task is None and mutant_score.has_student_tests(root, folder):
+    if task is None and suite == "project" and mutant_score.has_student_tests(root, folder):
         mine = mutant_score.score_student_tests(root, folder)
         text += "\n\n" + mutant_score.render(mine, folder)
+    command = kind.command.format(week=week)
     footer = []
     if more := more_hints(scores, tasks, hint_level):
-        footer.append(
-            f"More hints for {more} task(s): make check-week {week} HINT={hint_level + 1}"
-        )
+        unit = "task" if suite == "project" else "problem"
+        footer.append(f"More hints for {more} {unit}(s): {command} HINT={hint_level + 1}")
     if task is None and len(scores) > 1 and not ok:
         first = next(s for s in scores if not s.passed)
         if first.number is not None:
-            footer.append(f"Only one task, in seconds: make check-week {week} TASK={first.number}")
+            footer.append(
+                f"Only one {kind.unit.lower()}, in seconds: {command} TASK={first.number}"
+            )
+    if suite == "project" and (root / folder / "tests" / "dsa").is_dir():
+        footer.append(f"This week's DSA problems (points of their own): make dsa {week}")
     if footer:
         text += "\n\n" + "\n".join(footer)
     return (0 if ok else 1), text
+
+
+def _hints_dir(root: Path, folder: str, suite: str) -> Path:
+    """Where the suite's ``hints.md`` is: the week folder, or its DSA folder."""
+    if suite == "dsa":
+        return paths.dsa_dir(root, folder) or root / folder
+    return root / folder

@@ -17,6 +17,9 @@ that ``check-week`` reveals one at a time (``HINT=2``, ``HINT=3``):
 A section without ``### N. Name`` subsections is one tier (tier 1) as a whole; text before the
 first tier heading belongs to tier 1.
 
+A week's DSA problems have a ``hints.md`` of their own (``src/<package>/dsa/hints.md``) with
+``## Problem N: Title`` sections, read the same way.
+
 Without ``hints.md``, the titles come from ``### Task N: Title`` headings (levels 2-4) in the
 week's README, and a hint from a line starting with ``Hint:`` in that section. Without either,
 tasks are called "Task N" and have no hint.
@@ -29,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _HEADING = re.compile(
-    r"^(?P<level>#{2,4})\s+Task\s+(?P<number>\d+)\s*[:.\-\u2013\u2014]\s*(?P<title>.+?)\s*$"
+    r"^(?P<level>#{2,4})\s+(?:Task|Problem)\s+(?P<number>\d+)\s*[:.\-\u2013\u2014]\s*(?P<title>.+?)\s*$"
 )
 _ANY_HEADING = re.compile(r"^(?P<level>#{1,6})\s")
 _TIER = re.compile(r"^#{3,6}\s+(?P<number>[1-9])\s*[.):]\s*(?P<name>.*?)\s*$")
