@@ -32,7 +32,7 @@ from types import FrameType
 from typing import Any
 
 import psycopg
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from psycopg import sql
 
 from testkit.impl import impl_module
@@ -43,6 +43,10 @@ PROPERTY = settings(
     derandomize=True,
     database=None,
     suppress_health_check=[HealthCheck.too_slow],
+    # A failure shows the smallest input found (shrink), but not the costly explain phase
+    # (about a second per failing test); the first bug found is enough to work on.
+    phases=[Phase.explicit, Phase.generate, Phase.shrink],
+    report_multiple_bugs=False,
 )
 GUARD_SECONDS = 10.0
 STATEMENT_TIMEOUT = "5s"  # a query on the practice data that runs longer has a missing join
