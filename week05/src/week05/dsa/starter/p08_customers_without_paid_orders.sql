@@ -1,0 +1,3 @@
+-- Problem 8: customers who never paid for an order.
+-- Columns: id, name. Order: id.
+-- TODO: customers with no paid order (columns id, name; order by id)

@@ -1,0 +1,3 @@
+-- Problem 9: countries with at least 100.00 of paid revenue.
+-- Columns: country, customers, revenue. Order: revenue, highest first, then country.
+-- TODO: paid revenue and paying customers per country, 100.00 or more

@@ -1,0 +1,3 @@
+-- Problem 10: email addresses shared by several customers (case and outer spaces ignored).
+-- Columns: email, accounts, first_id. Order: email.
+-- TODO: normalized emails used by more than one customer (email, accounts, first_id)
