@@ -1,0 +1,1 @@
+"""Reference answers to week 6's DSA problems (queues and stacks; SQL window functions)."""

@@ -1,0 +1,11 @@
+"""Problem 3: a sliding-window rate limiter (a queue)."""
+
+from __future__ import annotations
+
+from collections import deque
+
+
+def admitted(times: list[int], limit: int, window: int) -> list[bool]:
+    """Whether each request (times in milliseconds, never decreasing) is admitted: at most
+    ``limit`` admitted requests in any ``window`` milliseconds, ``(t - window, t]``."""
+    raise NotImplementedError("TODO: a deque of the admitted times still in the window")

@@ -1,0 +1,3 @@
+-- Problem 6: each service's requests with one of its two highest durations.
+-- Columns: service, id, duration_ms, place. Order: service, place, id.
+-- TODO: rank each service's requests by duration, keep places 1 and 2

@@ -1,0 +1,3 @@
+-- Problem 7: requests per service and day, with the service's running total.
+-- Columns: service, day, requests, running_total. Order: service, day.
+-- TODO: count per service and day, then a running sum over the days

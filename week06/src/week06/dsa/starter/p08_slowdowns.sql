@@ -1,0 +1,3 @@
+-- Problem 8: requests more than twice as slow as the service's request before them.
+-- Columns: service, id, duration_ms, previous_ms. Order: service, id.
+-- TODO: compare each request with the previous one of its service (by time, then id)
