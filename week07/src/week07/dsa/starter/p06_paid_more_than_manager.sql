@@ -1,0 +1,3 @@
+-- Problem 6: employees paid more than their manager.
+-- Columns: id, name, salary, manager_salary. Order: id.
+-- TODO: join employees to their managers and compare salaries

@@ -1,0 +1,3 @@
+-- Problem 7: everyone under employee 2, directly or not, with their level below 2.
+-- Columns: id, name, level. Order: level, id.
+-- TODO: a recursive CTE from employee 2's direct reports down

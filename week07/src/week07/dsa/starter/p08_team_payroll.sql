@@ -1,0 +1,3 @@
+-- Problem 8: each employee's team payroll: their salary and that of everyone under them.
+-- Columns: id, name, team_salary. Order: id.
+-- TODO: pair every employee with everyone in their team, recursively, then sum
