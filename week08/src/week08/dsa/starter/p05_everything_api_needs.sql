@@ -1,0 +1,3 @@
+-- Problem 5: every package that api needs, directly or through others (api itself left out).
+-- Columns: dependency. Order: dependency.
+-- TODO: a recursive CTE from api's requirements; UNION stops at packages seen before

@@ -1,0 +1,3 @@
+-- Problem 6: how many other packages need each package, directly or through others.
+-- Columns: name, dependants. Order: dependants, most first, then name.
+-- TODO: reachable (package, dependency) pairs, then count per dependency
