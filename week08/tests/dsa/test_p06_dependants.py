@@ -23,7 +23,7 @@ def test_example_from_the_statement(graph: SqlPractice) -> None:
 
 def test_a_package_in_a_cycle_is_not_its_own_dependant(graph: SqlPractice) -> None:
     graph.conn.execute("INSERT INTO requires VALUES ('log', 'api')")  # now everything needs api
-    rows = dict(graph.answer(PROBLEM).rows)
+    rows: dict[str, int] = dict(graph.answer(PROBLEM).rows)
     assert rows["api"] == 4  # auth, cli, db and log; api reaches itself but does not count
     assert rows["log"] == 4  # api, auth, cli and db, as before
 
