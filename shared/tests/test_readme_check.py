@@ -36,15 +36,19 @@ def test_starter_commands_may_fail_only_the_way_an_unfinished_starter_does(
             "make watch N=99",  # interactive: only `make -n`, here without a Makefile
             f"{PY} -m pytest week99/tests/project --impl=starter -q",  # a crash, not a TODO
             "false",
+            # A starter's program (named by its module) stopping at a TODO: fine; otherwise not.
+            f"{PY} -c \"import sys; sys.exit('TODO: write x')\" week99.starter.cli",
+            f"{PY} -c \"import sys; sys.exit('no data')\" week99.starter.cli",
         ),
         "week99/tests/project/test_broken.py": broken,
     })  # fmt: skip
     count, problems = readme_check.check(root, "week99")
-    assert count == 5
-    assert len(problems) == 3
+    assert count == 7
+    assert len(problems) == 4
     assert problems[0].startswith("`make watch N=99` ended with exit code 2")
     assert "test_broken.py::test_broken fails with KeyError: 'oops'" in problems[1]
     assert problems[2] == "`false` ended with exit code 1: no output"
+    assert problems[3].endswith("failed without running any test: no data")
     assert not (root / ".reports").exists()  # the student's reports are left alone
 
 
