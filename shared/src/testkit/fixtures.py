@@ -13,6 +13,7 @@ session pays for SQLAlchemy, uvicorn or the servers only when a test asks for th
   in-process after its lifespan start-up; shutdown runs when the test ends.
 - ``live_server``: ``server = live_server(app)`` serves the app with uvicorn on a free 127.0.0.1
   port in a background thread (WebSockets, real clients, load tests); ``server.url``.
+- ``hostile_budget`` (session): how hard ``testkit.hostile`` pushes; the long version with ``--deep``.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     import httpx
     from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
+    from testkit.hostile.budget import Budget
     from testkit.http import ASGIApp, ClientFactory, LiveServer
 
 
@@ -166,3 +168,10 @@ def live_server() -> Iterator[Callable[..., LiveServer]]:
     yield serve
     for server in servers:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def hostile_budget(request: pytest.FixtureRequest) -> Budget:
+    from testkit.hostile.budget import Budget
+
+    return Budget.choose(deep=request.config.getoption("deep"))

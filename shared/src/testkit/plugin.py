@@ -3,6 +3,7 @@
 - ``--impl NAME`` (or ``IMPL``): which implementation project tests import (see ``testkit.impl``);
 - ``--services start|skip``: start PostgreSQL/Redis, or skip tests that need them if impossible;
 - ``--task N`` (repeatable): run only the tests of task N of the brief (``check-week TASK=N``);
+- ``--deep``: the hostile-input and concurrency suite runs its long version (``hostile_budget``);
 - markers ``points(n)`` and ``task(n)``;
 - a JSON report per run in ``.reports/`` (see ``testkit.report``);
 - the fixtures of ``testkit.fixtures``;
@@ -25,6 +26,7 @@ from testkit.fixtures import (
     db_connection,
     db_engine,
     db_session,
+    hostile_budget,
     live_server,
     postgres_url,
     redis_url,
@@ -37,6 +39,7 @@ __all__ = [
     "db_connection",
     "db_engine",
     "db_session",
+    "hostile_budget",
     "live_server",
     "postgres_url",
     "redis_url",
@@ -67,6 +70,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=[],
         metavar="N",
         help="run only the tests marked @pytest.mark.task(N) (repeatable)",
+    )
+    group.addoption(
+        "--deep",
+        action="store_true",
+        default=bool(os.environ.get("TESTKIT_DEEP")),
+        help="run the hostile-input and concurrency suite's long version (more values, bigger bursts)",
     )
 
 

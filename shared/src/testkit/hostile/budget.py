@@ -1,0 +1,28 @@
+"""How hard the suite pushes: small and fixed by default (a week's tests stay under a minute),
+much more with ``pytest --deep`` (the ``hostile_budget`` fixture picks one)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Budget:
+    deep: bool = False
+    burst: int = 10  # concurrent copies of one write
+    in_flight: int = 6  # hostile requests sent at once
+    long_text: int = 10_000  # characters of the "very long" strings
+    oversized_body: int = 1_000_000  # bytes of the oversized body
+    nesting: int = 100_000  # brackets of the deeply nested body
+    examples: int = 5  # schemathesis examples per operation and generation mode
+    stateful_examples: int = 10  # schemathesis stateful scenarios per document
+    steps: int = 6  # calls per stateful scenario
+
+    @classmethod
+    def choose(cls, deep: bool) -> Budget:
+        if not deep:
+            return cls()
+        return cls(
+            deep=True, burst=40, in_flight=12, long_text=1_000_000, oversized_body=16_000_000,
+            examples=100, stateful_examples=100, steps=15,
+        )  # fmt: skip

@@ -1,0 +1,300 @@
+"""Concurrent bursts at every write route, and the data they must leave behind.
+
+Races do not show up one request at a time. ``probe_bursts(api, budget)`` fires ``budget.burst``
+copies of a request at once and checks the winners:
+
+- the same create (identical body): all succeed with distinct ids, or one wins and the others
+  get 409 (a unique value);
+- the same update of one resource without preconditions: all succeed (the last write wins);
+- the same delete: one 2xx, the others 404;
+- the same ``If-Match`` (where declared): exactly one 2xx, the others 412;
+- the same ``Idempotency-Key`` (where declared): every 2xx is the same response (same body, same
+  ``Location`` and ``ETag``), others at most 409; one resource exists afterwards;
+- a delete racing updates of the same resource: afterwards the resource is gone;
+- a delete racing creates that refer to it (``tag_ids`` -> ``/tags``, found by name): afterwards
+  no created resource refers to something that no longer exists.
+
+Every answer must also pass ``checks.problems`` (no 5xx, declared status, problem shape).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from testkit.hostile.budget import Budget
+from testkit.hostile.checks import Finding, json_value, problems
+from testkit.hostile.document import Api, Operation
+from testkit.hostile.probe import Seeds, encode, raw, required_headers
+
+WRITES = ("POST", "PUT", "PATCH", "DELETE")
+Answer = httpx.Response | httpx.HTTPError
+
+
+@dataclass(frozen=True)
+class Request:
+    operation: Operation
+    url: str
+    body: Any = None
+    headers: dict[str, str | bytes] = field(default_factory=dict)
+
+    @property
+    def method(self) -> str:
+        return self.operation.method
+
+    def send(self, client: httpx.AsyncClient) -> Any:
+        content = None if self.body is None else encode(self.body)
+        headers = {**self.headers, **({"Content-Type": "application/json"} if content else {})}
+        return client.request(self.method, self.url, headers=raw(headers), content=content)
+
+
+async def burst(client: httpx.AsyncClient, requests: Sequence[Request]) -> list[Answer]:
+    """Send every request at once (one connection each); exceptions become answers."""
+
+    async def one(request: Request) -> Answer:
+        try:
+            response: httpx.Response = await request.send(client)
+        except httpx.HTTPError as exc:
+            return exc
+        return response
+
+    return list(await asyncio.gather(*(one(request) for request in requests)))
+
+
+def tally(answers: Sequence[Answer]) -> Counter[int | str]:
+    """``Counter({200: 1, 412: 9})``; a dropped connection counts under its exception name."""
+    return Counter(
+        a.status_code if isinstance(a, httpx.Response) else type(a).__name__ for a in answers
+    )
+
+
+def successes(answers: Sequence[Answer]) -> list[httpx.Response]:
+    return [a for a in answers if isinstance(a, httpx.Response) and a.is_success]
+
+
+@dataclass
+class Scenario:
+    """One burst: what was sent, what came back, and what is wrong with it."""
+
+    name: str
+    requests: list[Request] = field(default_factory=list)
+    answers: list[Answer] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def check(self) -> None:
+        """Every answer on its own: no 5xx, declared status, problem shape."""
+        for request, answer in zip(self.requests, self.answers, strict=True):
+            where = f"{request.method} {request.url}"
+            if isinstance(answer, httpx.HTTPError):
+                self.fail(f"no answer: {type(answer).__name__}: {answer}", where)
+                continue
+            for problem in problems(answer, request.operation):
+                self.fail(problem, where)
+
+    def expect(self, rule: str, holds: bool) -> None:
+        if not holds:
+            self.fail(f"expected {rule}; got {dict(tally(self.answers))}")
+
+    def fail(self, problem: str, where: str = "") -> None:
+        self.findings.append(
+            Finding(f"burst: {self.name}{f' ({where})' if where else ''}", problem)
+        )
+
+    @property
+    def statuses(self) -> Counter[int | str]:
+        return tally(self.answers)
+
+
+class Bursts:
+    """The scenarios, on one API, with a client and the planted resources."""
+
+    def __init__(self, api: Api, client: httpx.AsyncClient, seeds: Seeds, size: int) -> None:
+        self.api, self.client, self.seeds, self.size = api, client, seeds, size
+        self.paths = api.by_path()
+
+    def siblings(self, op: Operation) -> dict[str, Operation]:
+        return self.paths.get(op.path, {})
+
+    def body_for(self, op: Operation) -> Any:
+        return self.seeds.body(op) if op.body is not None else None
+
+    def collection(self, op: Operation) -> Operation | None:
+        """The ``POST`` that creates what ``op``'s path names (``/tags`` for ``/tags/{tag_id}``)."""
+        parent = op.path.rsplit("/{", 1)[0]
+        return self.paths.get(parent, {}).get("POST") if parent != op.path else None
+
+    async def fresh(self, op: Operation) -> str | None:
+        """The URL of a new resource for ``op`` (its collection creates one), or None."""
+        creator = self.collection(op)
+        if creator is None:
+            return None
+        response = await self.client.post(creator.path, json=self.seeds.body(creator))
+        created = json_value(response)
+        if not response.is_success or not isinstance(created, dict) or "id" not in created:
+            return None
+        param = op.params("path")[-1].name
+        return self.seeds.url(op, path={param: str(created["id"])})
+
+    async def run(self, scenario: Scenario, requests: Sequence[Request]) -> Scenario:
+        scenario.requests = list(requests)
+        scenario.answers = await burst(self.client, requests)
+        scenario.check()
+        return scenario
+
+    async def same_create(self, op: Operation) -> Scenario:
+        request = Request(op, self.seeds.url(op), self.seeds.body(op), required_headers(op))
+        scenario = await self.run(Scenario(f"{self.size}x the same {op}"), [request] * self.size)
+        wins = successes(scenario.answers)
+        ids = [
+            value["id"] for r in wins if isinstance(value := json_value(r), dict) and "id" in value
+        ]
+        all_distinct = len(wins) == self.size and len(set(map(str, ids))) == len(ids)
+        one_and_conflicts = len(wins) == 1 and scenario.statuses[409] == self.size - 1
+        scenario.expect(
+            "all 2xx with distinct ids, or one 2xx and 409s", all_distinct or one_and_conflicts
+        )
+        return scenario
+
+    async def same_update(self, op: Operation) -> Scenario:
+        url = await self.fresh(op)
+        scenario = Scenario(f"{self.size}x the same {op}")
+        if url is None:
+            return scenario
+        request = Request(op, url, self.body_for(op), required_headers(op))
+        await self.run(scenario, [request] * self.size)
+        if op.method == "DELETE":
+            one = len(successes(scenario.answers)) == 1 and scenario.statuses[404] == self.size - 1
+            scenario.expect("one 2xx and 404s", one)
+        else:
+            scenario.expect(
+                "all 2xx (the last write wins)", len(successes(scenario.answers)) == self.size
+            )
+        return scenario
+
+    async def same_if_match(self, op: Operation) -> Scenario:
+        scenario = Scenario(f"{self.size}x {op} with the same If-Match")
+        url = await self.fresh(op)
+        if url is None:
+            return scenario
+        etag = (await self.client.get(url)).headers.get("etag")
+        if etag is None:
+            scenario.fail(f"GET {url} sent no ETag, but {op} takes If-Match")
+            return scenario
+        headers = {**required_headers(op), "If-Match": etag}
+        await self.run(scenario, [Request(op, url, self.body_for(op), headers)] * self.size)
+        one = len(successes(scenario.answers)) == 1 and scenario.statuses[412] == self.size - 1
+        scenario.expect("exactly one 2xx and 412s", one)
+        return scenario
+
+    async def same_idempotency_key(self, op: Operation) -> Scenario:
+        scenario = Scenario(f"{self.size}x {op} with the same Idempotency-Key")
+        key = f"burst-{self.seeds.unique()}"
+        headers = {**required_headers(op), "Idempotency-Key": key}
+        request = Request(op, self.seeds.url(op), self.seeds.body(op), headers)
+        await self.run(scenario, [request] * self.size)
+        wins = successes(scenario.answers)
+        bodies = {r.text for r in wins}
+        replayed = {(r.headers.get("location"), r.headers.get("etag")) for r in wins}
+        others = self.size - len(wins) - scenario.statuses[409]
+        scenario.expect("every 2xx the same response (body, Location, ETag), others 409",
+                        len(bodies) <= 1 and len(replayed) <= 1 and others == 0 and bool(wins))  # fmt: skip
+        return scenario
+
+    async def delete_vs_update(self, delete: Operation, update: Operation) -> Scenario:
+        scenario = Scenario(f"{delete} racing {self.size - 1}x {update}")
+        url = await self.fresh(delete)
+        if url is None:
+            return scenario
+        updates = [Request(update, url, self.body_for(update), required_headers(update))]
+        await self.run(scenario, [Request(delete, url), *updates * (self.size - 1)])
+        first = scenario.answers[0]
+        scenario.expect(
+            "the DELETE to succeed", isinstance(first, httpx.Response) and first.is_success
+        )
+        after = await self.client.get(url)
+        if after.status_code != 404:
+            scenario.fail(f"GET {url} after the burst gave {after.status_code}, not 404")
+        return scenario
+
+    async def delete_vs_reference(
+        self, delete: Operation, create: Operation, field: str
+    ) -> Scenario:
+        scenario = Scenario(f"{delete} racing {self.size - 1}x {create} with {field}")
+        url = await self.fresh(delete)
+        if url is None:
+            return scenario
+        target = json_value(await self.client.get(url))
+        if not isinstance(target, dict) or "id" not in target:
+            return scenario
+        body = {**self.seeds.body(create), field: self.reference(create, field, target["id"])}
+        refer = Request(create, self.seeds.url(create), body, required_headers(create))
+        await self.run(scenario, [Request(delete, url), *[refer] * (self.size - 1)])
+        exists = (await self.client.get(url)).status_code == 200
+        for created in successes(scenario.answers[1:]):
+            value = json_value(created)
+            if (
+                isinstance(value, dict)
+                and self.refers(value.get(field), target["id"])
+                and not exists
+            ):
+                scenario.fail(f"a created resource refers to {url}, which is gone",
+                              f"{created.request.method} {created.headers.get('location')}")  # fmt: skip
+        return scenario
+
+    def reference(self, op: Operation, field: str, target: Any) -> Any:
+        schema = (op.document.resolve(op.body or {}).get("properties") or {}).get(field, {})
+        is_list = "array" in str(schema.get("type")) or any(
+            op.document.resolve(b).get("type") == "array" for b in schema.get("anyOf", [])
+        )
+        return [target] if is_list else target
+
+    @staticmethod
+    def refers(value: Any, target: Any) -> bool:
+        return value == target or (isinstance(value, list) and target in value)
+
+
+def singular(collection: str) -> str:
+    name = collection.rstrip("/").rsplit("/", 1)[-1]
+    return f"{name[:-3]}y" if name.endswith("ies") else name.removesuffix("s")
+
+
+def references(api: Api) -> list[tuple[Operation, Operation, str]]:
+    """``(DELETE /tags/{tag_id}, POST /tasks, "tag_ids")``: creates whose body names a resource
+    of a deletable collection by the REST naming convention (``<singular>_id`` or ``_ids``)."""
+    found = []
+    for delete in (op for op in api.operations if op.method == "DELETE" and op.params("path")):
+        name = singular(delete.path.rsplit("/{", 1)[0])
+        for create in (op for op in api.operations if op.method == "POST" and op.body is not None):
+            properties = create.document.resolve(create.body or {}).get("properties", {})
+            found += [(delete, create, f) for f in (f"{name}_id", f"{name}_ids") if f in properties]
+    return found
+
+
+async def probe_bursts(api: Api, budget: Budget | None = None) -> list[Finding]:
+    """Run every scenario that applies to the API's write routes; return what went wrong."""
+    budget = budget or Budget()
+    async with api.client(connections=2 * budget.burst + 10) as client:
+        seeds = Seeds()
+        await seeds.plant(client, api, per_collection=1)
+        bursts = Bursts(api, client, seeds, budget.burst)
+        scenarios = []
+        for op in (op for op in api.operations if op.method in WRITES):
+            if op.method == "POST" and not op.params("path"):
+                scenarios.append(await bursts.same_create(op))
+            elif op.params("path"):
+                scenarios.append(await bursts.same_update(op))
+            if op.header("If-Match") is not None:
+                scenarios.append(await bursts.same_if_match(op))
+            if op.header("Idempotency-Key") is not None:
+                scenarios.append(await bursts.same_idempotency_key(op))
+            for update in (bursts.siblings(op).get(m) for m in ("PATCH", "PUT")):
+                if op.method == "DELETE" and update is not None:
+                    scenarios.append(await bursts.delete_vs_update(op, update))
+        for delete, create, field_name in references(api):
+            scenarios.append(await bursts.delete_vs_reference(delete, create, field_name))
+        return [finding for scenario in scenarios for finding in scenario.findings]

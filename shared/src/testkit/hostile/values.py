@@ -1,0 +1,208 @@
+"""Boundary and hostile values per JSON schema, for request bodies and for the wire.
+
+Each value targets a known way APIs break:
+
+- integers at and beyond the bounds of database columns (PostgreSQL ``INTEGER`` ends at 2**31 - 1,
+  ``BIGINT`` at 2**63 - 1; a driver refuses to send more and the request dies with a 500), the
+  schema's own ``minimum``/``maximum`` and one past them, negative numbers, floats;
+- strings PostgreSQL cannot store (the NUL character), control characters, a lone UTF-16
+  surrogate (no UTF-8 encoding exists), the schema's ``maxLength`` + 1, very long text;
+- the wrong JSON type for the field: ``true`` for an id, ``1`` for a date, ``"1"`` for a number;
+- impossible dates, enum values in the wrong case.
+
+The default lists hold the values that find bugs most often; ``budget.deep`` adds the rest (more
+numbers, right-to-left overrides, emoji, metacharacters, odd dates, every wrong type).
+``body_values`` gives JSON values; ``wire_values`` gives the text that goes into a path segment
+or a query string (percent-encoded already); ``header_values`` the raw header values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from testkit.hostile.budget import Budget
+from testkit.hostile.document import Document, Schema
+from testkit.hostile.examples import example, non_null
+
+INT32_MAX = 2**31 - 1
+INT64_MAX = 2**63 - 1
+
+
+@dataclass(frozen=True)
+class Hostile:
+    label: str
+    value: Any
+
+
+def integers(schema: Schema, deep: bool) -> list[Hostile]:
+    values = [
+        Hostile("0", 0),
+        Hostile("-1", -1),
+        Hostile("2**31 (past INTEGER)", INT32_MAX + 1),
+        Hostile("2**63 (past BIGINT)", INT64_MAX + 1),
+        Hostile("1.5", 1.5),
+    ]
+    bounds = [("minimum", -1), ("maximum", 1)]
+    values += [Hostile(f"{key} {schema[key]} {step:+d}", schema[key] + step)
+               for key, step in bounds if key in schema]  # fmt: skip
+    if deep:
+        values += [
+            Hostile("2**31 - 1 (INTEGER max)", INT32_MAX),
+            Hostile("-2**31 - 1 (past INTEGER)", -INT32_MAX - 2),
+            Hostile("10**30", 10**30),
+            Hostile("NaN", float("nan")),
+            Hostile("-0.0", -0.0),
+            *[Hostile(f"{key} {schema[key]}", schema[key]) for key, _ in bounds if key in schema],
+        ]
+    return values
+
+
+def strings(schema: Schema, budget: Budget) -> list[Hostile]:
+    values = [
+        Hostile("empty string", ""),
+        Hostile("NUL character", "a\x00b"),
+        Hostile("control characters", "a\x01\x1b[31m\x7fb"),
+        Hostile("lone surrogate", "a\ud800b"),
+        Hostile(f"{budget.long_text:,} characters", "x" * budget.long_text),
+    ]
+    if "maxLength" in schema:
+        values.append(
+            Hostile(f"maxLength {schema['maxLength']} + 1", "x" * (schema["maxLength"] + 1))
+        )
+    if schema.get("format") in ("date", "date-time"):
+        values.append(Hostile("February 30th", "2026-02-30"))
+    if "enum" in schema:
+        values.append(Hostile("unknown enum value", "no-such-value"))
+    if budget.deep:
+        values += [
+            Hostile("blank string", "   "),
+            Hostile("right-to-left override", "\u202egnp.exe"),
+            Hostile("emoji and combining marks", "e\u0301\u0301 \U0001f600"),
+            Hostile("SQL and format metacharacters", "' OR 1=1 -- %s %n {0} ${x}"),
+            Hostile("year 0", "0000-01-01"),
+            Hostile("year 10000", "10000-01-01"),
+            Hostile("month 13", "2026-13-01"),
+        ]
+        if "enum" in schema:
+            values.append(Hostile("enum value in upper case", str(schema["enum"][0]).upper()))
+    return values
+
+
+WRONG_TYPES = {
+    "integer": [Hostile("true", True), Hostile('"1"', "1")],
+    "number": [Hostile("true", True), Hostile('"1"', "1")],
+    "string": [Hostile("0", 0), Hostile("true", True)],  # 0: lax parsers read it as 1970-01-01
+    "boolean": [Hostile('"true"', "true"), Hostile("1", 1)],
+    "array": [Hostile('"x"', "x"), Hostile("{}", {})],
+    "object": [Hostile("[]", []), Hostile('"x"', "x")],
+}
+EVERY_TYPE = [Hostile("true", True), Hostile("0", 0), Hostile("1.5", 1.5), Hostile('"1"', "1"),
+              Hostile("[]", []), Hostile("{}", {})]  # fmt: skip
+
+
+def json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    return {int: "integer", float: "number", str: "string", list: "array", dict: "object"}[
+        type(value)
+    ]
+
+
+def wrong_types(kind: str | None, deep: bool) -> list[Hostile]:
+    """JSON values of another type than ``kind`` (every other type with ``deep``)."""
+    if not deep:
+        return [Hostile(f"wrong type: {h.label}", h.value) for h in WRONG_TYPES.get(kind or "", [])]
+    compatible = {kind, "integer"} if kind == "number" else {kind}
+    return [Hostile(f"wrong type: {h.label}", h.value) for h in EVERY_TYPE
+            if json_type(h.value) not in compatible]  # fmt: skip
+
+
+def body_values(schema: Schema, document: Document, budget: Budget) -> list[Hostile]:
+    """Hostile JSON values for one field of a body (``null`` too: it may not be nullable)."""
+    resolved = non_null(schema, document)
+    kind = resolved.get("type")
+    values = [Hostile("null", None), *wrong_types(kind, budget.deep)]
+    if kind == "integer":
+        values += integers(resolved, budget.deep)
+    elif kind == "string":
+        values += strings(resolved, budget)
+    elif kind == "array":
+        item = resolved.get("items", {})
+        item_kind = non_null(item, document).get("type")
+        if item_kind in ("integer", "string"):
+            values += [Hostile(f"[{v.label}]", [v.value])
+                       for v in body_values(item, document, budget) if v.label != "null"]  # fmt: skip
+        count = resolved.get("maxItems", 1_000) + 1
+        values.append(Hostile(f"{count} items", [example(item, document)] * count))
+    return values
+
+
+# --- the wire: path segments, query strings, headers ------------------------------------------
+
+WIRE = [
+    Hostile("empty", ""),
+    Hostile("NUL (%00)", "%00"),
+    Hostile("invalid UTF-8 (%FF)", "%FF"),
+    Hostile("text", "abc"),
+]
+WIRE_DEEP = [
+    Hostile("overlong UTF-8 (%C0%AF)", "%C0%AF"),
+    Hostile("UTF-8 of a surrogate (%ED%A0%80)", "%ED%A0%80"),
+    Hostile("encoded slash (%2F)", "a%2Fb"),
+    Hostile("6,000 characters", "x" * 6_000),
+]
+WIRE_INTEGERS = [
+    Hostile("2**31 (past INTEGER)", str(INT32_MAX + 1)),
+    Hostile("2**63 (past BIGINT)", str(INT64_MAX + 1)),
+    Hostile("5,000 digits", "9" * 5_000),
+    Hostile("-1", "-1"),
+    Hostile("0", "0"),
+    Hostile("1.5", "1.5"),
+]
+WIRE_INTEGERS_DEEP = [
+    Hostile("-2**31 - 1", str(-INT32_MAX - 2)),
+    Hostile("1e3", "1e3"),
+    Hostile("fullwidth digit", "%EF%BC%91"),
+    Hostile("underscore", "1_000"),
+    Hostile("leading plus", "%2B1"),
+]
+
+
+def wire_values(schema: Schema, document: Document, budget: Budget) -> list[Hostile]:
+    """Hostile texts for a path segment or a query value (percent-encoded already)."""
+    resolved = non_null(schema, document)
+    kind = resolved.get("type")
+    if kind == "array":  # ?tag_id=1&tag_id=2: each value is one item
+        resolved = non_null(resolved.get("items", {}), document)
+        kind = resolved.get("type")
+    values = WIRE + (WIRE_DEEP if budget.deep else [])
+    if kind == "integer":
+        values += WIRE_INTEGERS + (WIRE_INTEGERS_DEEP if budget.deep else [])
+        values += [Hostile(f"{key} {resolved[key]} {step:+d}", str(resolved[key] + step))
+                   for key, step in (("minimum", -1), ("maximum", 1)) if key in resolved]  # fmt: skip
+    if "enum" in resolved and budget.deep:
+        values.append(Hostile("enum value in upper case", str(resolved["enum"][0]).upper()))
+    return values
+
+
+HEADERS: list[tuple[str, str | bytes]] = [
+    ("empty", ""),
+    ("invalid UTF-8", b"\xff\xfe"),
+    ("8,000 characters", "x" * 8_000),
+    ("quoted 2**31", '"2147483648"'),
+    ("quoted 5,000 digits", '"' + "9" * 5_000 + '"'),
+    ("weak tag", 'W/"1"'),
+]
+HEADERS_DEEP: list[tuple[str, str | bytes]] = [
+    ("blank", "   "),
+    ("latin-1 bytes", b"caf\xe9"),
+    ("quoted -1", '"-1"'),
+    ("star", "*"),
+    ("list of tags", '"1", "2", W/"3"'),
+    ("unbalanced quote", '"1'),
+]
+
+
+def header_values(budget: Budget) -> list[tuple[str, str | bytes]]:
+    return HEADERS + (HEADERS_DEEP if budget.deep else [])

@@ -1,0 +1,187 @@
+"""The hostile-input and concurrency suite finds each kind of defect, and nothing in a correct API.
+
+The API under attack is ``hostile_app``: correct by default, with planted defects on request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+
+from testkit import hostile
+from testkit.hostile.budget import Budget
+from testkit.hostile.bursts import references, singular
+from testkit.hostile.document import Api, Document
+from testkit.hostile.examples import example
+from testkit.hostile.values import INT32_MAX, body_values, wire_values
+from testkit.http import LiveServer
+
+from .hostile_app import DEFECTS, make_app
+
+Serve = Callable[..., LiveServer]
+Probe = Callable[[Api], object]
+
+
+@pytest.fixture
+def serve(live_server: Serve) -> Callable[..., object]:
+    async def api(*defects: str) -> Api:
+        server = live_server(make_app(set(defects)))
+        return await Api.load(server.url, ["/openapi.json"])
+
+    return api
+
+
+def problems_of(findings: list[hostile.Finding]) -> str:
+    return "\n".join(str(finding) for finding in findings)
+
+
+async def test_a_correct_api_gives_no_findings(serve: Callable[..., object]) -> None:
+    api = await serve()  # type: ignore[misc]
+
+    assert await hostile.probe_inputs(api) == []
+    assert await hostile.probe_methods(api) == []
+    assert await hostile.probe_bursts(api) == []
+
+
+# (defect, the probe that must find it, a phrase of the finding, in the request or the problem)
+CASES = [
+    ("overflow", "inputs", "server error 500"),
+    ("overflow", "inputs", "2**31 (past INTEGER)"),
+    ("nul", "inputs", "NUL character"),
+    ("undeclared", "inputs", "status 400 is not declared"),
+    ("plain_errors", "inputs", "is application/json, not application/problem+json"),
+    ("bad_schema", "inputs", "does not match the declared schema"),
+    ("lax", "inputs", "accepted (201) a request its schema forbids"),
+    ("no_head", "methods", "HEAD gave 405 where GET gave 200"),
+    ("shadowed", "methods", "undocumented method gave 422"),
+    ("race_unique", "bursts", "server error 500"),
+    ("race_if_match", "bursts", "exactly one 2xx and 412s"),
+    ("race_idempotency", "bursts", "every 2xx the same response"),
+    ("race_reference", "bursts", "which is gone"),
+]
+SMALL = Budget(long_text=300, oversized_body=3_000, nesting=3_000)  # the same kinds, less data
+PROBES: dict[str, Callable[[Api], Awaitable[list[hostile.Finding]]]] = {
+    "inputs": lambda api: hostile.probe_inputs(api, SMALL),
+    "methods": hostile.probe_methods,
+    "bursts": lambda api: hostile.probe_bursts(api, SMALL),
+}
+
+
+def test_every_planted_defect_has_a_case() -> None:
+    assert {defect for defect, _, _ in CASES} == DEFECTS.keys()
+
+
+@pytest.mark.parametrize(("defect", "probe", "phrase"), CASES)
+async def test_each_defect_is_found(
+    serve: Callable[..., object], defect: str, probe: str, phrase: str
+) -> None:
+    api = await serve(defect)  # type: ignore[misc]
+
+    findings = await PROBES[probe](api)
+
+    assert any(phrase in str(finding) for finding in findings), problems_of(findings)
+
+
+async def test_assert_clean_reports_findings_grouped(serve: Callable[..., object]) -> None:
+    api = await serve("overflow")  # type: ignore[misc]
+    findings = await hostile.probe_inputs(api)
+
+    with pytest.raises(AssertionError, match=r"hostile input: \d+ wrong answer\(s\)") as failure:
+        hostile.assert_clean(findings, "hostile input")
+    assert "server error 500" in str(failure.value)
+    hostile.assert_clean([], "nothing")  # no findings: no failure
+
+
+def test_schemathesis_passes_a_correct_api(live_server: Serve) -> None:
+    server = live_server(make_app())
+    api = Api(server.url, (Document(f"{server.url}/openapi.json", make_app().openapi()),))
+
+    hostile.run_schemathesis(
+        api, Budget(examples=3, stateful_examples=3), unpredictable=["/missing-reference"]
+    )
+
+
+def test_schemathesis_failures_become_assertion_errors(live_server: Serve) -> None:
+    server = live_server(make_app({"bad_schema"}))
+    api = Api(server.url, (Document(f"{server.url}/openapi.json", {}),))
+
+    with pytest.raises(AssertionError, match=r"schemathesis: \d+ failure"):
+        hostile.run_schemathesis(api, Budget(examples=3, stateful_examples=5), phases=["stateful"])
+
+
+def test_examples_are_small_valid_instances() -> None:
+    document = Document("memory", make_app().openapi())
+    note = {"$ref": "#/components/schemas/NoteIn"}
+
+    assert example(note, document, unique="7") == {"title": "x7"}
+    assert example({"type": "string", "format": "date"}, document) == "2026-03-01"
+    assert example({"type": "string", "minLength": 3}, document) == "xxx"
+    assert (
+        example({"type": "string", "examples": ["Work"], "maxLength": 5}, document, "12") == "Work1"
+    )
+    assert example({"type": "integer", "minimum": 5}, document) == 5
+    assert example({"type": "array", "items": {"type": "integer"}, "minItems": 2}, document) == [
+        1,
+        1,
+    ]
+    assert example({"anyOf": [{"type": "null"}, {"type": "boolean"}]}, document) is True
+    assert example({"enum": ["a", "b"]}, document) == "a"
+
+
+def test_values_cover_the_bounds_of_the_schema_and_of_integer_columns() -> None:
+    document = Document("memory", {})
+    labels = {
+        v.label: v.value for v in body_values({"type": "integer", "maximum": 9}, document, Budget())
+    }
+
+    assert labels["2**31 (past INTEGER)"] == INT32_MAX + 1
+    assert labels["maximum 9 +1"] == 10
+    assert labels["wrong type: true"] is True
+    texts = {v.label for v in body_values({"type": "string", "maxLength": 3}, document, Budget())}
+    assert {"NUL character", "lone surrogate", "maxLength 3 + 1", "wrong type: 0"} <= texts
+    deep = body_values({"type": "string"}, document, Budget.choose(deep=True))
+    assert len(deep) > len(body_values({"type": "string"}, document, Budget()))
+    wire = {
+        v.label
+        for v in wire_values({"type": "array", "items": {"type": "integer"}}, document, Budget())
+    }
+    assert {"2**31 (past INTEGER)", "NUL (%00)", "5,000 digits"} <= wire
+
+
+def test_references_follow_the_rest_naming_convention() -> None:
+    api = Api("http://x", (Document("memory", make_app().openapi()),))
+
+    found = {(str(delete), str(create), field) for delete, create, field in references(api)}
+
+    assert found == {("DELETE /tags/{tag_id}", "POST /notes", "tag_ids")}
+    assert [singular(p) for p in ("/api/categories", "/tags/", "/news")] == [
+        "category",
+        "tag",
+        "new",
+    ]
+
+
+def test_deep_budget_pushes_harder() -> None:
+    assert Budget.choose(deep=False) == Budget()
+    deep = Budget.choose(deep=True)
+    assert deep.burst > Budget().burst
+    assert deep.examples > Budget().examples
+
+
+@pytest.fixture
+def inner(pytester: pytest.Pytester) -> pytest.Pytester:
+    pytester.makepyfile(
+        test_budget="def test_budget(hostile_budget):\n    print('deep', hostile_budget.deep)\n"
+    )
+    return pytester
+
+
+@pytest.mark.parametrize(("args", "deep"), [((), False), (("--deep",), True)])
+def test_deep_option_selects_the_budget(
+    inner: pytest.Pytester, args: tuple[str, ...], deep: bool
+) -> None:
+    result = inner.runpytest("-p", "no:cacheprovider", "--no-report", "-s", *args)
+
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines([f"*deep {deep}*"])
