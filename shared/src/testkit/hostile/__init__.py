@@ -11,7 +11,7 @@ fails with a grouped report. See shared/README.md, "Hostile input and concurrenc
 """
 
 from testkit.hostile.budget import Budget
-from testkit.hostile.bursts import Bursts, Request, Scenario, burst, probe_bursts, tally
+from testkit.hostile.bursts import Bursts, Request, Scenario, at_once, burst, probe_bursts, tally
 from testkit.hostile.checks import Finding, assert_clean, problems
 from testkit.hostile.contract import run_schemathesis
 from testkit.hostile.document import Api, Operation
@@ -28,6 +28,7 @@ __all__ = [
     "Scenario",
     "Seeds",
     "assert_clean",
+    "at_once",
     "burst",
     "probe_bursts",
     "probe_inputs",

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import httpx
@@ -47,23 +48,31 @@ class Request:
     def method(self) -> str:
         return self.operation.method
 
-    def send(self, client: httpx.AsyncClient) -> Any:
+    def send(self, client: httpx.AsyncClient) -> Awaitable[httpx.Response]:
         content = None if self.body is None else encode(self.body)
         headers = {**self.headers, **({"Content-Type": "application/json"} if content else {})}
         return client.request(self.method, self.url, headers=raw(headers), content=content)
 
 
-async def burst(client: httpx.AsyncClient, requests: Sequence[Request]) -> list[Answer]:
-    """Send every request at once (one connection each); exceptions become answers."""
+async def at_once(calls: Iterable[Callable[[], Awaitable[httpx.Response]]]) -> list[Answer]:
+    """Make every call at once; a dropped connection becomes its exception in the answers.
 
-    async def one(request: Request) -> Answer:
+    answers = await at_once([lambda: client.post("/tags", json={"name": "x"})] * 10)
+    assert tally(answers) == {201: 1, 409: 9}
+    """
+
+    async def one(call: Callable[[], Awaitable[httpx.Response]]) -> Answer:
         try:
-            response: httpx.Response = await request.send(client)
+            return await call()
         except httpx.HTTPError as exc:
             return exc
-        return response
 
-    return list(await asyncio.gather(*(one(request) for request in requests)))
+    return list(await asyncio.gather(*(one(call) for call in calls)))
+
+
+async def burst(client: httpx.AsyncClient, requests: Sequence[Request]) -> list[Answer]:
+    """Send every request at once (one connection each)."""
+    return await at_once(partial(request.send, client) for request in requests)
 
 
 def tally(answers: Sequence[Answer]) -> Counter[int | str]:
@@ -110,6 +119,10 @@ class Scenario:
         return tally(self.answers)
 
 
+class NoResource(Exception):
+    """A scenario could not create the resource it races on."""
+
+
 class Bursts:
     """The scenarios, on one API, with a client and the planted resources."""
 
@@ -129,14 +142,15 @@ class Bursts:
         return self.paths.get(parent, {}).get("POST") if parent != op.path else None
 
     async def fresh(self, op: Operation) -> str | None:
-        """The URL of a new resource for ``op`` (its collection creates one), or None."""
+        """The URL of a new resource for ``op``, made by its collection's POST (None: the path
+        has no such collection); ``NoResource`` if the POST fails."""
         creator = self.collection(op)
         if creator is None:
             return None
         response = await self.client.post(creator.path, json=self.seeds.body(creator))
         created = json_value(response)
         if not response.is_success or not isinstance(created, dict) or "id" not in created:
-            return None
+            raise NoResource(f"POST {creator.path} gave {response.status_code}, no new id")
         param = op.params("path")[-1].name
         return self.seeds.url(op, path={param: str(created["id"])})
 
@@ -282,19 +296,28 @@ async def probe_bursts(api: Api, budget: Budget | None = None) -> list[Finding]:
         seeds = Seeds()
         await seeds.plant(client, api, per_collection=1)
         bursts = Bursts(api, client, seeds, budget.burst)
-        scenarios = []
-        for op in (op for op in api.operations if op.method in WRITES):
-            if op.method == "POST" and not op.params("path"):
-                scenarios.append(await bursts.same_create(op))
-            elif op.params("path"):
-                scenarios.append(await bursts.same_update(op))
-            if op.header("If-Match") is not None:
-                scenarios.append(await bursts.same_if_match(op))
-            if op.header("Idempotency-Key") is not None:
-                scenarios.append(await bursts.same_idempotency_key(op))
-            for update in (bursts.siblings(op).get(m) for m in ("PATCH", "PUT")):
-                if op.method == "DELETE" and update is not None:
-                    scenarios.append(await bursts.delete_vs_update(op, update))
-        for delete, create, field_name in references(api):
-            scenarios.append(await bursts.delete_vs_reference(delete, create, field_name))
-        return [finding for scenario in scenarios for finding in scenario.findings]
+        findings = []
+        for name, scenario in scenarios(api, bursts):
+            try:
+                findings += (await scenario).findings
+            except (httpx.HTTPError, NoResource) as exc:
+                findings.append(Finding(f"burst: {name}", f"could not run: {exc!r}"))
+        return findings
+
+
+def scenarios(api: Api, bursts: Bursts) -> Iterator[tuple[str, Awaitable[Scenario]]]:
+    """``(what, the scenario to await)`` for every scenario that applies to the API."""
+    for op in (op for op in api.operations if op.method in WRITES):
+        if op.method == "POST" and not op.params("path"):
+            yield f"the same {op}", bursts.same_create(op)
+        elif op.params("path"):
+            yield f"the same {op}", bursts.same_update(op)
+        if op.header("If-Match") is not None:
+            yield f"{op} with one If-Match", bursts.same_if_match(op)
+        if op.header("Idempotency-Key") is not None:
+            yield f"{op} with one Idempotency-Key", bursts.same_idempotency_key(op)
+        for update in (bursts.siblings(op).get(m) for m in ("PATCH", "PUT")):
+            if op.method == "DELETE" and update is not None:
+                yield f"{op} racing {update}", bursts.delete_vs_update(op, update)
+    for delete, create, field_name in references(api):
+        yield f"{delete} racing {create}", bursts.delete_vs_reference(delete, create, field_name)

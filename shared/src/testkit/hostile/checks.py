@@ -22,7 +22,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from testkit.hostile.document import Operation, Schema
 
 PROBLEM_JSON = "application/problem+json"
-SHOWN = 25  # findings listed in a failure message; the rest are counted
+SHOWN = 40  # example findings in a full report; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -36,13 +36,13 @@ class Finding:
         return f"{self.request}\n    -> {self.problem}"
 
 
-def excerpt(text: str, limit: int = 200) -> str:
+def excerpt(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
 
 
 def describe(method: str, url: str, body: bytes | None = None, note: str = "") -> str:
-    shown = f" {excerpt(body.decode('utf-8', 'backslashreplace'), 120)}" if body else ""
-    return f"{method} {excerpt(url, 160)}{shown}{f'  [{note}]' if note else ''}"
+    shown = f" {excerpt(body.decode('utf-8', 'backslashreplace'), 80)}" if body else ""
+    return f"{method} {excerpt(url, 100)}{shown}{f'  [{note}]' if note else ''}"
 
 
 def problems(
@@ -106,22 +106,29 @@ def kind_of(problem: str) -> str:
     return re.split(r"[:(\[{'\"]", general)[0].strip()
 
 
-def report(findings: list[Finding], title: str) -> str:
-    """Findings grouped by problem (the first line of each), most frequent first."""
+def report(findings: list[Finding], title: str, examples: int = SHOWN, limit: int = 0) -> str:
+    """Findings grouped by kind, most frequent first, ``examples`` in all; with ``limit``, the
+    report stops before that many characters (and says how much it left out)."""
     groups: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         groups[kind_of(finding.problem)].append(finding)
-    lines = [f"{title}: {len(findings)} wrong answer(s)"]
-    for kind, members in sorted(groups.items(), key=lambda item: -len(item[1])):
-        lines.append(f"\n{kind} ({len(members)}x), e.g.:")
-        lines += [f"  {finding}" for finding in members[: max(1, SHOWN // len(groups))]]
+    lines = [f"{title}: {len(findings)} wrong answer(s) of {len(groups)} kind(s)"]
+    for number, (kind, members) in enumerate(sorted(groups.items(), key=lambda g: -len(g[1]))):
+        shown = [f"  {finding}" for finding in members[: max(1, examples // len(groups))]]
+        section = [f"{kind} ({len(members)}x), e.g.:", *shown]
+        if limit and len("\n".join(lines + section)) > limit:
+            lines.append(f"... and {len(groups) - number} more kind(s)")
+            break
+        lines += section
     return "\n".join(lines)
 
 
 def assert_clean(findings: list[Finding], title: str = "the API") -> None:
-    """Raise ``AssertionError`` with a readable report when there are findings."""
+    """Raise ``AssertionError`` with a short report when there are findings; the whole report
+    is printed (pytest shows it as the test's captured output)."""
     if findings:
-        raise AssertionError(report(findings, title))
+        print(report(findings, title))  # the long form, for the developer
+        raise AssertionError(report(findings, title, examples=8, limit=1_500))
 
 
 def json_value(response: httpx.Response) -> Any:

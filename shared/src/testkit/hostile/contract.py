@@ -28,6 +28,7 @@ from schemathesis.core.failures import FailureGroup
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from testkit.hostile.budget import Budget
+from testkit.hostile.checks import excerpt
 from testkit.hostile.document import Api
 
 STATE_DEPENDENT = (404, 409, 412)
@@ -122,6 +123,6 @@ def run_schemathesis(
         for phase in phases:
             failures += runners[phase](schema, budget, check)
     if failures:
-        raise AssertionError(
-            f"schemathesis: {len(failures)} failure(s)\n\n" + "\n\n".join(failures)
-        )
+        text = f"schemathesis: {len(failures)} failure(s)\n\n" + "\n\n".join(failures)
+        print(text)  # all of it, with curl commands to replay; pytest shows it on failure
+        raise AssertionError(excerpt(text, 1_500))

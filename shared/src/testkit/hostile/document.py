@@ -135,6 +135,8 @@ class Api:
         return paths
 
     def client(self, connections: int = 100) -> httpx.AsyncClient:
-        """A client for the API; enough connections that a burst really runs at once."""
-        limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+        """A client for the API: enough connections that a burst really runs at once, and a new
+        connection per request (a server may close one after a 500, and the next request on it
+        would fail for that, not for what it sends)."""
+        limits = httpx.Limits(max_connections=connections, max_keepalive_connections=0)
         return httpx.AsyncClient(base_url=self.base_url, timeout=60, limits=limits)

@@ -27,7 +27,7 @@ import httpx
 
 from testkit.hostile import values
 from testkit.hostile.budget import Budget
-from testkit.hostile.checks import Finding, describe, problems, validator
+from testkit.hostile.checks import Finding, describe, json_value, problems, validator
 from testkit.hostile.document import Api, Operation, Parameter, Schema
 from testkit.hostile.examples import example, non_null
 
@@ -71,8 +71,11 @@ class Seeds:
             if op.method != "POST" or op.body is None or op.params("path") or not has_items:
                 continue
             for _ in range(per_collection):
-                response = await client.post(op.path, json=self.body(op))
-                created = response.json() if response.is_success else None
+                try:
+                    response = await client.post(op.path, json=self.body(op))
+                except httpx.HTTPError:
+                    continue  # the probes that follow report what is wrong
+                created = json_value(response) if response.is_success else None
                 if isinstance(created, dict) and "id" in created:
                     self.ids.setdefault(op.path, []).append(created["id"])
 
