@@ -5,6 +5,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from .categories.router import router as categories_router
+from .http_methods import HeadAndOptionsMiddleware
 from .problems import add_problem_handlers, use_problem_media_type
 from .request_logging import RequestLoggingMiddleware, configure_logging
 from .storage import InMemoryStore
@@ -30,7 +31,8 @@ def create_app() -> FastAPI:
     app = TaskManagerAPI(title="Task Manager API", version="0.3.0", description=DESCRIPTION)
     app.state.store = InMemoryStore()
     add_problem_handlers(app)
-    app.add_middleware(RequestLoggingMiddleware)
+    app.add_middleware(HeadAndOptionsMiddleware)
+    app.add_middleware(RequestLoggingMiddleware)  # added last: the outermost, it logs everything
     app.include_router(tasks_router)
     app.include_router(categories_router)
     app.include_router(tags_router)
