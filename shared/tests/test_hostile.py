@@ -93,6 +93,13 @@ async def test_assert_clean_reports_findings_grouped(serve: Callable[..., object
     hostile.assert_clean([], "nothing")  # no findings: no failure
 
 
+async def test_an_api_without_its_document_fails_clearly(live_server: Serve) -> None:
+    server = live_server(make_app())
+
+    with pytest.raises(AssertionError, match="GET /missing.json gave 404"):
+        await Api.load(server.url, ["/missing.json"])
+
+
 def test_schemathesis_passes_a_correct_api(live_server: Serve) -> None:
     server = live_server(make_app())
     api = Api(server.url, (Document(f"{server.url}/openapi.json", make_app().openapi()),))

@@ -115,11 +115,19 @@ class Api:
 
     @classmethod
     async def load(cls, base_url: str, document_paths: list[str]) -> Api:
+        """The API at ``base_url`` with the documents it serves at ``document_paths``; an
+        ``AssertionError`` if one cannot be fetched (the app cannot describe itself)."""
         async with httpx.AsyncClient(base_url=base_url, timeout=30) as client:
             documents = []
             for path in document_paths:
-                response = await client.get(path)
-                response.raise_for_status()
+                try:
+                    response = await client.get(path)
+                except httpx.HTTPError as exc:
+                    raise AssertionError(f"GET {path}: no answer ({exc!r})") from exc
+                if response.status_code != 200:
+                    raise AssertionError(
+                        f"GET {path} gave {response.status_code}, not the OpenAPI document"
+                    )
                 documents.append(Document(f"{base_url}{path}", response.json()))
         return cls(base_url.rstrip("/"), tuple(documents))
 
