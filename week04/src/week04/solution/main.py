@@ -6,6 +6,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 
 from .categories.router import router as categories_router
+from .http_methods import HeadAndOptionsMiddleware
 from .problems import add_problem_handlers, use_problem_media_type
 from .request_logging import RequestLoggingMiddleware, configure_logging
 from .storage import InMemoryStore
@@ -41,7 +42,8 @@ def create_app(cursor_secret: bytes | None = None) -> FastAPI:
     app.state.store = InMemoryStore()
     app.state.cursor_secret = cursor_secret or secrets.token_bytes(32)
     add_problem_handlers(app)
-    app.add_middleware(RequestLoggingMiddleware)
+    app.add_middleware(HeadAndOptionsMiddleware)
+    app.add_middleware(RequestLoggingMiddleware)  # added last: the outermost, it logs everything
     v1 = APIRouter(prefix="/api/v1")
     v1.include_router(tasks_router)
     v1.include_router(categories_router)
