@@ -14,6 +14,7 @@ from testkit.hostile.budget import Budget
 from testkit.hostile.bursts import references, singular
 from testkit.hostile.document import Api, Document
 from testkit.hostile.examples import example
+from testkit.hostile.probe import Seen
 from testkit.hostile.values import INT32_MAX, body_values, wire_values
 from testkit.http import LiveServer
 
@@ -96,7 +97,7 @@ async def test_assert_clean_reports_findings_grouped(serve: Callable[..., object
 async def test_an_api_without_its_document_fails_clearly(live_server: Serve) -> None:
     server = live_server(make_app())
 
-    with pytest.raises(AssertionError, match="GET /missing.json gave 404"):
+    with pytest.raises(AssertionError, match=r"GET /missing\.json gave 404"):
         await Api.load(server.url, ["/missing.json"])
 
 
@@ -154,6 +155,20 @@ def test_values_cover_the_bounds_of_the_schema_and_of_integer_columns() -> None:
         for v in wire_values({"type": "array", "items": {"type": "integer"}}, document, Budget())
     }
     assert {"2**31 (past INTEGER)", "NUL (%00)", "5,000 digits"} <= wire
+
+
+def test_a_schema_probed_before_gets_the_short_list() -> None:
+    document = Document("memory", {})
+    schema = {"type": "integer", "minimum": 1, "maximum": 9}
+
+    full = body_values(schema, document, Budget())
+    short = body_values(schema, document, Budget(), short=True)
+
+    assert {v.label for v in short} == {"null", "wrong type: true", "-1", "2**31 (past INTEGER)"}
+    assert len(short) < len(full)
+    seen, deep = Seen(), Seen(enabled=False)
+    assert (seen.again("id", schema), seen.again("id", schema)) == (False, True)
+    assert (deep.again("id"), deep.again("id")) == (False, False)
 
 
 def test_references_follow_the_rest_naming_convention() -> None:

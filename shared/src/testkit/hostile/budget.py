@@ -14,9 +14,11 @@ class Budget:
     long_text: int = 10_000  # characters of the "very long" strings
     oversized_body: int = 1_000_000  # bytes of the oversized body
     nesting: int = 100_000  # brackets of the deeply nested body
-    examples: int = 5  # schemathesis examples per operation and generation mode
-    stateful_examples: int = 10  # schemathesis stateful scenarios per document
-    steps: int = 6  # calls per stateful scenario
+    examples: int = 3  # schemathesis examples per operation and generation mode
+    # Invalid data is what probe_inputs sends, value by value; schemathesis adds it with --deep.
+    modes: tuple[str, ...] = ("positive",)
+    stateful_examples: int = 8  # schemathesis stateful scenarios per document
+    steps: int = 5  # calls per stateful scenario
 
     @classmethod
     def choose(cls, deep: bool) -> Budget:
@@ -24,5 +26,5 @@ class Budget:
             return cls()
         return cls(
             deep=True, burst=40, in_flight=12, long_text=1_000_000, oversized_body=16_000_000,
-            examples=100, stateful_examples=100, steps=15,
+            examples=100, modes=("positive", "negative"), stateful_examples=100, steps=15,
         )  # fmt: skip

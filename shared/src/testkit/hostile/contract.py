@@ -1,8 +1,8 @@
 """Schemathesis against the running API, stateless and stateful, derandomized and bounded.
 
-- **Stateless**: for every operation, generated valid requests (they must be accepted) and invalid
-  ones (they must be rejected with a 4xx); every response must match the document (status, content
-  type, headers, body schema) and never be a 5xx.
+- **Stateless**: for every operation, generated valid requests (they must be accepted) and, with
+  ``budget.modes`` (``--deep``), invalid ones (they must be rejected with a 4xx); every response
+  must match the document (status, content type, headers, body schema) and never be a 5xx.
 - **Stateful**: chains of calls that feed real ids from one response into the next (``POST /tasks``
   then ``GET``/``PATCH``/``DELETE /tasks/{task_id}``), with links that schemathesis infers from the
   document; this reaches the code behind existing resources, where random ids only get 404s.
@@ -68,7 +68,7 @@ def stateless(schema: Any, budget: Budget, check: CheckFunction) -> list[str]:
     failures = []
     for result in schema.get_all_operations():
         operation = result.ok()
-        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+        for mode in map(GenerationMode, budget.modes):
 
             @settings(budget.examples)
             @hypothesis.given(case=operation.as_strategy(generation_mode=mode))

@@ -114,8 +114,23 @@ def encode(body: Any) -> bytes:
     return json.dumps(body, allow_nan=True).encode()
 
 
+@dataclass
+class Seen:
+    """What was probed already: an operation that shares a schema with an earlier one (PUT and
+    POST take the same body; GET, PUT and DELETE the same id) gets the short lists of values."""
+
+    keys: set[str] = field(default_factory=set)
+    enabled: bool = True  # with --deep, every operation gets every value
+
+    def again(self, *parts: object) -> bool:
+        key = json.dumps(parts, sort_keys=True, default=str)
+        repeated = key in self.keys
+        self.keys.add(key)
+        return repeated and self.enabled
+
+
 def body_mutations(
-    schema: Schema, base: Any, op: Operation, budget: Budget, depth: int = 0
+    schema: Schema, base: Any, op: Operation, budget: Budget, seen: Seen, depth: int = 0
 ) -> Iterator[tuple[str, Any]]:
     """``(where and what, the whole body)`` for each hostile value of each field of ``base``."""
     document = op.document
@@ -123,30 +138,33 @@ def body_mutations(
     if not isinstance(base, dict):
         return
     for name, prop in resolved.get("properties", {}).items():
-        for value in values.body_values(prop, document, budget):
+        short = seen.again("field", name, prop)  # the same field, elsewhere or in v2
+        for value in values.body_values(prop, document, budget, short):
             yield f".{name} = {value.label}", {**base, name: value.value}
         inner = non_null(prop, document)
         items = non_null(inner.get("items", {}), document)
         if depth < 2 and inner.get("type") == "array" and "properties" in items:
             item = example(items, document)
-            for label, mutated in body_mutations(items, item, op, budget, depth + 1):
+            for label, mutated in body_mutations(items, item, op, budget, seen, depth + 1):
                 yield f".{name}[0]{label}", {**base, name: [mutated]}
         elif depth < 2 and "properties" in inner:
             sub = base.get(name) if isinstance(base.get(name), dict) else example(inner, document)
-            for label, mutated in body_mutations(inner, sub, op, budget, depth + 1):
+            for label, mutated in body_mutations(inner, sub, op, budget, seen, depth + 1):
                 yield f".{name}{label}", {**base, name: mutated}
 
 
-def parameter_probes(op: Operation, seeds: Seeds, budget: Budget) -> Iterator[Probe]:
+def parameter_probes(op: Operation, seeds: Seeds, budget: Budget, seen: Seen) -> Iterator[Probe]:
     headers = required_headers(op)
     for param in op.params("path"):
-        for value in values.wire_values(param.schema, op.document, budget):
+        short = seen.again("path", op.path, param.name, param.schema)
+        for value in values.wire_values(param.schema, op.document, budget, short):
             url = seeds.url(op, path={param.name: value.value})
             # A bad id may name no resource (404) or another one that lacks the method (405).
             yield Probe(op, op.method, url, f"path {param.name} = {value.label}", headers,
                         content_for(op, seeds), also_allowed=(404, 405))  # fmt: skip
     for param in op.params("query"):
-        for value in values.wire_values(param.schema, op.document, budget):
+        short = seen.again("query", param.name, param.schema)
+        for value in values.wire_values(param.schema, op.document, budget, short):
             url = seeds.url(op, query=f"{quote(param.name)}={value.value}")
             yield Probe(op, op.method, url, f"query {param.name} = {value.label}", headers)
         if param.schema.get("type") != "array":
@@ -155,7 +173,8 @@ def parameter_probes(op: Operation, seeds: Seeds, budget: Budget) -> Iterator[Pr
     yield Probe(op, op.method, seeds.url(op, query="unexpected=1"), "unknown query parameter",
                 headers, content_for(op, seeds))  # fmt: skip
     for param in op.params("header"):
-        for label, text in values.header_values(budget):
+        short = seen.again("header", param.name, param.schema)
+        for label, text in values.header_values(budget)[: 2 if short else None]:
             yield Probe(op, op.method, seeds.url(op), f"header {param.name} = {label}",
                         {**headers, param.name: text}, content_for(op, seeds))  # fmt: skip
 
@@ -168,9 +187,10 @@ def content_for(op: Operation, seeds: Seeds) -> bytes | None:
     return encode(seeds.body(op)) if op.body is not None else None
 
 
-def body_probes(op: Operation, seeds: Seeds, budget: Budget) -> Iterator[Probe]:
+def body_probes(op: Operation, seeds: Seeds, budget: Budget, seen: Seen) -> Iterator[Probe]:
     if op.body is None:
         return
+    short = seen.again("body", op.document.url, op.body)
     url, base = seeds.url(op), seeds.body(op)
     json_headers: dict[str, str | bytes] = {**required_headers(op), "Content-Type": JSON}
     schema = validator(op.body, op)
@@ -183,20 +203,17 @@ def body_probes(op: Operation, seeds: Seeds, budget: Budget) -> Iterator[Probe]:
     ) -> Probe:
         return Probe(op, op.method, url, note, headers, content, must_reject=reject)
 
-    mutations = list(body_mutations(op.body, base, op, budget))
-    shapes: dict[str, Any] = {
-        "{} (required fields missing)": {},
-        "array": [],
-        "null": None,
-        "string": "x",
-        "1": 1,
-    }
+    mutations = list(body_mutations(op.body, base, op, budget, seen))
+    shapes: dict[str, Any] = {"{} (required fields missing)": {}}
     if isinstance(base, dict):
         shapes["an unknown field"] = {**base, "unexpected_field": 1}
+    if not short:
+        shapes |= {"array": [], "null": None, "string": "x", "1": 1}
     mutations += [(f" = {label}", body) for label, body in shapes.items()]
     for label, body in mutations:
         yield probe(f"body{label}", encode(body), reject=not schema.is_valid(body))
-    yield from raw_bodies(op, encode(base), base, budget, probe)
+    if not short:  # raw bytes meet the body parser, which does not depend on the operation
+        yield from raw_bodies(op, encode(base), base, budget, probe)
 
 
 def raw_bodies(
@@ -233,11 +250,12 @@ def with_member(valid: bytes, member: bytes) -> bytes:
 
 
 def input_probes(api: Api, seeds: Seeds, budget: Budget) -> list[Probe]:
+    seen = Seen(enabled=not budget.deep)
     return [
         probe
         for op in api.operations
         for probe in itertools.chain(
-            parameter_probes(op, seeds, budget), body_probes(op, seeds, budget)
+            parameter_probes(op, seeds, budget, seen), body_probes(op, seeds, budget, seen)
         )
     ]
 

@@ -11,7 +11,9 @@ Each value targets a known way APIs break:
 - impossible dates, enum values in the wrong case.
 
 The default lists hold the values that find bugs most often; ``budget.deep`` adds the rest (more
-numbers, right-to-left overrides, emoji, metacharacters, odd dates, every wrong type).
+numbers, right-to-left overrides, emoji, metacharacters, odd dates, every wrong type). Values marked
+``short`` make the short list, for a schema an earlier operation was already probed with (PUT's
+body is usually POST's): enough to see that this operation validates the same way.
 ``body_values`` gives JSON values; ``wire_values`` gives the text that goes into a path segment
 or a query string (percent-encoded already); ``header_values`` the raw header values.
 """
@@ -33,13 +35,26 @@ INT64_MAX = 2**63 - 1
 class Hostile:
     label: str
     value: Any
+    short: bool = False  # on the short list
+
+
+def distinct(values: list[Hostile], short: bool) -> list[Hostile]:
+    """The values without repeats (``maximum + 1`` is often ``2**31``), short ones if ``short``."""
+    seen: set[str] = set()
+    kept = []
+    for value in values:
+        key = f"{type(value.value).__name__}:{value.value!r}"
+        if key not in seen and (value.short or not short):
+            seen.add(key)
+            kept.append(value)
+    return kept
 
 
 def integers(schema: Schema, deep: bool) -> list[Hostile]:
     values = [
         Hostile("0", 0),
-        Hostile("-1", -1),
-        Hostile("2**31 (past INTEGER)", INT32_MAX + 1),
+        Hostile("-1", -1, short=True),
+        Hostile("2**31 (past INTEGER)", INT32_MAX + 1, short=True),
         Hostile("2**63 (past BIGINT)", INT64_MAX + 1),
         Hostile("1.5", 1.5),
     ]
@@ -61,19 +76,18 @@ def integers(schema: Schema, deep: bool) -> list[Hostile]:
 def strings(schema: Schema, budget: Budget) -> list[Hostile]:
     values = [
         Hostile("empty string", ""),
-        Hostile("NUL character", "a\x00b"),
+        Hostile("NUL character", "a\x00b", short=True),
         Hostile("control characters", "a\x01\x1b[31m\x7fb"),
         Hostile("lone surrogate", "a\ud800b"),
         Hostile(f"{budget.long_text:,} characters", "x" * budget.long_text),
     ]
     if "maxLength" in schema:
-        values.append(
-            Hostile(f"maxLength {schema['maxLength']} + 1", "x" * (schema["maxLength"] + 1))
-        )
+        too_long = "x" * (schema["maxLength"] + 1)
+        values.append(Hostile(f"maxLength {schema['maxLength']} + 1", too_long, short=True))
     if schema.get("format") in ("date", "date-time"):
-        values.append(Hostile("February 30th", "2026-02-30"))
+        values.append(Hostile("February 30th", "2026-02-30", short=True))
     if "enum" in schema:
-        values.append(Hostile("unknown enum value", "no-such-value"))
+        values.append(Hostile("unknown enum value", "no-such-value", short=True))
     if budget.deep:
         values += [
             Hostile("blank string", "   "),
@@ -90,9 +104,12 @@ def strings(schema: Schema, budget: Budget) -> list[Hostile]:
 
 
 WRONG_TYPES = {
-    "integer": [Hostile("true", True), Hostile('"1"', "1")],
-    "number": [Hostile("true", True), Hostile('"1"', "1")],
-    "string": [Hostile("0", 0), Hostile("true", True)],  # 0: lax parsers read it as 1970-01-01
+    "integer": [Hostile("true", True, short=True), Hostile('"1"', "1")],
+    "number": [Hostile("true", True, short=True), Hostile('"1"', "1")],
+    "string": [
+        Hostile("0", 0, short=True),
+        Hostile("true", True),
+    ],  # 0: lax parsers read it as 1970-01-01
     "boolean": [Hostile('"true"', "true"), Hostile("1", 1)],
     "array": [Hostile('"x"', "x"), Hostile("{}", {})],
     "object": [Hostile("[]", []), Hostile('"x"', "x")],
@@ -112,17 +129,20 @@ def json_type(value: Any) -> str:
 def wrong_types(kind: str | None, deep: bool) -> list[Hostile]:
     """JSON values of another type than ``kind`` (every other type with ``deep``)."""
     if not deep:
-        return [Hostile(f"wrong type: {h.label}", h.value) for h in WRONG_TYPES.get(kind or "", [])]
+        chosen = WRONG_TYPES.get(kind or "", [])
+        return [Hostile(f"wrong type: {h.label}", h.value, h.short) for h in chosen]
     compatible = {kind, "integer"} if kind == "number" else {kind}
     return [Hostile(f"wrong type: {h.label}", h.value) for h in EVERY_TYPE
             if json_type(h.value) not in compatible]  # fmt: skip
 
 
-def body_values(schema: Schema, document: Document, budget: Budget) -> list[Hostile]:
+def body_values(
+    schema: Schema, document: Document, budget: Budget, short: bool = False
+) -> list[Hostile]:
     """Hostile JSON values for one field of a body (``null`` too: it may not be nullable)."""
     resolved = non_null(schema, document)
     kind = resolved.get("type")
-    values = [Hostile("null", None), *wrong_types(kind, budget.deep)]
+    values = [Hostile("null", None, short=True), *wrong_types(kind, budget.deep)]
     if kind == "integer":
         values += integers(resolved, budget.deep)
     elif kind == "string":
@@ -131,20 +151,20 @@ def body_values(schema: Schema, document: Document, budget: Budget) -> list[Host
         item = resolved.get("items", {})
         item_kind = non_null(item, document).get("type")
         if item_kind in ("integer", "string"):
-            values += [Hostile(f"[{v.label}]", [v.value])
+            values += [Hostile(f"[{v.label}]", [v.value], v.short)
                        for v in body_values(item, document, budget) if v.label != "null"]  # fmt: skip
         count = resolved.get("maxItems", 1_000) + 1
         values.append(Hostile(f"{count} items", [example(item, document)] * count))
-    return values
+    return distinct(values, short)
 
 
 # --- the wire: path segments, query strings, headers ------------------------------------------
 
 WIRE = [
     Hostile("empty", ""),
-    Hostile("NUL (%00)", "%00"),
+    Hostile("NUL (%00)", "%00", short=True),
     Hostile("invalid UTF-8 (%FF)", "%FF"),
-    Hostile("text", "abc"),
+    Hostile("text", "abc", short=True),
 ]
 WIRE_DEEP = [
     Hostile("overlong UTF-8 (%C0%AF)", "%C0%AF"),
@@ -153,7 +173,7 @@ WIRE_DEEP = [
     Hostile("6,000 characters", "x" * 6_000),
 ]
 WIRE_INTEGERS = [
-    Hostile("2**31 (past INTEGER)", str(INT32_MAX + 1)),
+    Hostile("2**31 (past INTEGER)", str(INT32_MAX + 1), short=True),
     Hostile("2**63 (past BIGINT)", str(INT64_MAX + 1)),
     Hostile("5,000 digits", "9" * 5_000),
     Hostile("-1", "-1"),
@@ -169,7 +189,9 @@ WIRE_INTEGERS_DEEP = [
 ]
 
 
-def wire_values(schema: Schema, document: Document, budget: Budget) -> list[Hostile]:
+def wire_values(
+    schema: Schema, document: Document, budget: Budget, short: bool = False
+) -> list[Hostile]:
     """Hostile texts for a path segment or a query value (percent-encoded already)."""
     resolved = non_null(schema, document)
     kind = resolved.get("type")
@@ -183,7 +205,7 @@ def wire_values(schema: Schema, document: Document, budget: Budget) -> list[Host
                    for key, step in (("minimum", -1), ("maximum", 1)) if key in resolved]  # fmt: skip
     if "enum" in resolved and budget.deep:
         values.append(Hostile("enum value in upper case", str(resolved["enum"][0]).upper()))
-    return values
+    return distinct(values, short)
 
 
 HEADERS: list[tuple[str, str | bytes]] = [
