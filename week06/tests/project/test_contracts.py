@@ -1,8 +1,9 @@
-"""Task 5: the move to PostgreSQL changed no endpoint, field or status code of v1 or v2.
+"""Task 5: the move to PostgreSQL changed no endpoint, field or status code of v1 or v2, but one:
+task writes may answer 409 when they keep colliding with concurrent ones (``retries.py``).
 
-``week06/contracts/`` holds week 4's committed OpenAPI documents, unchanged; the app must generate
-exactly these. (Week 4's schemathesis run checks the implementation against the same documents;
-here week 4's API tests do that job against the database.)
+``week06/contracts/`` holds week 4's committed OpenAPI documents with those 409s added; the app
+must generate exactly these. (Week 4's schemathesis run checks the implementation against the
+same documents; here week 4's API tests and ``test_hostile.py`` do that job against the database.)
 """
 
 from pathlib import Path

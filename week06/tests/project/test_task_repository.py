@@ -4,12 +4,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select
-from sqlalchemy.exc import InvalidRequestError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy import insert, select
+from sqlalchemy.exc import DBAPIError, InvalidRequestError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
 from testkit import impl_module
-from testkit.db import count_queries
+from testkit.db import async_url, count_queries
+
+from .conftest import Live
 
 pytestmark = pytest.mark.task(2)
 tasks = impl_module("week06", "tasks.repository")
@@ -153,3 +155,30 @@ async def test_relationships_refuse_to_lazy_load(db_session: AsyncSession) -> No
         _ = task.category
     with pytest.raises(InvalidRequestError, match="lazy='raise'"):
         _ = task.tag_ids
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("for_update", [True, False])
+async def test_get_for_update_locks_the_row_until_the_transaction_ends(
+    live: Live, for_update: bool
+) -> None:
+    engine = create_async_engine(async_url(live.database_url))
+    Task = task_models.Task
+    try:
+        async with engine.begin() as setup:  # a committed row, which other connections see
+            row = {"title": "locked", "status": "todo", "priority": "low"}
+            task_id = (
+                await setup.execute(insert(Task).values(row).returning(Task.id))
+            ).scalar_one()
+        async with AsyncSession(engine) as mine, engine.connect() as theirs:
+            assert await tasks.SqlTaskRepository(mine).get(task_id, for_update) is not None
+            # Another transaction that wants the row now: NOWAIT fails at once if it is locked.
+            grab = select(Task.id).where(Task.id == task_id).with_for_update(nowait=True)
+            if for_update:
+                with pytest.raises(DBAPIError) as locked:
+                    await theirs.execute(grab)
+                assert getattr(locked.value.orig, "sqlstate", None) == "55P03"  # lock_not_available
+            else:
+                assert (await theirs.execute(grab)).scalar_one() == task_id
+    finally:
+        await engine.dispose()

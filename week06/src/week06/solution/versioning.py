@@ -2,8 +2,9 @@
 
 URL versioning (``/api/v1``, ``/api/v2``): the version is visible in every link, logs and caches
 tell versions apart, and each version has its own contract. The documents are committed in
-``week06/contracts/`` (week 4's, unchanged by the move to PostgreSQL) and a test fails when the
-app drifts from them: a change to a contract is then a reviewed diff, never an accident.
+``week06/contracts/`` (week 4's, plus the one answer a database adds: 409 on task writes that keep
+colliding with concurrent ones) and a test fails when the app drifts from them: a change to a
+contract is then a reviewed diff, never an accident.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from fastapi.routing import iter_route_contexts
 
 from .problems import use_problem_media_type
 
+# x.1.0: task writes may answer 409 (additive: week 4's clients keep working).
 VERSIONS = {
-    "v1": ("1.0.0", "The week 3 contract, frozen: clients written for it keep working."),
+    "v1": ("1.1.0", "The week 3 contract, frozen: clients written for it keep working."),
     "v2": (
-        "2.0.0",
+        "2.1.0",
         "Tasks with cursor pagination, renamed fields (`state`, `due_on`), links, and "
         "`Idempotency-Key` on create. Categories and tags did not change: they stay in v1, "
         "and v2 tasks link to them.",

@@ -7,9 +7,12 @@ point at a task that was rolled back, and a failed create leaves no key behind.
 - the same key with the same body: the stored response again (and still one task);
 - the same key with a different body: 422 (IETF draft-ietf-httpapi-idempotency-key-header).
 
-Two requests racing with one new key both pass ``replay``; the primary key on ``key`` lets only
-one commit (the other fails, and its client retries and gets the replay). A production table also
-scopes keys per user and deletes them after a day or so.
+Two requests with one new key at once would both find no row and both create a task (then one
+fails on the primary key). So a request first **claims** its key: a transaction-level advisory
+lock on the key's hash, taken before anything else. The second request waits at its claim until
+the first commits, then finds the stored response and replays it (or, if the first failed and
+rolled back, does the work itself). A production table also scopes keys per user and deletes
+them after a day or so.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import Annotated, Any
 
 from fastapi import Header
 from pydantic import BaseModel
-from sqlalchemy import DateTime, String, func
+from sqlalchemy import DateTime, String, func, select
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
@@ -70,6 +73,10 @@ class IdempotencyKeys:
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+
+    async def claim(self, key: str) -> None:
+        """Hold ``key`` until this transaction ends; a request holding it already is awaited."""
+        raise NotImplementedError("TODO: SELECT pg_advisory_xact_lock(hashtextextended(key, 0))")
 
     async def replay(self, key: str, request_fingerprint: str) -> StoredResponse | None:
         """The stored response for ``key``; None if the key is new; 422 if it meant another body."""

@@ -16,7 +16,10 @@ class CategoryRepository(ABC):
     async def add(self, data: CategoryIn) -> Category: ...
 
     @abstractmethod
-    async def get(self, category_id: int) -> Category | None: ...
+    async def get(self, category_id: int, for_update: bool = False) -> Category | None:
+        """The row, or None. ``for_update`` locks it until the transaction ends
+        (``SELECT ... FOR UPDATE``): a change that reads the row first must lock it, or a
+        concurrent request can change or delete it between the read and the write."""
 
     @abstractmethod
     async def get_by_name(self, name: str) -> Category | None:
@@ -47,9 +50,11 @@ class SqlCategoryRepository(CategoryRepository):
         return category
         # END SOLUTION
 
-    async def get(self, category_id: int) -> Category | None:
-        # BEGIN SOLUTION session.get: the row with this primary key, or None
-        return await self.session.get(Category, category_id)
+    async def get(self, category_id: int, for_update: bool = False) -> Category | None:
+        # BEGIN SOLUTION session.get (with_for_update if asked): the row, or None
+        return await self.session.get(
+            Category, category_id, with_for_update=for_update, populate_existing=for_update
+        )
         # END SOLUTION
 
     async def get_by_name(self, name: str) -> Category | None:

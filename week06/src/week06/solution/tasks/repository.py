@@ -58,7 +58,10 @@ class TaskRepository(ABC):
         """Store a new task; the repository assigns ``id``, ``created_at`` and ``updated_at``."""
 
     @abstractmethod
-    async def get(self, task_id: int) -> Task | None: ...
+    async def get(self, task_id: int, for_update: bool = False) -> Task | None:
+        """The row, or None. ``for_update`` locks it until the transaction ends
+        (``SELECT ... FOR UPDATE``): a change that reads the row first must lock it, or a
+        concurrent request can change or delete it between the read and the write."""
 
     @abstractmethod
     async def find(self, filters: TaskFilters) -> list[Task]:
@@ -130,9 +133,13 @@ class SqlTaskRepository(TaskRepository):
         return task
         # END SOLUTION
 
-    async def get(self, task_id: int) -> Task | None:
-        # BEGIN SOLUTION the task with this id and its tag links loaded, or None
-        return await self.session.scalar(tasks_with_tags().where(Task.id == task_id))
+    async def get(self, task_id: int, for_update: bool = False) -> Task | None:
+        # BEGIN SOLUTION the task and its tag links, or None; FOR UPDATE if asked
+        query = tasks_with_tags().where(Task.id == task_id)
+        if for_update:
+            # populate_existing: the locked read refreshes an object the session already holds.
+            query = query.with_for_update().execution_options(populate_existing=True)
+        return await self.session.scalar(query)
         # END SOLUTION
 
     async def find(self, filters: TaskFilters) -> list[Task]:

@@ -13,10 +13,10 @@ from typing import Any
 
 from pydantic import MISSING, BaseModel, ConfigDict, Field, field_validator
 
+from ..fields import Id, JsonDate, JsonId
 from .models import Priority, TaskStatus
 from .schemas import (
     Description,
-    Id,
     TagIds,
     TaskFilters,
     TaskIn,
@@ -43,8 +43,8 @@ class TaskInV2(BaseModel):
     description: Description | None = None
     state: TaskStatus = TaskStatus.TODO
     priority: Priority = Priority.MEDIUM
-    due_on: date | None = None
-    category_id: Id | None = None
+    due_on: JsonDate | None = None
+    category_id: JsonId | None = None
     tag_ids: TagIds = []
 
     @field_validator("tag_ids")
@@ -65,8 +65,8 @@ class TaskPatchV2(BaseModel):
     description: Description | MISSING | None = MISSING
     state: TaskStatus | MISSING = MISSING
     priority: Priority | MISSING = MISSING
-    due_on: date | MISSING | None = MISSING
-    category_id: Id | MISSING | None = MISSING
+    due_on: JsonDate | MISSING | None = MISSING
+    category_id: JsonId | MISSING | None = MISSING
     tag_ids: TagIds | MISSING = MISSING
 
     @field_validator("tag_ids")

@@ -16,7 +16,10 @@ class CategoryRepository(ABC):
     async def add(self, data: CategoryIn) -> Category: ...
 
     @abstractmethod
-    async def get(self, category_id: int) -> Category | None: ...
+    async def get(self, category_id: int, for_update: bool = False) -> Category | None:
+        """The row, or None. ``for_update`` locks it until the transaction ends
+        (``SELECT ... FOR UPDATE``): a change that reads the row first must lock it, or a
+        concurrent request can change or delete it between the read and the write."""
 
     @abstractmethod
     async def get_by_name(self, name: str) -> Category | None:
@@ -42,8 +45,8 @@ class SqlCategoryRepository(CategoryRepository):
     async def add(self, data: CategoryIn) -> Category:
         raise NotImplementedError("TODO: add a Category and flush (the INSERT assigns its id)")
 
-    async def get(self, category_id: int) -> Category | None:
-        raise NotImplementedError("TODO: session.get: the row with this primary key, or None")
+    async def get(self, category_id: int, for_update: bool = False) -> Category | None:
+        raise NotImplementedError("TODO: session.get (with_for_update if asked): the row, or None")
 
     async def get_by_name(self, name: str) -> Category | None:
         raise NotImplementedError("TODO: select where lower(name) = lower(:name)")

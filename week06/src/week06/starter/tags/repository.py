@@ -16,7 +16,10 @@ class TagRepository(ABC):
     async def add(self, data: TagIn) -> Tag: ...
 
     @abstractmethod
-    async def get(self, tag_id: int) -> Tag | None: ...
+    async def get(self, tag_id: int, for_update: bool = False) -> Tag | None:
+        """The row, or None. ``for_update`` locks it until the transaction ends
+        (``SELECT ... FOR UPDATE``): a change that reads the row first must lock it, or a
+        concurrent request can change or delete it between the read and the write."""
 
     @abstractmethod
     async def get_by_name(self, name: str) -> Tag | None:
@@ -42,8 +45,8 @@ class SqlTagRepository(TagRepository):
     async def add(self, data: TagIn) -> Tag:
         raise NotImplementedError("TODO: add a Tag and flush (the INSERT assigns its id)")
 
-    async def get(self, tag_id: int) -> Tag | None:
-        raise NotImplementedError("TODO: session.get: the row with this primary key, or None")
+    async def get(self, tag_id: int, for_update: bool = False) -> Tag | None:
+        raise NotImplementedError("TODO: session.get (with_for_update if asked): the row, or None")
 
     async def get_by_name(self, name: str) -> Tag | None:
         raise NotImplementedError("TODO: select where lower(name) = lower(:name)")

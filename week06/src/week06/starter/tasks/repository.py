@@ -58,7 +58,10 @@ class TaskRepository(ABC):
         """Store a new task; the repository assigns ``id``, ``created_at`` and ``updated_at``."""
 
     @abstractmethod
-    async def get(self, task_id: int) -> Task | None: ...
+    async def get(self, task_id: int, for_update: bool = False) -> Task | None:
+        """The row, or None. ``for_update`` locks it until the transaction ends
+        (``SELECT ... FOR UPDATE``): a change that reads the row first must lock it, or a
+        concurrent request can change or delete it between the read and the write."""
 
     @abstractmethod
     async def find(self, filters: TaskFilters) -> list[Task]:
@@ -105,8 +108,8 @@ class SqlTaskRepository(TaskRepository):
     async def add(self, data: TaskIn) -> Task:
         raise NotImplementedError("TODO: add a Task, created_at = updated_at = now; flush")
 
-    async def get(self, task_id: int) -> Task | None:
-        raise NotImplementedError("TODO: the task with this id and its tag links loaded, or None")
+    async def get(self, task_id: int, for_update: bool = False) -> Task | None:
+        raise NotImplementedError("TODO: the task and its tag links, or None; FOR UPDATE if asked")
 
     async def find(self, filters: TaskFilters) -> list[Task]:
         raise NotImplementedError("TODO: the filtered query, ordered by id")

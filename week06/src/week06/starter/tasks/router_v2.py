@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response, status
 
 from ..dependencies import CursorCodecDep, IdempotencyKeysDep
+from ..fields import MAX_ID
 from ..idempotency import IdempotencyKeyHeader, StoredResponse, fingerprint
 from ..problems import problem_responses
 from .dependencies import TaskServiceDep
@@ -26,7 +27,7 @@ from .schemas_v2 import (
 )
 
 router = APIRouter(prefix="/tasks", tags=["tasks"])
-TaskId = Annotated[int, Path(ge=1, description="The task's id")]
+TaskId = Annotated[int, Path(ge=1, le=MAX_ID, description="The task's id")]
 LOCATION = {"Location": {"description": "URL of the new task", "schema": {"type": "string"}}}
 REPLAYED = "Idempotent-Replayed"
 
@@ -51,7 +52,7 @@ def task_read(task: Task, request: Request) -> TaskReadV2:
     "",
     name="v2_create_task",
     status_code=status.HTTP_201_CREATED,
-    responses={201: {"headers": LOCATION}, **problem_responses(400, 422)},
+    responses={201: {"headers": LOCATION}, **problem_responses(400, 409, 422)},
 )
 async def create_task(
     data: TaskInV2,
@@ -63,6 +64,7 @@ async def create_task(
 ) -> TaskReadV2:
     request_fingerprint = fingerprint(data)
     if idempotency_key is not None:
+        await keys.claim(idempotency_key)  # a concurrent request with this key waits here
         stored = await keys.replay(idempotency_key, request_fingerprint)
         if stored is not None:
             response.headers.update({"Location": stored.location, REPLAYED: "true"})
@@ -98,14 +100,14 @@ async def get_task(task_id: TaskId, service: TaskServiceDep, request: Request) -
     return task_read(await service.get(task_id), request)
 
 
-@router.put("/{task_id}", name="v2_replace_task", responses=problem_responses(400, 404, 422))
+@router.put("/{task_id}", name="v2_replace_task", responses=problem_responses(400, 404, 409, 422))
 async def replace_task(
     task_id: TaskId, data: TaskInV2, service: TaskServiceDep, request: Request
 ) -> TaskReadV2:
     return task_read(await service.replace(task_id, data.to_v1()), request)
 
 
-@router.patch("/{task_id}", name="v2_patch_task", responses=problem_responses(400, 404, 422))
+@router.patch("/{task_id}", name="v2_patch_task", responses=problem_responses(400, 404, 409, 422))
 async def patch_task(
     task_id: TaskId, data: TaskPatchV2, service: TaskServiceDep, request: Request
 ) -> TaskReadV2:
@@ -116,7 +118,7 @@ async def patch_task(
     "/{task_id}",
     name="v2_delete_task",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(404, 422),
+    responses=problem_responses(404, 409, 422),
 )
 async def delete_task(task_id: TaskId, service: TaskServiceDep) -> None:
     await service.delete(task_id)

@@ -23,8 +23,10 @@ class TaskService:
         await self._check_tags(data.tag_ids)
         return await self.tasks.add(data)
 
-    async def get(self, task_id: int) -> Task:
-        task = await self.tasks.get(task_id)
+    async def get(self, task_id: int, for_update: bool = False) -> Task:
+        """The task (404 if missing); ``for_update`` locks it for a change: two changes of one
+        task then run one after the other, each on the other's result."""
+        task = await self.tasks.get(task_id, for_update)
         if task is None:
             raise TaskNotFoundError(task_id)
         return task
@@ -41,13 +43,13 @@ class TaskService:
         return items, sort_key(items[-1], sort) if len(rows) > limit else None
 
     async def replace(self, task_id: int, data: TaskIn) -> Task:
-        task = await self.get(task_id)
+        task = await self.get(task_id, for_update=True)
         await self._check_category(data.category_id)
         await self._check_tags(data.tag_ids)
         return await self.tasks.update(task, data.model_dump())
 
     async def patch(self, task_id: int, data: TaskPatch) -> Task:
-        task = await self.get(task_id)
+        task = await self.get(task_id, for_update=True)
         changes = data.model_dump(exclude_unset=True)
         if "category_id" in changes:
             await self._check_category(changes["category_id"])
@@ -56,7 +58,7 @@ class TaskService:
         return await self.tasks.update(task, changes)
 
     async def delete(self, task_id: int) -> None:
-        await self.tasks.delete(await self.get(task_id))
+        await self.tasks.delete(await self.get(task_id, for_update=True))
 
     async def _check_category(self, category_id: int | None) -> None:
         if category_id is not None and await self.categories.get(category_id) is None:
