@@ -106,6 +106,12 @@ class Live:
     def url(self) -> str:
         return self.server.url
 
+    def client(self, path: str = "") -> httpx.AsyncClient:
+        """A client of ``url + path``, a new connection per request: after a 500 a server may
+        close its connection, and the next request on it would fail for that, not for itself."""
+        no_reuse = httpx.Limits(max_keepalive_connections=0)
+        return httpx.AsyncClient(base_url=f"{self.url}{path}", limits=no_reuse)
+
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
 async def live(postgres_url: str) -> AsyncIterator[Live]:

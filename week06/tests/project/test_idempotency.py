@@ -118,7 +118,7 @@ async def test_the_key_is_stored_with_the_task_in_one_transaction(
 @pytest.mark.points(2)
 async def test_one_key_sent_ten_times_at_once_creates_one_task(live: Live) -> None:
     """Over real HTTP, each request its own transaction: the claim makes them wait in turn."""
-    async with httpx.AsyncClient(base_url=f"{live.url}/api/v2") as client:
+    async with live.client("/api/v2") as client:
         body, headers = task_body(), {"Idempotency-Key": "ten-at-once"}
         answers = await hostile.at_once(
             [lambda: client.post("/tasks", json=body, headers=headers)] * 10
