@@ -8,6 +8,7 @@ leaves nothing behind.
 """
 
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -16,7 +17,7 @@ import pytest_asyncio
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from testkit import impl_module
-from testkit.http import ClientFactory
+from testkit.http import ClientFactory, LiveServer
 from testkit.services.postgres import create_database, drop_database
 
 from .alembic_helpers import migrate
@@ -92,3 +93,38 @@ async def client(requests_app: Any, asgi_client: ClientFactory) -> httpx.AsyncCl
 @pytest.fixture
 async def v2(requests_app: Any, asgi_client: ClientFactory) -> httpx.AsyncClient:
     return await asgi_client(requests_app, base_url="http://testserver/api/v2")
+
+
+@dataclass(frozen=True)
+class Live:
+    """The app served by uvicorn on a database of its own (``database_url``, migrated)."""
+
+    server: LiveServer
+    database_url: str
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    def client(self, path: str = "") -> httpx.AsyncClient:
+        """A client of ``url + path``, a new connection per request: after a 500 a server may
+        close its connection, and the next request on it would fail for that, not for itself."""
+        no_reuse = httpx.Limits(max_keepalive_connections=0)
+        return httpx.AsyncClient(base_url=f"{self.url}{path}", limits=no_reuse)
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def live(postgres_url: str) -> AsyncIterator[Live]:
+    """For tests that need real concurrency: every request its own connection and transaction,
+    really committed (the per-test rollback above runs every request on ONE connection)."""
+    url = create_database(postgres_url, prefix="live")
+    try:
+        await migrate(url, "upgrade", "head")
+        app = impl_module("week07", "main").create_app(url, cursor_secret=SECRET)
+        server = LiveServer(app).start()
+        try:
+            yield Live(server, url)
+        finally:
+            server.stop()
+    finally:
+        drop_database(url)

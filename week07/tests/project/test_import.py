@@ -104,6 +104,29 @@ async def test_unknown_references_are_reported_per_row(
     assert await task_count(db_connection) == before
 
 
+@pytest.mark.points(2)
+async def test_bad_fields_and_unknown_references_come_in_one_response(
+    v2: httpx.AsyncClient, db_connection: AsyncConnection
+) -> None:
+    body: list[Any] = rows(5)
+    body[0]["title"] = ""  # invalid field
+    body[1]["category_id"] = 999_999  # valid field, unknown category
+    body[3] = "not a task"  # not even an object
+    body[4]["tag_ids"] = [True]  # a JSON value of the wrong type
+    before = await task_count(db_connection)
+
+    response = await v2.post("/tasks/import", json={"tasks": body})
+
+    assert response.status_code == 422, response.text
+    errors = response.json()["errors"]
+    assert [error["loc"][2] for error in errors] == [0, 1, 3, 4]  # every bad row, in order
+    assert errors[1]["type"] == "reference_not_found"
+    assert errors[2]["loc"] == ["body", "tasks", 3]
+    assert errors[3]["loc"] == ["body", "tasks", 4, "tag_ids", 0]
+    assert response.json()["detail"] == "4 invalid rows: nothing was imported"
+    assert await task_count(db_connection) == before
+
+
 @pytest.mark.parametrize(
     ("body", "why"),
     [

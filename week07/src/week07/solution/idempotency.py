@@ -4,12 +4,13 @@ Week 4 kept the keys in memory; now they are rows of ``idempotency_keys``, writt
 transaction as the task they describe: either both are committed or neither is, so a key can never
 point at a task that was rolled back, and a failed create leaves no key behind.
 
-- the same key with the same body: the stored response again (and still one task);
+- the same key with the same body: the stored response again, headers too (``Location``, and the
+  ``ETag`` of the version it created: migration 0006), and still one task;
 - the same key with a different body: 422 (IETF draft-ietf-httpapi-idempotency-key-header).
 
-Two requests racing with one new key both pass ``replay``; the primary key on ``key`` lets only
-one commit (the other fails, and its client retries and gets the replay). A production table also
-scopes keys per user and deletes them after a day or so.
+A request first **claims** its key (week 6): a transaction-level advisory lock on the key's hash,
+so that a second request with the key waits, then replays the first one's response. A production
+table also scopes keys per user and deletes them after a day or so.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Annotated, Any
 
 from fastapi import Header
 from pydantic import BaseModel
-from sqlalchemy import DateTime, String, func
+from sqlalchemy import DateTime, String, func, select
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
@@ -48,6 +49,7 @@ class IdempotencyRecord(Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
     body: Mapped[dict[str, Any]] = mapped_column(JSONB)  # the response body, as sent
     location: Mapped[str] = mapped_column(String(2000))
+    etag: Mapped[str | None] = mapped_column(String(100))  # None: stored before migration 0006
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
@@ -58,6 +60,7 @@ class StoredResponse:
     fingerprint: str
     body: Any
     location: str
+    etag: str | None = None
 
 
 def fingerprint(data: BaseModel) -> str:
@@ -71,6 +74,12 @@ class IdempotencyKeys:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
+    async def claim(self, key: str) -> None:
+        """Hold ``key`` until this transaction ends; a request holding it already is awaited."""
+        await self.session.execute(
+            select(func.pg_advisory_xact_lock(func.hashtextextended(key, 0)))
+        )
+
     async def replay(self, key: str, request_fingerprint: str) -> StoredResponse | None:
         """The stored response for ``key``; None if the key is new; 422 if it meant another body."""
         record = await self.session.get(IdempotencyRecord, key)
@@ -78,7 +87,7 @@ class IdempotencyKeys:
             return None
         if record.fingerprint != request_fingerprint:
             raise IdempotencyKeyReusedError(key)
-        return StoredResponse(record.fingerprint, record.body, record.location)
+        return StoredResponse(record.fingerprint, record.body, record.location, record.etag)
 
     async def save(self, key: str, response: StoredResponse) -> None:
         self.session.add(
@@ -87,6 +96,7 @@ class IdempotencyKeys:
                 fingerprint=response.fingerprint,
                 body=response.body,
                 location=response.location,
+                etag=response.etag,
             )
         )
         await self.session.flush()

@@ -6,7 +6,8 @@ saved), the server answers 412 Precondition Failed instead of silently overwriti
 The client then GETs the task again, merges, and retries with the new ETag.
 
 ``If-Match`` compares *strongly*: weak tags (``W/"3"``) never match. ``*`` matches any current
-version. A header we cannot parse matches nothing (412), never everything.
+version. A header we cannot parse matches nothing (412), never everything; neither does a tag
+that cannot be one of our versions (``"99999999999"``: the column is an ``INTEGER``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import re
 from dataclasses import dataclass
 
 _ENTITY_TAG = re.compile(r'\s*(W/)?"([^"]*)"\s*(?:,|$)')
+_VERSION = re.compile(r"[0-9]{1,10}")  # ASCII digits: str.isdigit() also accepts "²", int() not
+MAX_VERSION = 2_147_483_647  # tasks.version is an INTEGER
 
 
 def etag(version: int) -> str:

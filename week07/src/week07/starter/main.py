@@ -13,8 +13,10 @@ from fastapi import APIRouter, FastAPI
 
 from .categories.router import router as categories_router
 from .db import database_url, make_engine, make_sessionmaker
+from .http_methods import HeadAndOptionsMiddleware
 from .problems import add_problem_handlers, use_problem_media_type
 from .request_logging import RequestLoggingMiddleware, configure_logging
+from .retries import RetryTransientErrors
 from .tags.router import router as tags_router
 from .tasks.router import router as tasks_router
 from .tasks.router_v2 import router as tasks_v2_router
@@ -64,6 +66,9 @@ def create_app(url: str | None = None, cursor_secret: bytes | None = None) -> Fa
         cursor_secret or os.environ.get("CURSOR_SECRET", "").encode() or secrets.token_bytes(32)
     )
     add_problem_handlers(app)
+    # Middleware added later wraps the earlier: logging sees the final answer of every request.
+    app.add_middleware(RetryTransientErrors)
+    app.add_middleware(HeadAndOptionsMiddleware)
     app.add_middleware(RequestLoggingMiddleware)
     v1 = APIRouter(prefix="/api/v1")
     v1.include_router(tasks_router)

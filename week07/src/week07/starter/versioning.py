@@ -2,8 +2,8 @@
 
 URL versioning (``/api/v1``, ``/api/v2``): the version is visible in every link, logs and caches
 tell versions apart, and each version has its own contract. The documents are committed in
-``week07/contracts/`` (v1: week 4's, unchanged; v2: extended by week 7) and a test fails when the
-app drifts from them: a change to a contract is then a reviewed diff, never an accident.
+``week07/contracts/`` (v1: week 6's; v2: week 6's, extended by week 7) and a test fails when
+the app drifts from them: a change to a contract is then a reviewed diff, never an accident.
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ from fastapi.routing import iter_route_contexts
 from .problems import use_problem_media_type
 
 VERSIONS = {
-    "v1": ("1.0.0", "The week 3 contract, frozen: clients written for it keep working."),
+    # 1.1 / 2.1: week 6's 409 on task writes that keep colliding with concurrent ones.
+    "v1": ("1.1.0", "The week 3 contract, frozen: clients written for it keep working."),
     "v2": (
-        # 2.1: week 7 added ETag/If-Match and the bulk import; additive, so a minor version.
-        "2.1.0",
+        # 2.2: week 7 added ETag/If-Match and the bulk import; additive, so a minor version.
+        "2.2.0",
         "Tasks with cursor pagination, renamed fields (`state`, `due_on`), links, and "
         "`Idempotency-Key` on create; `ETag`/`If-Match` (412 on a stale version) and a bulk "
         "import. Categories and tags did not change: they stay in v1, and v2 tasks link to them.",

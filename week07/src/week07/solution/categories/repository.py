@@ -20,7 +20,10 @@ class CategoryRepository(ABC):
         """Which of ``ids`` exist: one query for any number (the bulk import checks thousands)."""
 
     @abstractmethod
-    async def get(self, category_id: int) -> Category | None: ...
+    async def get(self, category_id: int, for_update: bool = False) -> Category | None:
+        """The row, or None. ``for_update`` locks it until the transaction ends
+        (``SELECT ... FOR UPDATE``): a change that reads the row first must lock it, or a
+        concurrent request can change or delete it between the read and the write."""
 
     @abstractmethod
     async def get_by_name(self, name: str) -> Category | None:
@@ -53,8 +56,10 @@ class SqlCategoryRepository(CategoryRepository):
         found = await self.session.scalars(select(Category.id).where(Category.id.in_(ids)))
         return set(found)
 
-    async def get(self, category_id: int) -> Category | None:
-        return await self.session.get(Category, category_id)
+    async def get(self, category_id: int, for_update: bool = False) -> Category | None:
+        return await self.session.get(
+            Category, category_id, with_for_update=for_update, populate_existing=for_update
+        )
 
     async def get_by_name(self, name: str) -> Category | None:
         query = select(Category).where(func.lower(Category.name) == func.lower(name))

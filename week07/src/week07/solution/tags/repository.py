@@ -20,7 +20,10 @@ class TagRepository(ABC):
         """Which of ``ids`` exist: one query for any number (the bulk import checks thousands)."""
 
     @abstractmethod
-    async def get(self, tag_id: int) -> Tag | None: ...
+    async def get(self, tag_id: int, for_update: bool = False) -> Tag | None:
+        """The row, or None. ``for_update`` locks it until the transaction ends
+        (``SELECT ... FOR UPDATE``): a change that reads the row first must lock it, or a
+        concurrent request can change or delete it between the read and the write."""
 
     @abstractmethod
     async def get_by_name(self, name: str) -> Tag | None:
@@ -53,8 +56,10 @@ class SqlTagRepository(TagRepository):
         found = await self.session.scalars(select(Tag.id).where(Tag.id.in_(ids)))
         return set(found)
 
-    async def get(self, tag_id: int) -> Tag | None:
-        return await self.session.get(Tag, tag_id)
+    async def get(self, tag_id: int, for_update: bool = False) -> Tag | None:
+        return await self.session.get(
+            Tag, tag_id, with_for_update=for_update, populate_existing=for_update
+        )
 
     async def get_by_name(self, name: str) -> Tag | None:
         return await self.session.scalar(

@@ -1,30 +1,33 @@
 """Storage of tasks: the interface services depend on, and its PostgreSQL implementation."""
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
+    Delete,
     Select,
     SQLColumnExpression,
+    Update,
     case,
+    delete,
     exists,
     func,
     insert,
     select,
     tuple_,
+    update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from ..pagination import SortKey
-from .exceptions import TaskChangedError
 from .models import Priority, Task, TaskTag
 from .schemas import TaskFilters, TaskIn, TaskSort
 
 Clock = Callable[[], datetime]
+Write = TypeVar("Write", Update, Delete)
 PRIORITY_RANK = {Priority.LOW: 0, Priority.MEDIUM: 1, Priority.HIGH: 2}
 # Each sort field as a JSON-friendly value (it travels in cursors) ...
 SORT_VALUES: dict[str, Callable[[Task], Any]] = {
@@ -73,7 +76,8 @@ class TaskRepository(ABC):
         """Store new tasks in bulk; their ids, in the order of ``rows``."""
 
     @abstractmethod
-    async def get(self, task_id: int) -> Task | None: ...
+    async def get(self, task_id: int) -> Task | None:
+        """The task as committed now (also when the session holds an older copy), or None."""
 
     @abstractmethod
     async def find(self, filters: TaskFilters) -> list[Task]:
@@ -86,11 +90,16 @@ class TaskRepository(ABC):
         """At most ``limit`` matching tasks in ``sort`` order that come after the key ``after``."""
 
     @abstractmethod
-    async def update(self, task: Task, changes: Mapping[str, Any]) -> Task:
-        """Set the given fields (already validated) and bump ``updated_at``."""
+    async def update(
+        self, task: Task, changes: Mapping[str, Any], versions: Collection[int] | None = None
+    ) -> Task | None:
+        """Set the given fields (already validated), bump ``updated_at`` and ``version``, in one
+        compare-and-set: only if the row still has one of ``versions`` (None: any version).
+        The task as written, or None if no row matched (deleted, or at another version)."""
 
     @abstractmethod
-    async def delete(self, task: Task) -> None: ...
+    async def delete(self, task: Task, versions: Collection[int] | None = None) -> bool:
+        """Delete the task if it still has one of ``versions`` (None: any); did a row match?"""
 
     @abstractmethod
     async def any_with_category(self, category_id: int) -> bool: ...
@@ -125,6 +134,11 @@ def filtered(filters: TaskFilters) -> Select[Task]:
         )
         query = query.where(Task.id.in_(having_all))
     return query
+
+
+def at_versions(statement: Write, versions: Collection[int] | None) -> Write:
+    """``statement`` restricted to rows at one of ``versions`` (unrestricted for None)."""
+    return statement if versions is None else statement.where(Task.version.in_(versions))
 
 
 def page_query(
@@ -162,7 +176,9 @@ class SqlTaskRepository(TaskRepository):
         raise NotImplementedError("TODO: bulk INSERT RETURNING ids in order; tag links")
 
     async def get(self, task_id: int) -> Task | None:
-        return await self.session.scalar(tasks_with_tags().where(Task.id == task_id))
+        # populate_existing: the row as committed now, even for an object the session holds.
+        query = tasks_with_tags().where(Task.id == task_id)
+        return await self.session.scalar(query.execution_options(populate_existing=True))
 
     async def find(self, filters: TaskFilters) -> list[Task]:
         return list(await self.session.scalars(filtered(filters).order_by(Task.id)))
@@ -172,19 +188,17 @@ class SqlTaskRepository(TaskRepository):
     ) -> list[Task]:
         return list(await self.session.scalars(page_query(filters, sort, after, limit)))
 
-    async def update(self, task: Task, changes: Mapping[str, Any]) -> Task:
-        for field, value in changes.items():
-            setattr(task, field, value)
-        task.updated_at = self.clock()
-        raise NotImplementedError("TODO: flush; StaleDataError (stale version) -> TaskChangedError")
-        return task
+    async def update(
+        self, task: Task, changes: Mapping[str, Any], versions: Collection[int] | None = None
+    ) -> Task | None:
+        raise NotImplementedError("TODO: compare-and-set UPDATE ... RETURNING id; the tag links")
 
-    async def delete(self, task: Task) -> None:
-        await self.session.delete(task)
-        try:
-            await self.session.flush()  # DELETE ... WHERE id = :id AND version = :v
-        except StaleDataError as exc:
-            raise TaskChangedError(task.id) from exc
+    async def delete(self, task: Task, versions: Collection[int] | None = None) -> bool:
+        statement = delete(Task).where(Task.id == task.id).returning(Task.id)
+        matched = await self.session.scalar(
+            at_versions(statement, versions).execution_options(synchronize_session=False)
+        )
+        return matched is not None
 
     async def any_with_category(self, category_id: int) -> bool:
         return bool(
