@@ -115,3 +115,18 @@ async def test_same_category_name_at_once_gives_one_201(http: httpx.AsyncClient)
     answers = await hostile.at_once([lambda: http.post("/categories", json={"name": "Once"})] * 10)
 
     assert hostile.tally(answers) == {201: 1, 409: 9}
+
+
+@pytest.mark.parametrize("text", ["1_0", "+1", "%201", "1.0"])
+async def test_an_id_in_the_path_is_written_in_digits(http: httpx.AsyncClient, text: str) -> None:
+    # Lax int parsing reads all of these as 1 or 10: the schema says digits.
+    assert (await http.get(f"/tasks/{text}")).status_code == 422
+
+
+async def test_text_is_measured_as_sent_and_stored_trimmed(http: httpx.AsyncClient) -> None:
+    too_long = await http.post("/tasks", json={"title": "x" * 200 + "\t"})
+    blank = await http.post("/tasks", json={"title": "\x1c"})  # whitespace to Python
+    padded = await http.post("/tasks", json={"title": "  padded  "})
+
+    assert too_long.status_code == blank.status_code == 422, (too_long.text, blank.text)
+    assert padded.json()["title"] == "padded"
