@@ -111,3 +111,18 @@ async def test_one_idempotency_key_ten_times_at_once_creates_one_task(
     created = [a for a in answers if isinstance(a, httpx.Response)]
     assert len({a.json()["id"] for a in created}) == 1
     assert sum(a.headers.get("idempotent-replayed") == "true" for a in created) == 9
+
+
+@pytest.mark.parametrize("text", ["1_0", "+1", "%201", "1.0"])
+async def test_an_id_in_the_path_is_written_in_digits(http: httpx.AsyncClient, text: str) -> None:
+    # Lax int parsing reads all of these as 1 or 10: the schema says digits.
+    assert (await http.get(f"/api/v1/tasks/{text}")).status_code == 422
+
+
+async def test_text_is_measured_as_sent_and_stored_trimmed(http: httpx.AsyncClient) -> None:
+    too_long = await http.post("/api/v1/tasks", json={"title": "x" * 200 + "\t"})
+    blank = await http.post("/api/v1/tasks", json={"title": "\x1c"})  # whitespace to Python
+    padded = await http.post("/api/v1/tasks", json={"title": "  padded  "})
+
+    assert too_long.status_code == blank.status_code == 422, (too_long.text, blank.text)
+    assert padded.json()["title"] == "padded"
