@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response, status
 
 from ..dependencies import CursorCodecDep, IdempotencyKeysDep
-from ..fields import MAX_ID
+from ..fields import MAX_ID, Digits
 from ..idempotency import IdempotencyKeyHeader, StoredResponse, fingerprint
 from ..problems import problem_responses
 from .dependencies import TaskServiceDep
@@ -27,7 +27,7 @@ from .schemas_v2 import (
 )
 
 router = APIRouter(prefix="/tasks", tags=["tasks"])
-TaskId = Annotated[int, Path(ge=1, le=MAX_ID, description="The task's id")]
+TaskId = Annotated[int, Path(ge=1, le=MAX_ID, description="The task's id"), Digits]
 LOCATION = {"Location": {"description": "URL of the new task", "schema": {"type": "string"}}}
 REPLAYED = "Idempotent-Replayed"
 
