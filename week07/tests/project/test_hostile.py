@@ -175,3 +175,18 @@ async def test_a_tag_deleted_while_tasks_use_it_leaves_no_dangling_link(
     assert set(statuses) <= {201, 204, 409, 422}, statuses
     tag_exists = (await http.get(f"{V1}/tags/{tag}")).status_code == 200
     assert tag_exists or statuses[201] == 0  # a task was created: the tag must still be there
+
+
+@pytest.mark.parametrize("text", ["1_0", "+1", "%201", "1.0"])
+async def test_an_id_in_the_path_is_written_in_digits(http: httpx.AsyncClient, text: str) -> None:
+    # Lax int parsing reads all of these as 1 or 10: the schema says digits.
+    assert (await http.get(f"/api/v1/tasks/{text}")).status_code == 422
+
+
+async def test_text_is_measured_as_sent_and_stored_trimmed(http: httpx.AsyncClient) -> None:
+    too_long = await http.post("/api/v1/tasks", json={"title": "x" * 200 + "\t"})
+    blank = await http.post("/api/v1/tasks", json={"title": "\x1c"})  # whitespace to Python
+    padded = await http.post("/api/v1/tasks", json={"title": "  padded  "})
+
+    assert too_long.status_code == blank.status_code == 422, (too_long.text, blank.text)
+    assert padded.json()["title"] == "padded"

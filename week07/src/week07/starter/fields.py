@@ -5,22 +5,35 @@ Each rule is in the OpenAPI schema too, so clients (and schemathesis) know it:
 - **Ids** are 1 to 2,147,483,647, the range of PostgreSQL's ``INTEGER`` where week 6 stores them.
   Without the upper bound, ``GET /tasks/2147483648`` passes validation and crashes the database
   driver (a 500) instead of getting a 422.
-- **Text** has no NUL character (``\\u0000``): PostgreSQL cannot store it in a text column.
+- **Text** has no NUL character (``\\u0000``): PostgreSQL cannot store it in a text column. It
+  is trimmed *after* its length is checked (``Trim``), so the schema's ``maxLength`` holds for the
+  text as sent: with ``str_strip_whitespace``, 200 characters and a tab passed a limit of 200.
 - **JSON types are honoured.** Pydantic's lax mode converts: ``true`` becomes the id 1, ``"7"`` the
   id 7, ``0`` the date 1970-01-01. The schema says integer and date string, so those requests are
   refused. (Not with ``strict=True``: FastAPI validates bodies in Python mode, where strict would
-  refuse the date *strings* JSON has to use.) Paths and query strings are text by nature, so
-  ``Id`` there converts ``"7"`` as before; ``JsonId`` is for bodies.
+  refuse the date *strings* JSON has to use.) Paths and query strings are text by nature: there
+  ``Id`` reads ``"7"`` as 7, but only digits (lax mode also reads ``"1_0"`` as 10, ``" 1"``,
+  ``"+1"`` and ``"1.0"`` as 1); ``JsonId`` is for bodies.
 """
 
 from datetime import date
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 MAX_ID = 2_147_483_647  # 2**31 - 1, the largest PostgreSQL INTEGER
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+def decimal_digits(value: object) -> object:
+    """Refuse text that lax mode reads as an integer although it is not written as one."""
+    if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+        raise PydanticCustomError("int_parsing", "Input should be a whole number written in digits")
+    return value
+
+
+Digits = BeforeValidator(decimal_digits)
+Id = Annotated[int, Field(ge=1, le=MAX_ID), Digits]
 
 # Text that PostgreSQL can store: anything but NUL ...
 NO_NUL = r"^[^\x00]*$"
@@ -41,6 +54,20 @@ def json_date(value: object) -> object:
         raise PydanticCustomError("date_type", "Input should be a valid date string, YYYY-MM-DD")
     return value
 
+
+def trimmed(text: str) -> str:
+    return text.strip()
+
+
+def trimmed_not_blank(text: str) -> str:
+    """Trimmed; Python's idea of whitespace is wider than the pattern's (``"\\x1c"``)."""
+    if not (text := text.strip()):
+        raise PydanticCustomError("string_blank", "String should not be blank")
+    return text
+
+
+Trim = AfterValidator(trimmed)  # after Field(...) in Annotated: checked as sent, stored trimmed
+TrimNotBlank = AfterValidator(trimmed_not_blank)
 
 # The validator after Field: in the other order, pydantic leaves minimum/maximum out of the schema.
 JsonId = Annotated[Id, BeforeValidator(json_integer)]

@@ -4,16 +4,18 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..fields import NO_NUL, NOT_BLANK
+from ..fields import NO_NUL, NOT_BLANK, Trim, TrimNotBlank
 
-Name = Annotated[str, Field(min_length=1, max_length=50, pattern=NOT_BLANK, examples=["Work"])]
-Description = Annotated[str, Field(max_length=500, pattern=NO_NUL)]
+Name = Annotated[
+    str, Field(min_length=1, max_length=50, pattern=NOT_BLANK, examples=["Work"]), TrimNotBlank
+]
+Description = Annotated[str, Field(max_length=500, pattern=NO_NUL), Trim]
 
 
 class CategoryIn(BaseModel):
     """Body of POST (create) and PUT (replace): PUT resets an omitted description to null."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid")
 
     name: Name
     description: Description | None = None

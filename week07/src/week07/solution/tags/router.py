@@ -4,13 +4,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response, status
 
-from ..fields import MAX_ID
+from ..fields import MAX_ID, Digits
 from ..problems import problem_responses
 from .dependencies import TagServiceDep
 from .schemas import TagIn, TagRead
 
 router = APIRouter(prefix="/tags", tags=["tags"])
-TagId = Annotated[int, Path(ge=1, le=MAX_ID, description="The tag's id")]
+TagId = Annotated[int, Path(ge=1, le=MAX_ID, description="The tag's id"), Digits]
 LOCATION = {"Location": {"description": "URL of the new tag", "schema": {"type": "string"}}}
 
 

@@ -4,15 +4,17 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..fields import NOT_BLANK
+from ..fields import NOT_BLANK, TrimNotBlank
 
-Name = Annotated[str, Field(min_length=1, max_length=30, pattern=NOT_BLANK, examples=["urgent"])]
+Name = Annotated[
+    str, Field(min_length=1, max_length=30, pattern=NOT_BLANK, examples=["urgent"]), TrimNotBlank
+]
 
 
 class TagIn(BaseModel):
     """Body of POST (create) and PUT (rename)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid")
 
     name: Name
 

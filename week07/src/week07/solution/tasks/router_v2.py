@@ -10,7 +10,7 @@ from starlette.convertors import Convertor, register_url_convertor
 
 from ..dependencies import CursorCodecDep, IdempotencyKeysDep
 from ..etags import IfMatch, etag, parse_if_match
-from ..fields import MAX_ID
+from ..fields import MAX_ID, Digits
 from ..idempotency import IdempotencyKeyHeader, StoredResponse, fingerprint
 from ..problems import problem_responses
 from .dependencies import TaskServiceDep
@@ -32,7 +32,7 @@ from .schemas_v2 import (
 )
 
 
-class Digits(Convertor[str]):
+class DigitsSegment(Convertor[str]):
     """``{task_id:digits}`` matches digits only. Without it ``/tasks/{task_id}`` also matches
     ``/tasks/import``, and ``GET /tasks/import`` is a 422 (``"import"`` is no integer) instead of
     a 405. The number itself is left to ``TaskId``'s validation: Starlette's own ``:int``
@@ -47,9 +47,9 @@ class Digits(Convertor[str]):
         return str(value)
 
 
-register_url_convertor("digits", Digits())
+register_url_convertor("digits", DigitsSegment())
 router = APIRouter(prefix="/tasks", tags=["tasks"])
-TaskId = Annotated[int, Path(ge=1, le=MAX_ID, description="The task's id")]
+TaskId = Annotated[int, Path(ge=1, le=MAX_ID, description="The task's id"), Digits]
 LOCATION = {"Location": {"description": "URL of the new task", "schema": {"type": "string"}}}
 REPLAYED = "Idempotent-Replayed"
 ETAG = {"ETag": {"description": "The task's version, for If-Match", "schema": {"type": "string"}}}

@@ -4,13 +4,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response, status
 
-from ..fields import MAX_ID
+from ..fields import MAX_ID, Digits
 from ..problems import problem_responses
 from .dependencies import CategoryServiceDep
 from .schemas import CategoryIn, CategoryRead
 
 router = APIRouter(prefix="/categories", tags=["categories"])
-CategoryId = Annotated[int, Path(ge=1, le=MAX_ID, description="The category's id")]
+CategoryId = Annotated[int, Path(ge=1, le=MAX_ID, description="The category's id"), Digits]
 LOCATION = {"Location": {"description": "URL of the new category", "schema": {"type": "string"}}}
 
 

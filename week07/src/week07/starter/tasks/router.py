@@ -4,13 +4,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
 
-from ..fields import MAX_ID
+from ..fields import MAX_ID, Digits
 from ..problems import problem_responses
 from .dependencies import TaskServiceDep
 from .schemas import TaskFilters, TaskIn, TaskPatch, TaskRead
 
 router = APIRouter(prefix="/tasks", tags=["tasks"])
-TaskId = Annotated[int, Path(ge=1, le=MAX_ID, description="The task's id")]
+TaskId = Annotated[int, Path(ge=1, le=MAX_ID, description="The task's id"), Digits]
 LOCATION = {"Location": {"description": "URL of the new task", "schema": {"type": "string"}}}
 
 

@@ -11,13 +11,15 @@ from typing import Annotated
 
 from pydantic import MISSING, BaseModel, ConfigDict, Field, field_validator
 
-from ..fields import NO_NUL, NOT_BLANK, Id, JsonDate, JsonId
+from ..fields import NO_NUL, NOT_BLANK, Id, JsonDate, JsonId, Trim, TrimNotBlank
 from .models import Priority, TaskStatus
 
 Title = Annotated[
-    str, Field(min_length=1, max_length=200, pattern=NOT_BLANK, examples=["Write tests"])
+    str,
+    Field(min_length=1, max_length=200, pattern=NOT_BLANK, examples=["Write tests"]),
+    TrimNotBlank,
 ]
-Description = Annotated[str, Field(max_length=2000, pattern=NO_NUL)]
+Description = Annotated[str, Field(max_length=2000, pattern=NO_NUL), Trim]
 TagIds = Annotated[
     list[JsonId], Field(max_length=20, description="Ids of tags; duplicates collapse")
 ]
@@ -31,7 +33,7 @@ def unique_in_order(ids: list[int]) -> list[int]:
 class TaskIn(BaseModel):
     """Body of POST /tasks and PUT /tasks/{id}."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid")
 
     title: Title
     description: Description | None = None
@@ -52,7 +54,7 @@ class TaskPatch(BaseModel):
 
     # MISSING (not None) means "not sent": {"due_date": null} (clear the date) differs from {}
     # (keep it), and {"title": null} is rejected, exactly as the OpenAPI schema says.
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid")
 
     title: Title | MISSING = MISSING
     description: Description | MISSING | None = MISSING

@@ -23,7 +23,7 @@ from pydantic import (
 )
 
 from ..errors import RowError
-from ..fields import Id, JsonDate, JsonId
+from ..fields import Digits, Id, JsonDate, JsonId
 from .models import Priority, TaskStatus
 from .schemas import (
     Description,
@@ -47,7 +47,7 @@ def renamed(fields: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
 class TaskInV2(BaseModel):
     """Body of POST and PUT /api/v2/tasks."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid")
 
     title: Title
     description: Description | None = None
@@ -69,7 +69,7 @@ class TaskInV2(BaseModel):
 class TaskPatchV2(BaseModel):
     """Body of PATCH /api/v2/tasks/{id}: only the fields sent change."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid")
 
     title: Title | MISSING = MISSING
     description: Description | MISSING | None = MISSING
@@ -96,7 +96,7 @@ class TaskQueryV2(BaseModel):
     category_id: Id | None = None
     tag_id: list[Id] = Field(default=[], description="Tasks that have all of these tags")
     sort: TaskSort = Field(default=TaskSort.ID, description="Field to sort by; `-` for descending")
-    limit: int = Field(default=20, ge=1, le=100, description="Page size")
+    limit: Annotated[int, Field(ge=1, le=100, description="Page size"), Digits] = 20
     cursor: str | None = Field(
         default=None, max_length=500, description="Opaque: copy it from `next_cursor`"
     )
