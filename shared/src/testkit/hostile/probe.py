@@ -4,7 +4,7 @@
 with a minimal valid body) so that ids in paths name things that exist, then sends, concurrently:
 
 - each path, query and header parameter with each hostile text of ``values.wire_values`` /
-  ``values.HEADER_VALUES``, a duplicated query parameter and an unknown one;
+  ``values.header_values``, a duplicated query parameter and an unknown one;
 - each body field (nested ones too: ``tasks[0].title``) with each value of ``values.body_values``,
   a missing required field, an unknown field and bodies of the wrong JSON type;
 - raw bodies: invalid UTF-8, truncated JSON, duplicated keys, a 5,000-digit number, deep nesting,
@@ -91,10 +91,10 @@ class Seeds:
 
     def url(self, op: Operation, path: dict[str, str] | None = None, query: str = "") -> str:
         """The operation's URL with planted ids; ``path`` overrides some (already encoded)."""
-        url = op.path
+        url, given = op.path, path or {}
         for param in op.params("path"):
-            text = (path or {}).get(param.name) or self.path_value(op, param, op.method == "DELETE")
-            url = url.replace(f"{{{param.name}}}", text)
+            planted = self.path_value(op, param, last=op.method == "DELETE")
+            url = url.replace(f"{{{param.name}}}", given.get(param.name, planted))
         required = [
             f"{quote(p.name)}={quote(str(example(p.schema, op.document)), safe='')}"
             for p in op.params("query")
@@ -159,9 +159,10 @@ def parameter_probes(op: Operation, seeds: Seeds, budget: Budget, seen: Seen) ->
         short = seen.again("path", op.path, param.name, param.schema)
         for value in values.wire_values(param.schema, op.document, budget, short):
             url = seeds.url(op, path={param.name: value.value})
-            # A bad id may name no resource (404) or another one that lacks the method (405).
+            # A bad id may name no resource (404), another one that lacks the method (405), or,
+            # empty, the collection with a trailing slash (a redirect to it).
             yield Probe(op, op.method, url, f"path {param.name} = {value.label}", headers,
-                        content_for(op, seeds), also_allowed=(404, 405))  # fmt: skip
+                        content_for(op, seeds), also_allowed=(404, 405, 307, 308))  # fmt: skip
     for param in op.params("query"):
         short = seen.again("query", param.name, param.schema)
         for value in values.wire_values(param.schema, op.document, budget, short):
@@ -237,7 +238,9 @@ def raw_bodies(
         yield probe("a duplicated key", twice.encode(), reject=False)
     for content_type in CONTENT_TYPES + (CONTENT_TYPES_DEEP if budget.deep else ()):
         headers = {**required_headers(op), "Content-Type": content_type}
-        yield probe(f"Content-Type: {content_type}", valid, headers)
+        # JSON is UTF-8 whatever the charset says (RFC 8259): reading it is no fault.
+        json_anyway = content_type.startswith(JSON)
+        yield probe(f"Content-Type: {content_type}", valid, headers, reject=not json_anyway)
     yield probe("no Content-Type", valid, required_headers(op))
 
 

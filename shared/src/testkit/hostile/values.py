@@ -217,7 +217,6 @@ HEADERS: list[tuple[str, str | bytes]] = [
     ("weak tag", 'W/"1"'),
 ]
 HEADERS_DEEP: list[tuple[str, str | bytes]] = [
-    ("blank", "   "),
     ("latin-1 bytes", b"caf\xe9"),
     ("quoted -1", '"-1"'),
     ("star", "*"),
