@@ -59,16 +59,20 @@ def graded_branch(
 def endless_list_of_tags(package: Path) -> None:
     router = package / "starter" / "tags" / "router.py"
     head = "async def list_tags(service: TagServiceDep) -> list[TagRead]:\n"
-    router.write_text(router.read_text().replace(head, head + "    while True:\n        pass\n"))
+    # Awaiting forever: the endpoint never answers, the rest of the server still does.
+    endless = "    while True:\n        await asyncio.sleep(1)\n"
+    text = "import asyncio\n" + router.read_text().replace(head, head + endless)
+    router.write_text(text)
 
 
 def test_an_endless_loop_in_one_endpoint_costs_only_the_tests_that_call_it(tmp_path: Path) -> None:
     result = graded_branch(tmp_path, "week03", endless_list_of_tags, test_timeout=4)
     failed = {t.name.rsplit("::", 1)[1]: t for t in result.tests if t.status != "pass"}
-    assert set(failed) == {"test_list_in_id_order[tags]", "test_api_honours_its_openapi_contract"}
-    assert all(t.timed_out for t in failed.values())
-    contract = failed["test_api_honours_its_openapi_contract"]
-    assert "so the grader stopped it" in (contract.message or "")
+    # The list of tags, the contract test and the hostile suite's tests that list tags.
+    assert {"test_list_in_id_order[tags]", "test_api_honours_its_openapi_contract"} <= set(failed)
+    assert all("tags" in name or "hostile" in t.name or "contract" in name
+               for name, t in failed.items()), sorted(failed)  # fmt: skip
+    assert failed["test_list_in_id_order[tags]"].timed_out
     earned, possible = result.points()
     assert earned == possible - sum(t.points for t in failed.values())
     assert result.reason is None
