@@ -42,6 +42,20 @@ def test_a_week_with_an_app_counts_only_what_it_adds_over_the_previous_app(
     assert "= 100%" in capsys.readouterr().out
 
 
+def test_a_week_may_name_the_app_it_builds_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = minicourse.make(tmp_path, monkeypatch, {
+        "week97/src/week97/solution/main.py": APP,
+        "week97/src/week97/solution/calc.py": "def add(a: int, b: int) -> int:\n    return a + b\n",
+        "week98/src/week98/solution/main.py": APP,
+        "week99/src/week99/solution/main.py": APP,
+        "week99/pyproject.toml": '[tool.course]\nbuilds_on = "week97"\n',
+    })  # fmt: skip
+    measured = share.measure(root, "week99")
+    assert (measured.marked, measured.new, measured.base) == (2, 2, "new vs week97")
+
+
 def test_the_gate_is_opt_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = minicourse.make(tmp_path, monkeypatch)
     assert not share.gated(root, "week99")

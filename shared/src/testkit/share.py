@@ -71,9 +71,13 @@ def _files(package: Path) -> dict[str, list[str]]:
 
 
 def previous_app(root: Path, folder: str) -> str | None:
-    """The nearest earlier week with an app, if ``folder`` has one."""
+    """The app ``folder`` builds on, if it has one: ``[tool.course] builds_on`` where the weeks'
+    applications differ (week 9 extends week 7's Task Manager, not week 8's integration service),
+    else the nearest earlier week with an app."""
     if not (solution(root, folder) / "main.py").exists() or not folder.startswith("week"):
         return None
+    if chosen := paths.course_info(root, folder).get("builds_on"):
+        return chosen
     for number in range(int(folder[4:]) - 1, 0, -1):
         earlier = f"week{number:02d}"
         if (solution(root, earlier) / "main.py").exists():
