@@ -61,3 +61,11 @@ def test_the_gate_is_opt_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert not share.gated(root, "week99")
     (root / "week99" / "pyproject.toml").write_text("[tool.course]\nshare_gate = true\n")
     assert share.gated(root, "week99")
+
+
+def test_a_share_just_under_the_goal_is_never_shown_as_the_goal() -> None:
+    assert (
+        share.Share("week99", 593, 1195, "new vs week97")
+        .line()
+        .endswith("= 49%  (goal: at least 50%)")
+    )

@@ -12,6 +12,7 @@ a week without a previous app counts every solution line. Comments and blank lin
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +40,7 @@ class Share:
         flag = "" if self.percent >= GOAL else f"  (goal: at least {GOAL}%)"
         return (
             f"{self.folder}: student writes {self.marked} of {self.new} lines ({self.base}) "
-            f"= {self.percent:.0f}%{flag}"
+            f"= {math.floor(self.percent)}%{flag}"  # rounded down: 49.6% is not the goal of 50%
         )
 
 

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def share_problems(root: Path, folder: str, log: Log) -> list[str]:
     gate = share.gated(root, folder)
     log(measured.line() + ("" if gate else " [gate off: [tool.course] share_gate = true]"))
     if gate and measured.percent < share.GOAL:
-        return [f"student share {measured.percent:.0f}% is below the goal of {share.GOAL}%"]
+        return [f"student share {math.floor(measured.percent)}% is below the goal of {share.GOAL}%"]
     return []
 
 
