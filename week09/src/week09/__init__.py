@@ -1,0 +1,1 @@
+"""Week 9: authentication and security."""
