@@ -1,0 +1,1 @@
+"""Week 9 lectures: one runnable module per topic."""
