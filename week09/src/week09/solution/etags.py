@@ -34,7 +34,6 @@ class IfMatch:
 
 def parse_if_match(header: str) -> IfMatch:
     """``'"3", "4"'`` -> versions {3, 4}; ``'*'`` -> any; weak or foreign tags are dropped."""
-    # BEGIN SOLUTION * -> any; else each strong numeric tag of the list
     if header.strip() == "*":
         return IfMatch(any_version=True)
     versions = set()
@@ -48,4 +47,3 @@ def parse_if_match(header: str) -> IfMatch:
             versions.add(int(value))
         position = match.end()
     return IfMatch(frozenset(versions))
-    # END SOLUTION

@@ -159,7 +159,6 @@ class SqlTaskRepository(TaskRepository):
         return task
 
     async def add_many(self, rows: list[TaskIn]) -> list[int]:
-        # BEGIN SOLUTION bulk INSERT RETURNING ids in order; tag links
         now = self.clock()
         values = [
             row.model_dump(exclude={"tag_ids"}) | {"created_at": now, "updated_at": now}
@@ -178,7 +177,6 @@ class SqlTaskRepository(TaskRepository):
         if links:
             await self.session.execute(insert(TaskTag), links)
         return ids
-        # END SOLUTION
 
     async def get(self, task_id: int) -> Task | None:
         return await self.session.scalar(tasks_with_tags().where(Task.id == task_id))
@@ -195,14 +193,12 @@ class SqlTaskRepository(TaskRepository):
         for field, value in changes.items():
             setattr(task, field, value)
         task.updated_at = self.clock()
-        # BEGIN SOLUTION flush; StaleDataError (stale version) -> TaskChangedError
         try:
             # UPDATE tasks SET ..., version = :v + 1 WHERE id = :id AND version = :v
             await self.session.flush()
         except StaleDataError as exc:
             # Another transaction committed a new version between our SELECT and this UPDATE.
             raise TaskChangedError(task.id) from exc
-        # END SOLUTION
         return task
 
     async def delete(self, task: Task) -> None:

@@ -44,7 +44,6 @@ class TaskService:
     async def import_many(self, rows: list[TaskIn]) -> list[int]:
         """Add every row or none: all references are checked first, with one query per table,
         and every bad row is reported at once (a client fixes its file in one round)."""
-        # BEGIN SOLUTION check refs in bulk; InvalidRowsError; add_many
         categories = await self.categories.existing_ids(
             {row.category_id for row in rows if row.category_id is not None}
         )
@@ -60,16 +59,13 @@ class TaskService:
         if errors:
             raise InvalidRowsError(errors)
         return await self.tasks.add_many(rows)
-        # END SOLUTION
 
     async def get_if_match(self, task_id: int, if_match: IfMatch | None) -> Task:
         """The task, if the client's ``If-Match`` names its current version (or none was sent)."""
-        # BEGIN SOLUTION get (404); TaskChangedError if if_match fails
         task = await self.get(task_id)
         if if_match is not None and not if_match.matches(task.version):
             raise TaskChangedError(task_id, task.version)
         return task
-        # END SOLUTION
 
     async def replace(self, task_id: int, data: TaskIn, if_match: IfMatch | None = None) -> Task:
         task = await self.get_if_match(task_id, if_match)
