@@ -5,10 +5,18 @@ and one problem-details body (RFC 9457).
 """
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 
 class AppError(Exception):
-    """Base of every error the API reports on purpose; ``detail`` is safe to show to clients."""
+    """Base of every error the API reports on purpose; ``detail`` is safe to show to clients.
+
+    ``keeps_changes``: the request's transaction is committed before the error is sent, for the
+    few failures that must leave a trace (a failed login is counted; a reused refresh token
+    revokes its family). Every other error rolls back.
+    """
+
+    keeps_changes: ClassVar[bool] = False
 
     def __init__(self, detail: str) -> None:
         super().__init__(detail)
@@ -65,3 +73,33 @@ class IdempotencyKeyReusedError(AppError):
             f"Idempotency-Key {key!r} was already used with a different request body; "
             "use a new key for a new request"
         )
+
+
+class AuthenticationError(AppError):
+    """No valid credentials: a missing, malformed, expired or revoked token, a wrong password
+    (401 with ``WWW-Authenticate: Bearer``). The detail never says which part was wrong."""
+
+
+class PermissionDeniedError(AppError):
+    """Authenticated, but the token or the user's role lacks a required scope (403)."""
+
+    def __init__(self, detail: str, required: list[str]) -> None:
+        super().__init__(detail)
+        self.required = required
+
+
+class TooManyAttemptsError(AppError):
+    """Too many failed logins: locked for ``retry_after`` seconds (429 with ``Retry-After``)."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"Too many failed logins; try again in {retry_after} seconds")
+        self.retry_after = retry_after
+
+
+class InvalidFieldError(AppError):
+    """A field is well-formed but refused by a rule (a weak password): 422 naming the field."""
+
+    def __init__(self, field: str, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.field = field
+        self.problems = problems

@@ -8,8 +8,9 @@ point at a task that was rolled back, and a failed create leaves no key behind.
 - the same key with a different body: 422 (IETF draft-ietf-httpapi-idempotency-key-header).
 
 Two requests racing with one new key both pass ``replay``; the primary key on ``key`` lets only
-one commit (the other fails, and its client retries and gets the replay). A production table also
-scopes keys per user and deletes them after a day or so.
+one commit (the other fails, and its client retries and gets the replay). Keys are scoped per user
+(week 9): the primary key is (owner_id, key), so one user's key can neither replay nor block
+another user's request. A production table also deletes keys after a day or so.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Annotated, Any
 
 from fastapi import Header
 from pydantic import BaseModel
-from sqlalchemy import DateTime, String, func
+from sqlalchemy import DateTime, ForeignKey, String, func
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
@@ -44,6 +45,9 @@ IdempotencyKeyHeader = Annotated[
 class IdempotencyRecord(Base):
     __tablename__ = "idempotency_keys"
 
+    owner_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(64))
     body: Mapped[dict[str, Any]] = mapped_column(JSONB)  # the response body, as sent
@@ -68,12 +72,13 @@ def fingerprint(data: BaseModel) -> str:
 class IdempotencyKeys:
     """The responses given per key: a repository over ``idempotency_keys``."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, owner_id: int) -> None:
         self.session = session
+        self.owner_id = owner_id
 
     async def replay(self, key: str, request_fingerprint: str) -> StoredResponse | None:
         """The stored response for ``key``; None if the key is new; 422 if it meant another body."""
-        record = await self.session.get(IdempotencyRecord, key)
+        record = await self.session.get(IdempotencyRecord, (self.owner_id, key))
         if record is None:
             return None
         if record.fingerprint != request_fingerprint:
@@ -83,6 +88,7 @@ class IdempotencyKeys:
     async def save(self, key: str, response: StoredResponse) -> None:
         self.session.add(
             IdempotencyRecord(
+                owner_id=self.owner_id,
                 key=key,
                 fingerprint=response.fingerprint,
                 body=response.body,

@@ -4,10 +4,15 @@ Alembic's ``env.py`` imports this module: autogenerate and ``alembic check`` com
 with exactly these tables.
 """
 
+from .auth.models import LoginFailure, RefreshToken
 from .categories.models import Category
 from .db import Base
 from .idempotency import IdempotencyRecord
 from .tags.models import Tag
 from .tasks.models import Task, TaskTag
+from .users.models import User
 
-__all__ = ["Base", "Category", "IdempotencyRecord", "Tag", "Task", "TaskTag"]
+__all__ = [
+    "Base", "Category", "IdempotencyRecord", "LoginFailure", "RefreshToken", "Tag", "Task",
+    "TaskTag", "User",
+]  # fmt: skip

@@ -26,13 +26,17 @@ from starlette.routing import Match
 
 from .errors import (
     AppError,
+    AuthenticationError,
     ConflictError,
     IdempotencyKeyReusedError,
     InvalidCursorError,
+    InvalidFieldError,
     InvalidReferenceError,
     InvalidRowsError,
     NotFoundError,
+    PermissionDeniedError,
     PreconditionFailedError,
+    TooManyAttemptsError,
 )
 
 PROBLEM_JSON = "application/problem+json"
@@ -107,6 +111,8 @@ def add_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(AppError)
     async def app_error(request: Request, exc: AppError) -> ProblemResponse:
+        if (response := auth_problem(request, exc)) is not None:
+            return response
         if isinstance(exc, InvalidReferenceError):
             field = FieldError(loc=["body", exc.field], msg=exc.detail, type="reference_not_found")
             return problem(
@@ -167,6 +173,29 @@ def add_problem_handlers(app: FastAPI) -> None:
         # Log the traceback for us; the client gets the same shape and no internals.
         logger.exception("unhandled_error", path=request.url.path)
         return problem(request, 500, detail="An unexpected error occurred; it has been logged.")
+
+
+def auth_problem(request: Request, exc: AppError) -> ProblemResponse | None:
+    """The problem response of an authentication error, with the headers its status needs."""
+    if isinstance(exc, AuthenticationError):
+        # RFC 6750: a 401 names the scheme; error="invalid_token" only when a token was sent.
+        sent = request.headers.get("authorization", "").lower().startswith("bearer ")
+        challenge = 'Bearer error="invalid_token"' if sent else "Bearer"
+        return problem(request, 401, title="Not authenticated", detail=exc.detail,
+                       slug="unauthorized", headers={"WWW-Authenticate": challenge})  # fmt: skip
+    if isinstance(exc, PermissionDeniedError):
+        challenge = f'Bearer error="insufficient_scope", scope="{" ".join(exc.required)}"'
+        return problem(request, 403, title="Not allowed", detail=exc.detail,
+                       slug="forbidden", headers={"WWW-Authenticate": challenge})  # fmt: skip
+    if isinstance(exc, TooManyAttemptsError):
+        return problem(request, 429, title="Too many failed logins", detail=exc.detail,
+                       slug="too-many-attempts", headers={"Retry-After": str(exc.retry_after)})  # fmt: skip
+    if isinstance(exc, InvalidFieldError):
+        errors = [FieldError(loc=["body", exc.field], msg=msg, type="value_error")
+                  for msg in exc.problems]  # fmt: skip
+        return problem(request, 422, title="Invalid request", detail=exc.detail,
+                       slug="validation-error", errors=errors)  # fmt: skip
+    return None
 
 
 def allowed_methods(request: Request) -> list[str]:

@@ -2,7 +2,7 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from ..dependencies import CategoryRepositoryDep, TaskRepositoryDep
+from ..owned import CategoryRepositoryDep, TaskRepositoryDep
 from .service import CategoryService
 
 

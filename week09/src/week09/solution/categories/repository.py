@@ -2,7 +2,7 @@
 
 from abc import ABC, abstractmethod
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .models import Category
@@ -38,30 +38,51 @@ class CategoryRepository(ABC):
 
 
 class SqlCategoryRepository(CategoryRepository):
-    """Queries only; the request's session commits (or rolls back) once, in one place."""
+    """Queries only; the request's session commits (or rolls back) once, in one place.
 
-    def __init__(self, session: AsyncSession) -> None:
+    Bound to one owner (week 9): every query sees only that user's categories, so another user's
+    id looks exactly like an id that does not exist (404, never 403: no hint that it exists).
+    """
+
+    def __init__(self, session: AsyncSession, owner_id: int) -> None:
         self.session = session
+        self.owner_id = owner_id
+
+    def _mine(self) -> Select[Category]:
+        """The owner's categories: where every query of this repository starts."""
+        # BEGIN SOLUTION select the model, only rows of self.owner_id
+        return select(Category).where(Category.owner_id == self.owner_id)
+        # END SOLUTION
 
     async def add(self, data: CategoryIn) -> Category:
-        category = Category(**data.model_dump())
+        # BEGIN SOLUTION a new category owned by self.owner_id; flush; return it
+        category = Category(**data.model_dump(), owner_id=self.owner_id)
         self.session.add(category)
         await self.session.flush()
         return category
+        # END SOLUTION
 
     async def existing_ids(self, ids: set[int]) -> set[int]:
-        found = await self.session.scalars(select(Category.id).where(Category.id.in_(ids)))
-        return set(found)
+        # BEGIN SOLUTION the ids among ids that the owner has, in one query
+        query = self._mine().with_only_columns(Category.id).where(Category.id.in_(ids))
+        return set(await self.session.scalars(query))
+        # END SOLUTION
 
     async def get(self, category_id: int) -> Category | None:
-        return await self.session.get(Category, category_id)
+        # BEGIN SOLUTION the owner's category with this id, or None
+        return await self.session.scalar(self._mine().where(Category.id == category_id))
+        # END SOLUTION
 
     async def get_by_name(self, name: str) -> Category | None:
-        query = select(Category).where(func.lower(Category.name) == func.lower(name))
+        # BEGIN SOLUTION the owner's category of this name ignoring case, or None
+        query = self._mine().where(func.lower(Category.name) == func.lower(name))
         return await self.session.scalar(query)
+        # END SOLUTION
 
     async def list_all(self) -> list[Category]:
-        return list(await self.session.scalars(select(Category).order_by(Category.id)))
+        # BEGIN SOLUTION the owner's categories in id order
+        return list(await self.session.scalars(self._mine().order_by(Category.id)))
+        # END SOLUTION
 
     async def replace(self, category: Category, data: CategoryIn) -> Category:
         category.name, category.description = data.name, data.description

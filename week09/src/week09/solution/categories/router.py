@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response, status
 
+from ..auth.dependencies import READ, WRITE
 from ..problems import problem_responses
 from .dependencies import CategoryServiceDep
 from .schemas import CategoryIn, CategoryRead
@@ -15,6 +16,7 @@ LOCATION = {"Location": {"description": "URL of the new category", "schema": {"t
 
 @router.post(
     "",
+    dependencies=[WRITE],
     status_code=status.HTTP_201_CREATED,
     responses={201: {"headers": LOCATION}, **problem_responses(400, 409, 422)},
 )
@@ -26,17 +28,17 @@ async def create_category(
     return CategoryRead.model_validate(category)
 
 
-@router.get("")
+@router.get("", dependencies=[READ])
 async def list_categories(service: CategoryServiceDep) -> list[CategoryRead]:
     return [CategoryRead.model_validate(c) for c in await service.list_all()]
 
 
-@router.get("/{category_id}", responses=problem_responses(404, 422))
+@router.get("/{category_id}", dependencies=[READ], responses=problem_responses(404, 422))
 async def get_category(category_id: CategoryId, service: CategoryServiceDep) -> CategoryRead:
     return CategoryRead.model_validate(await service.get(category_id))
 
 
-@router.put("/{category_id}", responses=problem_responses(400, 404, 409, 422))
+@router.put("/{category_id}", dependencies=[WRITE], responses=problem_responses(400, 404, 409, 422))
 async def replace_category(
     category_id: CategoryId, data: CategoryIn, service: CategoryServiceDep
 ) -> CategoryRead:
@@ -45,6 +47,7 @@ async def replace_category(
 
 @router.delete(
     "/{category_id}",
+    dependencies=[WRITE],
     status_code=status.HTTP_204_NO_CONTENT,
     responses=problem_responses(404, 409, 422),
 )

@@ -2,7 +2,7 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from ..dependencies import TagRepositoryDep, TaskRepositoryDep
+from ..owned import TagRepositoryDep, TaskRepositoryDep
 from .service import TagService
 
 

@@ -2,7 +2,7 @@
 
 from abc import ABC, abstractmethod
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .models import Tag
@@ -38,31 +38,52 @@ class TagRepository(ABC):
 
 
 class SqlTagRepository(TagRepository):
-    """Queries only; the request's session commits (or rolls back) once, in one place."""
+    """Queries only; the request's session commits (or rolls back) once, in one place.
 
-    def __init__(self, session: AsyncSession) -> None:
+    Bound to one owner (week 9): every query sees only that user's tags, so another user's id
+    looks exactly like an id that does not exist (404, never 403: no hint that it exists).
+    """
+
+    def __init__(self, session: AsyncSession, owner_id: int) -> None:
         self.session = session
+        self.owner_id = owner_id
+
+    def _mine(self) -> Select[Tag]:
+        """The owner's tags: where every query of this repository starts."""
+        # BEGIN SOLUTION select the model, only rows of self.owner_id
+        return select(Tag).where(Tag.owner_id == self.owner_id)
+        # END SOLUTION
 
     async def add(self, data: TagIn) -> Tag:
-        tag = Tag(name=data.name)
+        # BEGIN SOLUTION a new tag owned by self.owner_id; flush; return it
+        tag = Tag(name=data.name, owner_id=self.owner_id)
         self.session.add(tag)
         await self.session.flush()
         return tag
+        # END SOLUTION
 
     async def existing_ids(self, ids: set[int]) -> set[int]:
-        found = await self.session.scalars(select(Tag.id).where(Tag.id.in_(ids)))
-        return set(found)
+        # BEGIN SOLUTION the ids among ids that the owner has, in one query
+        query = self._mine().with_only_columns(Tag.id).where(Tag.id.in_(ids))
+        return set(await self.session.scalars(query))
+        # END SOLUTION
 
     async def get(self, tag_id: int) -> Tag | None:
-        return await self.session.get(Tag, tag_id)
+        # BEGIN SOLUTION the owner's tag with this id, or None
+        return await self.session.scalar(self._mine().where(Tag.id == tag_id))
+        # END SOLUTION
 
     async def get_by_name(self, name: str) -> Tag | None:
+        # BEGIN SOLUTION the owner's tag of this name ignoring case, or None
         return await self.session.scalar(
-            select(Tag).where(func.lower(Tag.name) == func.lower(name))
+            self._mine().where(func.lower(Tag.name) == func.lower(name))
         )
+        # END SOLUTION
 
     async def list_all(self) -> list[Tag]:
-        return list(await self.session.scalars(select(Tag).order_by(Tag.id)))
+        # BEGIN SOLUTION the owner's tags in id order
+        return list(await self.session.scalars(self._mine().order_by(Tag.id)))
+        # END SOLUTION
 
     async def replace(self, tag: Tag, data: TagIn) -> Tag:
         tag.name = data.name

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response, status
 
+from ..auth.dependencies import READ, WRITE
 from ..problems import problem_responses
 from .dependencies import TagServiceDep
 from .schemas import TagIn, TagRead
@@ -15,6 +16,7 @@ LOCATION = {"Location": {"description": "URL of the new tag", "schema": {"type":
 
 @router.post(
     "",
+    dependencies=[WRITE],
     status_code=status.HTTP_201_CREATED,
     responses={201: {"headers": LOCATION}, **problem_responses(400, 409, 422)},
 )
@@ -26,23 +28,24 @@ async def create_tag(
     return TagRead.model_validate(tag)
 
 
-@router.get("")
+@router.get("", dependencies=[READ])
 async def list_tags(service: TagServiceDep) -> list[TagRead]:
     return [TagRead.model_validate(c) for c in await service.list_all()]
 
 
-@router.get("/{tag_id}", responses=problem_responses(404, 422))
+@router.get("/{tag_id}", dependencies=[READ], responses=problem_responses(404, 422))
 async def get_tag(tag_id: TagId, service: TagServiceDep) -> TagRead:
     return TagRead.model_validate(await service.get(tag_id))
 
 
-@router.put("/{tag_id}", responses=problem_responses(400, 404, 409, 422))
+@router.put("/{tag_id}", dependencies=[WRITE], responses=problem_responses(400, 404, 409, 422))
 async def replace_tag(tag_id: TagId, data: TagIn, service: TagServiceDep) -> TagRead:
     return TagRead.model_validate(await service.replace(tag_id, data))
 
 
 @router.delete(
     "/{tag_id}",
+    dependencies=[WRITE],
     status_code=status.HTTP_204_NO_CONTENT,
     responses=problem_responses(404, 409, 422),
 )

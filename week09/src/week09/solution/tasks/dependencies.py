@@ -2,7 +2,7 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from ..dependencies import CategoryRepositoryDep, TagRepositoryDep, TaskRepositoryDep
+from ..owned import CategoryRepositoryDep, TagRepositoryDep, TaskRepositoryDep
 from .service import TaskService
 
 

@@ -59,6 +59,8 @@ class Task(Base):
     __tablename__ = "tasks"
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    # Every task belongs to a user (week 9); deleting the user deletes their tasks.
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str | None] = mapped_column(String(2000))
     status: Mapped[TaskStatus] = mapped_column(text_enum(TaskStatus, "status"))
@@ -86,7 +88,12 @@ class Task(Base):
 
     # Keyset pages sorted by creation time (GET /api/v2/tasks?sort=created_at) read this index
     # from the cursor's position on, instead of sorting the whole table.
-    __table_args__ = (Index("ix_tasks_created_at_id", "created_at", "id"), *query_indexes())
+    __table_args__ = (
+        Index("ix_tasks_created_at_id", "created_at", "id"),
+        # A user's tasks in id order (GET /tasks): every list query starts with this filter.
+        Index("ix_tasks_owner_id_id", "owner_id", "id"),
+        *query_indexes(),
+    )
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads a plain dict)
 
     @property

@@ -99,15 +99,18 @@ class TaskRepository(ABC):
     async def any_with_tag(self, tag_id: int) -> bool: ...
 
 
-def tasks_with_tags() -> Select[Task]:
-    """Tasks with their tag links loaded by ONE extra query for the whole result (selectinload):
+def tasks_with_tags(owner_id: int) -> Select[Task]:
+    """The owner's tasks (week 9: every query starts here, so no query can forget the owner),
+    with their tag links loaded by ONE extra query for the whole result (selectinload):
     ``TaskRead`` reads ``tag_ids``, and ``lazy="raise"`` forbids loading them one task at a time."""
-    return select(Task).options(selectinload(Task.tag_links))
+    # BEGIN SOLUTION the owner's tasks, their tag links eager-loaded
+    return select(Task).where(Task.owner_id == owner_id).options(selectinload(Task.tag_links))
+    # END SOLUTION
 
 
-def filtered(filters: TaskFilters) -> Select[Task]:
-    """Tasks (tags eager-loaded) that match every filter that is set."""
-    query = tasks_with_tags()
+def filtered(filters: TaskFilters, owner_id: int) -> Select[Task]:
+    """The owner's tasks (tags eager-loaded) that match every filter that is set."""
+    query = tasks_with_tags(owner_id)
     if filters.status is not None:
         query = query.where(Task.status == filters.status)
     if filters.priority is not None:
@@ -128,13 +131,13 @@ def filtered(filters: TaskFilters) -> Select[Task]:
 
 
 def page_query(
-    filters: TaskFilters, sort: TaskSort, after: SortKey | None, limit: int
+    filters: TaskFilters, owner_id: int, sort: TaskSort, after: SortKey | None, limit: int
 ) -> Select[Task]:
     """The query of one page of GET /api/v2/tasks: a value you can run, print or EXPLAIN (the
     plan tests and the benchmark do), so what they measure is exactly what the app runs."""
     column = SORT_COLUMNS[sort.field]
     order = (column.desc(), Task.id.desc()) if sort.descending else (column, Task.id)
-    query = filtered(filters).order_by(*order).limit(limit)
+    query = filtered(filters, owner_id).order_by(*order).limit(limit)
     if after is not None:
         # Keyset: one row comparison, which an index on (column, id) answers without reading
         # the rows before the cursor (OFFSET would read and throw them away).
@@ -145,15 +148,19 @@ def page_query(
 
 
 class SqlTaskRepository(TaskRepository):
-    """Queries only; the request's session commits (or rolls back) once, in one place."""
+    """Queries only; the request's session commits (or rolls back) once, in one place.
 
-    def __init__(self, session: AsyncSession, clock: Clock = utc_now) -> None:
+    Bound to one owner (week 9): it reads and writes only that user's tasks.
+    """
+
+    def __init__(self, session: AsyncSession, owner_id: int, clock: Clock = utc_now) -> None:
         self.session = session
+        self.owner_id = owner_id
         self.clock = clock  # injectable so tests can control time
 
     async def add(self, data: TaskIn) -> Task:
         now = self.clock()
-        task = Task(**data.model_dump(), created_at=now, updated_at=now)
+        task = Task(**data.model_dump(), owner_id=self.owner_id, created_at=now, updated_at=now)
         self.session.add(task)
         await self.session.flush()
         return task
@@ -161,7 +168,8 @@ class SqlTaskRepository(TaskRepository):
     async def add_many(self, rows: list[TaskIn]) -> list[int]:
         now = self.clock()
         values = [
-            row.model_dump(exclude={"tag_ids"}) | {"created_at": now, "updated_at": now}
+            row.model_dump(exclude={"tag_ids"})
+            | {"owner_id": self.owner_id, "created_at": now, "updated_at": now}
             for row in rows
         ]
         # One multi-row INSERT ... RETURNING per 1,000 rows (insertmanyvalues); no ORM objects.
@@ -179,15 +187,17 @@ class SqlTaskRepository(TaskRepository):
         return ids
 
     async def get(self, task_id: int) -> Task | None:
-        return await self.session.scalar(tasks_with_tags().where(Task.id == task_id))
+        return await self.session.scalar(tasks_with_tags(self.owner_id).where(Task.id == task_id))
 
     async def find(self, filters: TaskFilters) -> list[Task]:
-        return list(await self.session.scalars(filtered(filters).order_by(Task.id)))
+        query = filtered(filters, self.owner_id).order_by(Task.id)
+        return list(await self.session.scalars(query))
 
     async def find_page(
         self, filters: TaskFilters, sort: TaskSort, after: SortKey | None, limit: int
     ) -> list[Task]:
-        return list(await self.session.scalars(page_query(filters, sort, after, limit)))
+        query = page_query(filters, self.owner_id, sort, after, limit)
+        return list(await self.session.scalars(query))
 
     async def update(self, task: Task, changes: Mapping[str, Any]) -> Task:
         for field, value in changes.items():

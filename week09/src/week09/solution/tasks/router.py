@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
 
+from ..auth.dependencies import READ, WRITE
 from ..problems import problem_responses
 from .dependencies import TaskServiceDep
 from .schemas import TaskFilters, TaskIn, TaskPatch, TaskRead
@@ -15,6 +16,7 @@ LOCATION = {"Location": {"description": "URL of the new task", "schema": {"type"
 
 @router.post(
     "",
+    dependencies=[WRITE],
     status_code=status.HTTP_201_CREATED,
     responses={201: {"headers": LOCATION}, **problem_responses(400, 422)},
 )
@@ -26,30 +28,33 @@ async def create_task(
     return TaskRead.model_validate(task)
 
 
-@router.get("", responses=problem_responses(422))
+@router.get("", dependencies=[READ], responses=problem_responses(422))
 async def list_tasks(
     filters: Annotated[TaskFilters, Query()], service: TaskServiceDep
 ) -> list[TaskRead]:
     return [TaskRead.model_validate(task) for task in await service.search(filters)]
 
 
-@router.get("/{task_id}", responses=problem_responses(404, 422))
+@router.get("/{task_id}", dependencies=[READ], responses=problem_responses(404, 422))
 async def get_task(task_id: TaskId, service: TaskServiceDep) -> TaskRead:
     return TaskRead.model_validate(await service.get(task_id))
 
 
-@router.put("/{task_id}", responses=problem_responses(400, 404, 422))
+@router.put("/{task_id}", dependencies=[WRITE], responses=problem_responses(400, 404, 422))
 async def replace_task(task_id: TaskId, data: TaskIn, service: TaskServiceDep) -> TaskRead:
     return TaskRead.model_validate(await service.replace(task_id, data))
 
 
-@router.patch("/{task_id}", responses=problem_responses(400, 404, 422))
+@router.patch("/{task_id}", dependencies=[WRITE], responses=problem_responses(400, 404, 422))
 async def patch_task(task_id: TaskId, data: TaskPatch, service: TaskServiceDep) -> TaskRead:
     return TaskRead.model_validate(await service.patch(task_id, data))
 
 
 @router.delete(
-    "/{task_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(404, 422)
+    "/{task_id}",
+    dependencies=[WRITE],
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(404, 422),
 )
 async def delete_task(task_id: TaskId, service: TaskServiceDep) -> None:
     await service.delete(task_id)

@@ -7,9 +7,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response, status
 
-from ..dependencies import CursorCodecDep, IdempotencyKeysDep
+from ..auth.dependencies import READ, WRITE
+from ..dependencies import CursorCodecDep
 from ..etags import IfMatch, etag, parse_if_match
 from ..idempotency import IdempotencyKeyHeader, StoredResponse, fingerprint
+from ..owned import IdempotencyKeysDep
 from ..problems import problem_responses
 from .dependencies import TaskServiceDep
 from .models import Task
@@ -71,6 +73,7 @@ def task_read(task: Task, request: Request) -> TaskReadV2:
 
 @router.post(
     "",
+    dependencies=[WRITE],
     name="v2_create_task",
     status_code=status.HTTP_201_CREATED,
     responses={201: {"headers": LOCATION | ETAG}, **problem_responses(400, 422)},
@@ -99,6 +102,7 @@ async def create_task(
 
 @router.post(
     "/import",
+    dependencies=[WRITE],
     name="v2_import_tasks",
     status_code=status.HTTP_201_CREATED,
     responses=problem_responses(422),
@@ -109,7 +113,7 @@ async def import_tasks(data: TaskImport, service: TaskServiceDep) -> ImportResul
     return ImportResult(imported=len(ids), ids=ids)
 
 
-@router.get("", name="v2_list_tasks", responses=problem_responses(400, 422))
+@router.get("", dependencies=[READ], name="v2_list_tasks", responses=problem_responses(400, 422))
 async def list_tasks(
     query: Annotated[TaskQueryV2, Query()],
     service: TaskServiceDep,
@@ -129,6 +133,7 @@ async def list_tasks(
 
 @router.get(
     "/{task_id}",
+    dependencies=[READ],
     name="v2_get_task",
     responses={200: {"headers": ETAG}, **problem_responses(404, 422)},
 )
@@ -140,6 +145,7 @@ async def get_task(
 
 @router.put(
     "/{task_id}",
+    dependencies=[WRITE],
     name="v2_replace_task",
     responses={200: {"headers": ETAG}, **problem_responses(400, 404, 412, 422)},
 )
@@ -157,6 +163,7 @@ async def replace_task(
 
 @router.patch(
     "/{task_id}",
+    dependencies=[WRITE],
     name="v2_patch_task",
     responses={200: {"headers": ETAG}, **problem_responses(400, 404, 412, 422)},
 )
@@ -174,6 +181,7 @@ async def patch_task(
 
 @router.delete(
     "/{task_id}",
+    dependencies=[WRITE],
     name="v2_delete_task",
     status_code=status.HTTP_204_NO_CONTENT,
     responses=problem_responses(404, 412, 422),
