@@ -5,6 +5,7 @@ Plain functions rather than a factory library: defaults are visible in one place
 from the Pydantic models when there are many fields to fill.)
 """
 
+from dataclasses import dataclass
 from itertools import count
 from typing import Any
 
@@ -40,3 +41,39 @@ async def walk(client: httpx.AsyncClient, url: str) -> list[list[int]]:
         pages.append([task["id"] for task in response.json()["items"]])
         next_url = response.json()["links"]["next"]
     return pages
+
+
+PASSWORD = "plum kettle orbit sandal"  # noqa: S105 - the test users' password
+
+
+@dataclass(frozen=True)
+class Account:
+    """A registered user and the tokens of one login."""
+
+    id: int
+    email: str
+    access_token: str
+    refresh_token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.access_token}"}
+
+
+async def login(
+    client: httpx.AsyncClient, email: str, password: str = PASSWORD, scope: str = ""
+) -> httpx.Response:
+    """POST the OAuth2 password form (``client`` on /api/v1)."""
+    form = {"username": email, "password": password, "scope": scope}
+    return await client.post(f"{V1}/auth/token", data=form)
+
+
+async def register_and_login(client: httpx.AsyncClient, email: str) -> Account:
+    registered = await client.post(
+        f"{V1}/auth/register", json={"email": email, "password": PASSWORD}
+    )
+    assert registered.status_code == 201, registered.text
+    response = await login(client, email)
+    assert response.status_code == 200, response.text
+    tokens = response.json()
+    return Account(registered.json()["id"], email, tokens["access_token"], tokens["refresh_token"])

@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from testkit import impl_module
 from testkit.http import ClientFactory
 
-pytestmark = [pytest.mark.task(5), pytest.mark.points(0)]
+pytestmark = [pytest.mark.task(8), pytest.mark.points(0)]
 
 errors = impl_module("week09", "errors")
 PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}
@@ -71,8 +71,9 @@ async def test_openapi_documents_problem_bodies(client: httpx.AsyncClient) -> No
 
 
 async def test_unexpected_errors_are_500_problems_and_logged(
-    app: FastAPI, asgi_client: ClientFactory
+    fresh_app: FastAPI, asgi_client: ClientFactory
 ) -> None:
+    app = fresh_app
     @app.get("/api/v1/boom")
     async def boom() -> None:
         raise RuntimeError("secret internals")
@@ -92,7 +93,8 @@ async def test_unexpected_errors_are_500_problems_and_logged(
     assert any(entry["event"] == "unhandled_error" for entry in logs)
 
 
-async def test_500_body_hides_internals(app: FastAPI, asgi_client: ClientFactory) -> None:
+async def test_500_body_hides_internals(fresh_app: FastAPI, asgi_client: ClientFactory) -> None:
+    app = fresh_app
     @app.get("/api/v1/boom")
     async def boom() -> None:
         raise RuntimeError("secret internals")
