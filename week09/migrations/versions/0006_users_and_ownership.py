@@ -40,14 +40,17 @@ def upgrade() -> None:
         sa.Column("password_hash", sa.String(length=255), nullable=False),
         sa.Column(
             "role",
-            sa.Enum("user", "admin", name="role", native_enum=False, create_constraint=True,
-                    length=20),
+            sa.Enum(
+                "user", "admin", name="role", native_enum=False, create_constraint=True, length=20
+            ),
             server_default="user",
             nullable=False,
         ),  # fmt: skip
         sa.Column("is_active", sa.Boolean(), server_default=sa.text("true"), nullable=False),
         sa.Column(
-            "created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"),
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
             nullable=False,
         ),  # fmt: skip
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),

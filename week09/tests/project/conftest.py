@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 import pytest_asyncio
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from testkit import impl_module
@@ -25,7 +26,7 @@ from testkit.http import ClientFactory
 from testkit.services.postgres import create_database, drop_database
 
 from .alembic_helpers import migrate
-from .factories import Account, register_and_login
+from .factories import Account, login_account, register_and_login
 
 SECRET = b"test-secret-do-not-use-in-production"
 FRONT_END = "https://app.task-manager.example"
@@ -182,3 +183,13 @@ async def v2(app: Any, asgi_client: ClientFactory, ann: Account) -> httpx.AsyncC
     client = await asgi_client(app, base_url="http://testserver/api/v2")
     client.headers["Authorization"] = f"Bearer {ann.access_token}"
     return client
+
+
+@pytest.fixture
+async def admin(anonymous: httpx.AsyncClient, db_connection: AsyncConnection) -> Account:
+    """An admin: registered as a user, promoted in the database, logged in again."""
+    account = await register_and_login(anonymous, "root@example.com")
+    await db_connection.execute(
+        text("UPDATE users SET role = 'admin' WHERE id = :id"), {"id": account.id}
+    )
+    return await login_account(anonymous, account)

@@ -69,11 +69,15 @@ async def login(
 
 
 async def register_and_login(client: httpx.AsyncClient, email: str) -> Account:
-    registered = await client.post(
-        f"{V1}/auth/register", json={"email": email, "password": PASSWORD}
-    )
+    body = {"email": email, "password": PASSWORD}
+    registered = await client.post(f"{V1}/auth/register", json=body)
     assert registered.status_code == 201, registered.text
-    response = await login(client, email)
+    return await login_account(client, Account(registered.json()["id"], email, "", ""))
+
+
+async def login_account(client: httpx.AsyncClient, account: Account, scope: str = "") -> Account:
+    """The account with the tokens of a new login."""
+    response = await login(client, account.email, scope=scope)
     assert response.status_code == 200, response.text
     tokens = response.json()
-    return Account(registered.json()["id"], email, tokens["access_token"], tokens["refresh_token"])
+    return Account(account.id, account.email, tokens["access_token"], tokens["refresh_token"])

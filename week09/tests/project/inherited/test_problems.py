@@ -74,6 +74,7 @@ async def test_unexpected_errors_are_500_problems_and_logged(
     fresh_app: FastAPI, asgi_client: ClientFactory
 ) -> None:
     app = fresh_app
+
     @app.get("/api/v1/boom")
     async def boom() -> None:
         raise RuntimeError("secret internals")
@@ -95,6 +96,7 @@ async def test_unexpected_errors_are_500_problems_and_logged(
 
 async def test_500_body_hides_internals(fresh_app: FastAPI, asgi_client: ClientFactory) -> None:
     app = fresh_app
+
     @app.get("/api/v1/boom")
     async def boom() -> None:
         raise RuntimeError("secret internals")
