@@ -45,14 +45,14 @@ def upgrade() -> None:
             ),
             server_default="user",
             nullable=False,
-        ),  # fmt: skip
+        ),
         sa.Column("is_active", sa.Boolean(), server_default=sa.text("true"), nullable=False),
         sa.Column(
             "created_at",
             sa.DateTime(timezone=True),
             server_default=sa.text("now()"),
             nullable=False,
-        ),  # fmt: skip
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
     )
     op.create_index("uq_users_email_lower", "users", [sa.literal_column("lower(email)")],
@@ -89,7 +89,8 @@ def upgrade() -> None:
     )  # fmt: skip
     for table in OWNED:
         op.add_column(table, sa.Column("owner_id", sa.Integer(), nullable=True))
-        op.execute(sa.text(f"UPDATE {table} SET owner_id = :owner").bindparams(owner=owner_id))
+        update = f"UPDATE {table} SET owner_id = :owner"  # noqa: S608 - table names are constants
+        op.execute(sa.text(update).bindparams(owner=owner_id))
         op.alter_column(table, "owner_id", nullable=False)
         op.create_foreign_key(
             op.f(f"fk_{table}_owner_id_users"), table, "users", ["owner_id"], ["id"],

@@ -13,6 +13,7 @@ from testkit import impl_module
 from .factories import PASSWORD, Account, login
 
 EMAIL = "new.user@example.com"
+WRONG_GUESS = "not the right one"
 
 
 async def register(client: httpx.AsyncClient, **body: Any) -> httpx.Response:
@@ -98,7 +99,7 @@ async def test_login_returns_a_token_pair_that_must_not_be_cached(
     assert response.status_code == 200, response.text
     assert response.headers["cache-control"] == "no-store"
     body = response.json()
-    assert body["token_type"] == "bearer"
+    assert body["token_type"] == "bearer"  # noqa: S105 - a token type, not a secret
     assert body["expires_in"] == settings.access_ttl.total_seconds()
     assert body["scope"] == "tasks:read tasks:write"
     me = await anonymous.get("/me", headers={"Authorization": f"Bearer {body['access_token']}"})
@@ -110,7 +111,7 @@ async def test_login_returns_a_token_pair_that_must_not_be_cached(
 async def test_wrong_password_and_unknown_email_look_the_same(
     anonymous: httpx.AsyncClient, ann: Account
 ) -> None:
-    wrong = await login(anonymous, "ann@example.com", password="not the right one")
+    wrong = await login(anonymous, "ann@example.com", password=WRONG_GUESS)
     unknown = await login(anonymous, "nobody@example.com")
 
     for response in (wrong, unknown):

@@ -61,7 +61,8 @@ async def test_the_downgrade_keeps_tasks_and_renames_clashing_names(
         await conn.execute(text("INSERT INTO tasks (owner_id, title, status, priority) VALUES "
                                 "(100, 'A', 'todo', 'low'), (101, 'B', 'todo', 'low')"))  # fmt: skip
         await conn.execute(text("INSERT INTO idempotency_keys (owner_id, key, fingerprint, body, "
-                                "location) VALUES (100, 'k', 'f', '{}', '/a'), (101, 'k', 'f', '{}', '/b')"))  # fmt: skip
+                                "location) VALUES (100, 'k', 'f', '{}', '/a'), "
+                                "(101, 'k', 'f', '{}', '/b')"))  # fmt: skip
 
     await migrate(fresh_url, "downgrade", "0005")
 

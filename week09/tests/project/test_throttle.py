@@ -17,12 +17,11 @@ from .factories import Account, login
 
 pytestmark = pytest.mark.task(7)
 settings_module = impl_module("week09", "settings")
+WRONG_GUESS = "a wrong guess"
 
 
 async def fail(client: httpx.AsyncClient, email: str, times: int) -> list[int]:
-    return [
-        (await login(client, email, password="a wrong guess")).status_code for _ in range(times)
-    ]
+    return [(await login(client, email, password=WRONG_GUESS)).status_code for _ in range(times)]
 
 
 @pytest.mark.points(4)
@@ -76,7 +75,7 @@ async def test_one_address_guessing_many_accounts_is_limited_too(
 ) -> None:
     per_address = settings.login_limits.per_address
     statuses = [
-        (await login(anonymous, f"victim{n}@example.com", password="Summer2026!")).status_code
+        (await login(anonymous, f"victim{n}@example.com", password=WRONG_GUESS)).status_code
         for n in range(per_address + 1)
     ]  # credential stuffing: one guess per account, all from one address
 
@@ -112,7 +111,7 @@ async def test_login_takes_as_long_for_unknown_emails_as_for_known_ones(
 
     async def seconds(email: str) -> float:
         started = time.perf_counter()
-        response = await login(client, email, password="a wrong guess")
+        response = await login(client, email, password=WRONG_GUESS)
         assert response.status_code == 401
         return time.perf_counter() - started
 

@@ -19,6 +19,7 @@ dependencies = impl_module("week09", "dependencies")
 owned = impl_module("week09", "owned")
 errors = impl_module("week09", "errors")
 User = impl_module("week09", "users.models").User
+NO_HASH = "!"  # not a hash: nobody can log in as such a user
 
 
 async def user_count(session: AsyncSession, email: str) -> int:
@@ -43,7 +44,7 @@ async def test_a_failed_request_leaves_nothing_behind(
 
     @app.post("/half-done")
     async def half_done(session: dependencies.SessionDep) -> None:  # type: ignore[name-defined]
-        session.add(User(email="half@example.com", password_hash="!"))
+        session.add(User(email="half@example.com", password_hash=NO_HASH))
         await session.flush()  # the INSERT ran...
         raise errors.ConflictError("...then a rule said no")
 
@@ -81,7 +82,7 @@ async def test_a_failed_commit_is_a_500_not_a_success(fresh_app: FastAPI) -> Non
     @app.post("/too-long", status_code=201)
     async def too_long(session: dependencies.SessionDep) -> dict[str, str]:  # type: ignore[name-defined]
         # VARCHAR(320): PostgreSQL refuses the row when the commit flushes it.
-        session.add(User(email="x" * 321, password_hash="!"))
+        session.add(User(email="x" * 321, password_hash=NO_HASH))
         return {"status": "created"}
 
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
