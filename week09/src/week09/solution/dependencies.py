@@ -38,6 +38,7 @@ async def get_session(sessionmaker: SessionmakerDep) -> AsyncIterator[AsyncSessi
     201 for data that was not saved. (FastAPI's default, ``"request"``, runs it after the
     response has gone out.)
     """
+    # BEGIN SOLUTION yield; commit; on AppError commit if keeps_changes; roll back
     async with sessionmaker() as session:
         try:
             yield session
@@ -48,6 +49,16 @@ async def get_session(sessionmaker: SessionmakerDep) -> AsyncIterator[AsyncSessi
         except BaseException:
             await session.rollback()
             raise
+    # REPLACE WITH
+    # # Week 7's: every error rolls back. Which errors must keep their changes?
+    # async with sessionmaker() as session:
+    #     try:
+    #         yield session
+    #         await session.commit()
+    #     except BaseException:
+    #         await session.rollback()
+    #         raise
+    # END SOLUTION
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
@@ -65,13 +76,17 @@ async def get_clock(request: Request) -> Callable[[], datetime]:
 
 
 async def get_token_codec(request: Request) -> TokenCodec:
+    # BEGIN SOLUTION app.state.tokens
     codec: TokenCodec = request.app.state.tokens
     return codec
+    # END SOLUTION
 
 
 async def get_passwords(request: Request) -> Passwords:
+    # BEGIN SOLUTION app.state.passwords
     passwords: Passwords = request.app.state.passwords
     return passwords
+    # END SOLUTION
 
 
 async def get_cursor_codec(request: Request) -> CursorCodec:

@@ -17,21 +17,29 @@ from .tasks.repository import SqlTaskRepository, TaskRepository
 
 
 async def get_task_repository(session: SessionDep, principal: PrincipalDep) -> TaskRepository:
+    # BEGIN SOLUTION the caller's task repository
     return SqlTaskRepository(session, principal.user.id)
+    # END SOLUTION
 
 
 async def get_category_repository(
     session: SessionDep, principal: PrincipalDep
 ) -> CategoryRepository:
+    # BEGIN SOLUTION the caller's
     return SqlCategoryRepository(session, principal.user.id)
+    # END SOLUTION
 
 
 async def get_tag_repository(session: SessionDep, principal: PrincipalDep) -> TagRepository:
+    # BEGIN SOLUTION the caller's
     return SqlTagRepository(session, principal.user.id)
+    # END SOLUTION
 
 
 async def get_idempotency_keys(session: SessionDep, principal: PrincipalDep) -> IdempotencyKeys:
+    # BEGIN SOLUTION the caller's keys
     return IdempotencyKeys(session, principal.user.id)
+    # END SOLUTION
 
 
 TaskRepositoryDep = Annotated[TaskRepository, Depends(get_task_repository)]

@@ -177,6 +177,7 @@ def add_problem_handlers(app: FastAPI) -> None:
 
 def auth_problem(request: Request, exc: AppError) -> ProblemResponse | None:
     """The problem response of an authentication error, with the headers its status needs."""
+    # BEGIN SOLUTION 401 + WWW-Authenticate, 403, 429 + Retry-After, 422
     if isinstance(exc, AuthenticationError):
         # RFC 6750: a 401 names the scheme; error="invalid_token" only when a token was sent.
         sent = request.headers.get("authorization", "").lower().startswith("bearer ")
@@ -196,6 +197,7 @@ def auth_problem(request: Request, exc: AppError) -> ProblemResponse | None:
         return problem(request, 422, title="Invalid request", detail=exc.detail,
                        slug="validation-error", errors=errors)  # fmt: skip
     return None
+    # END SOLUTION
 
 
 def allowed_methods(request: Request) -> list[str]:

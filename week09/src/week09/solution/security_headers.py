@@ -5,6 +5,7 @@ loads its script and styles from a CDN and starts with an inline script) get a p
 HSTS is left to the TLS-terminating proxy, which knows whether the site is HTTPS-only.
 """
 
+# BEGIN SOLUTION
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -19,6 +20,7 @@ DOCS_CSP = (
     "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
     "frame-ancestors 'none'"
 )
+# END SOLUTION
 
 
 class SecurityHeadersMiddleware:
@@ -26,6 +28,7 @@ class SecurityHeadersMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # BEGIN SOLUTION
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -40,3 +43,4 @@ class SecurityHeadersMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+        # END SOLUTION

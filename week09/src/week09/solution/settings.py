@@ -22,12 +22,14 @@ class SettingsError(Exception):
 
 def new_signing_key() -> str:
     """A fresh RSA private key (PEM). Production loads one from a secret store instead."""
+    # BEGIN SOLUTION RSA 2048, PKCS8 PEM, unencrypted
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     return key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     ).decode()
+    # END SOLUTION
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class Settings:
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         """``JWT_PRIVATE_KEY`` (PEM), ``CURSOR_SECRET``, ``CORS_ORIGINS`` (comma-separated),
         ``APP_ENV`` (``production`` makes the first two required)."""
+        # BEGIN SOLUTION env vars; missing secrets in production: error
         env = dict(os.environ if environ is None else environ)
         production = env.get("APP_ENV") == "production"
         missing = [name for name in ("JWT_PRIVATE_KEY", "CURSOR_SECRET") if not env.get(name)]
@@ -78,3 +81,4 @@ class Settings:
             cors_origins=origins or cls.cors_origins,
             cursor_secret=env.get("CURSOR_SECRET", "").encode() or secrets.token_bytes(32),
         )
+        # END SOLUTION

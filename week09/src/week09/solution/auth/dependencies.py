@@ -35,7 +35,9 @@ class Principal:
 
 
 async def get_user_repository(session: SessionDep) -> UserRepository:
+    # BEGIN SOLUTION a UserRepository on the session
     return UserRepository(session)
+    # END SOLUTION
 
 
 UserRepositoryDep = Annotated[UserRepository, Depends(get_user_repository)]
@@ -46,7 +48,7 @@ async def get_principal(
 ) -> Principal:
     """The user of the request's access token; 401 for a missing or bad token, or a user that
     no longer exists or is deactivated."""
-    # BEGIN SOLUTION token (oauth2_scheme); decode_access; load the user; active; Principal
+    # BEGIN SOLUTION token; decode; load the active user
     # Called, not declared as a dependency: a dependency on the scheme would make FastAPI run
     # this once per set of scopes in the request (and load the user twice).
     token = await oauth2_scheme(request)  # 401 with WWW-Authenticate when missing
@@ -67,7 +69,7 @@ async def authorize(
     _token: Annotated[str, Depends(oauth2_scheme)],  # puts the route's scopes in OpenAPI
 ) -> User:
     """The caller, if their token AND their current role grant every scope the route needs."""
-    # BEGIN SOLUTION allowed = token scopes & the role's; missing -> PermissionDeniedError
+    # BEGIN SOLUTION token & role scopes cover the route's
     allowed = principal.scopes & ROLE_SCOPES[principal.user.role]
     if missing := sorted(set(required.scopes) - allowed):
         raise PermissionDeniedError(
@@ -91,10 +93,12 @@ async def get_auth_service(
     settings: SettingsDep,
     clock: ClockDep,
 ) -> AuthService:
+    # BEGIN SOLUTION the service over this request's repositories
     return AuthService(
         users, RefreshTokenRepository(session), LoginThrottle(session, settings.login_limits),
         passwords, codec, settings, clock,
     )  # fmt: skip
+    # END SOLUTION
 
 
 AuthServiceDep = Annotated[AuthService, Depends(get_auth_service)]

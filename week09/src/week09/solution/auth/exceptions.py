@@ -1,3 +1,6 @@
+"""The errors of authentication: a wrong login, a reused refresh token, a weak password."""
+
+# BEGIN SOLUTION
 from ..errors import AuthenticationError, InvalidFieldError
 
 
@@ -22,3 +25,6 @@ class RefreshTokenReusedError(AuthenticationError):
 class WeakPasswordError(InvalidFieldError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("password", problems)
+
+
+# END SOLUTION

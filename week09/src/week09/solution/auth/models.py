@@ -20,18 +20,22 @@ class RefreshToken(Base):
     __tablename__ = "refresh_tokens"
 
     jti: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    # BEGIN SOLUTION family_id, user_id, issued_at, expires_at, used_at, revoked_at
     family_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # END SOLUTION
 
 
 class LoginFailure(Base):
     __tablename__ = "login_failures"
 
     key: Mapped[str] = mapped_column(String(400), primary_key=True)  # "account:..." / "address:..."
+    # BEGIN SOLUTION failures, window_started_at, locked_until
     failures: Mapped[int]
     window_started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # END SOLUTION

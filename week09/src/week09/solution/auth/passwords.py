@@ -35,7 +35,7 @@ def normalized(password: str) -> str:
 
 def password_problems(password: str, email: str) -> list[str]:
     """Why a new password is refused (empty: it is fine). Length, a blocklist, not the e-mail."""
-    # BEGIN SOLUTION length (after NFKC), blocklist ignoring case, no e-mail local part
+    # BEGIN SOLUTION length, blocklist, no e-mail local part
     password = normalized(password)
     problems = []
     if len(password) < MIN_LENGTH:
@@ -64,7 +64,9 @@ class Passwords:
         self.dummy_hash = self.hasher.hash(secrets.token_urlsafe(16))
 
     def hash(self, password: str) -> str:
+        # BEGIN SOLUTION Argon2id of the NFKC form
         return self.hasher.hash(normalized(password))
+        # END SOLUTION
 
     def verify(self, password: str, stored: str | None) -> tuple[bool, str | None]:
         """Is ``password`` right for ``stored``? And a new hash to store, or None to keep it.
@@ -73,7 +75,7 @@ class Passwords:
         the answer is False. A legacy bcrypt hash, or Argon2id with older parameters, that
         verifies comes with an up-to-date Argon2id hash.
         """
-        # BEGIN SOLUTION dummy hash for None/unknown formats; bcrypt's 72 bytes; verify_and_update
+        # BEGIN SOLUTION dummy hash if unknown; 72 bytes; verify_and_update
         password = normalized(password)
         if stored is None:
             self.hasher.verify(password, self.dummy_hash)

@@ -1,5 +1,6 @@
 """Storage of authentication state: refresh token rows and the login failure counters."""
 
+# BEGIN SOLUTION
 import math
 import uuid
 from datetime import datetime
@@ -12,13 +13,15 @@ from ..settings import LoginLimits
 from .models import LoginFailure, RefreshToken
 from .tokens import RefreshClaims
 
+# END SOLUTION
+
 
 class RefreshTokenRepository:
+    # BEGIN SOLUTION
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
     async def add(self, claims: RefreshClaims, issued_at: datetime) -> None:
-        # BEGIN SOLUTION one row per issued refresh token (jti, family, user, times)
         self.session.add(
             RefreshToken(
                 jti=claims.jti, family_id=claims.family_id, user_id=claims.user_id,
@@ -26,7 +29,6 @@ class RefreshTokenRepository:
             )
         )  # fmt: skip
         await self.session.flush()
-        # END SOLUTION
 
     async def spend(self, jti: uuid.UUID, now: datetime) -> bool:
         """Mark the token used if it is live (issued, unused, unrevoked, unexpired); True if so.
@@ -34,7 +36,6 @@ class RefreshTokenRepository:
         One UPDATE with the conditions in its WHERE: of two requests racing with one token,
         exactly one finds the row still unused (the other waits for its lock, then sees it used).
         """
-        # BEGIN SOLUTION UPDATE ... SET used_at WHERE jti and live RETURNING; a row -> True
         spent = await self.session.scalar(
             update(RefreshToken)
             .where(
@@ -47,16 +48,13 @@ class RefreshTokenRepository:
             .returning(RefreshToken.jti)
         )
         return spent is not None
-        # END SOLUTION
 
     async def revoke_family(self, family_id: uuid.UUID, now: datetime) -> None:
-        # BEGIN SOLUTION revoked_at on every unrevoked row of the family
         await self.session.execute(
             update(RefreshToken)
             .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
             .values(revoked_at=now)
         )
-        # END SOLUTION
 
     async def revoke_user(self, user_id: int, now: datetime) -> None:
         """Every refresh token of the user (a deactivated account logs out everywhere)."""
@@ -66,8 +64,11 @@ class RefreshTokenRepository:
             .values(revoked_at=now)
         )
 
+    # END SOLUTION
+
 
 class LoginThrottle:
+    # BEGIN SOLUTION
     """Failed logins per key in a window; past a key's limit, a lockout (lecture 4)."""
 
     def __init__(self, session: AsyncSession, limits: LoginLimits) -> None:
@@ -76,7 +77,6 @@ class LoginThrottle:
 
     async def retry_after(self, keys: list[str], now: datetime) -> int | None:
         """Whole seconds until none of ``keys`` is locked; None if none is locked now."""
-        # BEGIN SOLUTION the latest locked_until of the keys; seconds from now, rounded up
         until = await self.session.scalar(
             select(LoginFailure.locked_until)
             .where(LoginFailure.key.in_(keys), LoginFailure.locked_until > now)
@@ -84,11 +84,9 @@ class LoginThrottle:
             .limit(1)
         )
         return math.ceil((until - now).total_seconds()) if until is not None else None
-        # END SOLUTION
 
     async def record_failure(self, key: str, limit: int, now: datetime) -> None:
         """Count a failure of ``key``: one atomic upsert, so racing attempts all count."""
-        # BEGIN SOLUTION INSERT ... ON CONFLICT DO UPDATE: count in the window, lock at the limit
         window_over = LoginFailure.window_started_at <= now - self.limits.window
         statement = insert(LoginFailure).values(key=key, failures=1, window_started_at=now)
         statement = statement.on_conflict_do_update(
@@ -104,7 +102,8 @@ class LoginThrottle:
             },
         )  # fmt: skip
         await self.session.execute(statement)
-        # END SOLUTION
 
     async def reset(self, key: str) -> None:
         await self.session.execute(delete(LoginFailure).where(LoginFailure.key == key))
+
+    # END SOLUTION

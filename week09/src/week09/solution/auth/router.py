@@ -1,5 +1,6 @@
 """HTTP layer of authentication: register, the OAuth2 password flow, refresh, logout, me."""
 
+# BEGIN SOLUTION
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response, status
@@ -10,8 +11,11 @@ from ..users.schemas import UserCreate, UserRead
 from .dependencies import AuthServiceDep, CurrentUser
 from .schemas import RefreshRequest, TokenPair
 
+# END SOLUTION
+
 router = APIRouter(prefix="/auth", tags=["auth"])
 me_router = APIRouter(tags=["auth"])
+# BEGIN SOLUTION
 # RFC 6749 section 5.1: responses with tokens must not be stored by any cache.
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
@@ -32,22 +36,18 @@ async def login(
     response: Response,
 ) -> TokenPair:
     """The OAuth2 password flow: ``username`` (your e-mail), ``password``, optional ``scope``."""
-    # BEGIN SOLUTION login with the form's fields and the client's address; no-store headers
     address = request.client.host if request.client else "unknown"
     pair = await service.login(form.username, form.password, address, form.scopes)
     response.headers.update(NO_STORE)
     return pair
-    # END SOLUTION
 
 
 @router.post("/refresh", responses=problem_responses(401, 422))
 async def refresh(data: RefreshRequest, service: AuthServiceDep, response: Response) -> TokenPair:
     """A new token pair for a refresh token, which is spent: use the new one next time."""
-    # BEGIN SOLUTION refresh; no-store headers
     pair = await service.refresh(data.refresh_token)
     response.headers.update(NO_STORE)
     return pair
-    # END SOLUTION
 
 
 @router.post(
@@ -62,3 +62,6 @@ async def logout(data: RefreshRequest, service: AuthServiceDep) -> None:
 async def me(user: CurrentUser) -> UserRead:
     """The user of the access token."""
     return UserRead.model_validate(user)
+
+
+# END SOLUTION

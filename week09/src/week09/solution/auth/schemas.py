@@ -19,16 +19,20 @@ ROLE_SCOPES = {
 class TokenPair(BaseModel):
     """What a login or a refresh returns."""
 
+    # BEGIN SOLUTION access_token, token_type, expires_in, refresh_token, scope
     access_token: str
     token_type: Literal["bearer"] = "bearer"  # noqa: S105 - a token type, not a secret
     expires_in: int = Field(description="Seconds the access token is valid")
     refresh_token: str = Field(description="Send to /auth/refresh for a new pair; used once")
     scope: str = Field(description="The scopes granted, space-separated")
+    # END SOLUTION
 
 
 class RefreshRequest(BaseModel):
     """Body of POST /auth/refresh and POST /auth/logout."""
 
+    # BEGIN SOLUTION refresh_token, 1 to 4096 characters
     model_config = ConfigDict(extra="forbid")
 
     refresh_token: Annotated[str, Field(min_length=1, max_length=4096)]
+    # END SOLUTION

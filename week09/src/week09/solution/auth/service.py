@@ -1,5 +1,6 @@
 """Business rules of authentication: register, log in, refresh with rotation, log out."""
 
+# BEGIN SOLUTION
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -25,7 +26,11 @@ def granted_scopes(role: str, requested: list[str]) -> frozenset[str]:
     return allowed & set(requested) if requested else allowed
 
 
+# END SOLUTION
+
+
 class AuthService:
+    # BEGIN SOLUTION
     def __init__(
         self,
         users: UserRepository,
@@ -46,20 +51,17 @@ class AuthService:
 
     async def register(self, data: UserCreate) -> User:
         """A new user with role ``user``: the password checked by the rules, then hashed."""
-        # BEGIN SOLUTION password rules -> WeakPasswordError; EmailTakenError; hash; add
         if problems := password_problems(data.password, data.email):
             raise WeakPasswordError(problems)
         # Checked first for a clear answer; the unique index decides if two requests race.
         if await self.users.get_by_email(data.email) is not None:
             raise EmailTakenError
         return await self.users.add(data.email, self.passwords.hash(data.password))
-        # END SOLUTION
 
     async def login(
         self, email: str, password: str, address: str, requested: list[str]
     ) -> TokenPair:
         """Check the throttle, then the password (always one hash verification), then issue."""
-        # BEGIN SOLUTION throttle keys; locked -> 429; verify (dummy for unknown); count; rehash
         now = self.clock()
         limits = self.settings.login_limits
         account, client = f"account:{email.strip().lower()}", f"address:{address}"
@@ -75,12 +77,10 @@ class AuthService:
             await self.users.update(user, {"password_hash": new_hash})
         await self.throttle.reset(account)
         return await self._issue(user, granted_scopes(user.role, requested), uuid.uuid4(), now)
-        # END SOLUTION
 
     async def refresh(self, token: str) -> TokenPair:
         """Spend the refresh token and issue its successor; a token seen before revokes its
         whole family (reuse detection)."""
-        # BEGIN SOLUTION decode; spend or revoke the family (reused); live user; issue in family
         claims = self.codec.decode_refresh(token)
         now = self.clock()
         if not await self.refresh_tokens.spend(claims.jti, now):
@@ -92,20 +92,16 @@ class AuthService:
         return await self._issue(
             user, claims.scopes & ROLE_SCOPES[user.role], claims.family_id, now
         )
-        # END SOLUTION
 
     async def logout(self, token: str) -> None:
         """Revoke the refresh token's family: this login's refresh tokens stop working."""
-        # BEGIN SOLUTION decode the refresh token; revoke its family
         claims = self.codec.decode_refresh(token)
         await self.refresh_tokens.revoke_family(claims.family_id, self.clock())
-        # END SOLUTION
 
     async def _issue(
         self, user: User, scopes: frozenset[str], family_id: uuid.UUID, now: datetime
     ) -> TokenPair:
         """A new access token and a new refresh token of ``family_id`` (its row stored)."""
-        # BEGIN SOLUTION access token; refresh token + its row; the TokenPair
         refresh, claims = self.codec.refresh_token(user.id, family_id, scopes, now)
         await self.refresh_tokens.add(claims, issued_at=now)
         return TokenPair(
@@ -114,4 +110,5 @@ class AuthService:
             refresh_token=refresh,
             scope=" ".join(sorted(scopes)),
         )
-        # END SOLUTION
+
+    # END SOLUTION

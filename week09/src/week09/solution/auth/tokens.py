@@ -48,32 +48,42 @@ class TokenCodec:
     """Issues and verifies the app's tokens with one RSA key pair."""
 
     def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        # BEGIN SOLUTION load the PEM (RSA only): private_key, public_key
         key = serialization.load_pem_private_key(settings.signing_key.encode(), password=None)
         if not isinstance(key, RSAPrivateKey):
             raise TypeError("JWT_PRIVATE_KEY must be an RSA private key (PEM) for RS256")
         self.private_key = key
         self.public_key = key.public_key()
-        self.settings = settings
+        # REPLACE WITH
+        # pass
+        # END SOLUTION
 
     def jwks(self) -> dict[str, Any]:
         """The public key as a JSON Web Key Set: what other services verify our tokens with."""
+        # BEGIN SOLUTION the public key as a JWKS (kid, use, alg)
         jwk = jwt.algorithms.RSAAlgorithm.to_jwk(self.public_key, as_dict=True)
         return {"keys": [jwk | {"kid": self.settings.key_id, "use": "sig", "alg": ALGORITHM}]}
+        # END SOLUTION
 
     def _claims(self, user_id: int, kind: str, now: datetime) -> dict[str, Any]:
+        # BEGIN SOLUTION the registered claims and the type
         lifetime = self.settings.access_ttl if kind == ACCESS else self.settings.refresh_ttl
         return {
             "iss": self.settings.issuer, "aud": self.settings.audience, "sub": str(user_id),
             "iat": now, "nbf": now, "exp": now + lifetime, "jti": str(uuid.uuid4()), "type": kind,
         }  # fmt: skip
+        # END SOLUTION
 
     def _encode(self, claims: dict[str, Any]) -> str:
+        # BEGIN SOLUTION RS256 with the key id in the header
         return jwt.encode(
             claims, self.private_key, algorithm=ALGORITHM, headers={"kid": self.settings.key_id}
         )
+        # END SOLUTION
 
     def access_token(self, user_id: int, scopes: frozenset[str], now: datetime) -> str:
-        # BEGIN SOLUTION the access claims plus "scope" (space-separated, sorted); encode
+        # BEGIN SOLUTION the claims plus the scope claim; encode
         claims = self._claims(user_id, ACCESS, now) | {"scope": " ".join(sorted(scopes))}
         return self._encode(claims)
         # END SOLUTION
@@ -82,7 +92,7 @@ class TokenCodec:
         self, user_id: int, family_id: uuid.UUID, scopes: frozenset[str], now: datetime
     ) -> tuple[str, RefreshClaims]:
         """A new refresh token of ``family_id``, and its claims (to store its row)."""
-        # BEGIN SOLUTION the refresh claims plus "fam" and "scope"; encode; RefreshClaims
+        # BEGIN SOLUTION claims plus fam and scope; encode
         claims = self._claims(user_id, REFRESH, now)
         claims |= {"fam": str(family_id), "scope": " ".join(sorted(scopes))}
         parsed = RefreshClaims(user_id, uuid.UUID(claims["jti"]), family_id, scopes, claims["exp"])
@@ -91,7 +101,7 @@ class TokenCodec:
 
     def _decode(self, token: str, kind: str) -> dict[str, Any]:
         """The verified claims of a token of ``kind``; ``InvalidTokenError`` for anything else."""
-        # BEGIN SOLUTION jwt.decode pinned (algorithm, aud, iss, required, leeway); check type, sub
+        # BEGIN SOLUTION jwt.decode with every check; the type
         try:
             claims = jwt.decode(
                 token,
@@ -111,15 +121,21 @@ class TokenCodec:
         # END SOLUTION
 
     def decode_access(self, token: str) -> AccessClaims:
+        # BEGIN SOLUTION decode; AccessClaims
         claims = self._decode(token, ACCESS)
         return AccessClaims(int(claims["sub"]), scopes_of(claims))
+        # END SOLUTION
 
     def decode_refresh(self, token: str) -> RefreshClaims:
+        # BEGIN SOLUTION decode; RefreshClaims
         claims = self._decode(token, REFRESH)
         expires_at = datetime.fromtimestamp(claims["exp"], tz=UTC)
         family_id, jti = uuid.UUID(claims["fam"]), uuid.UUID(claims["jti"])
         return RefreshClaims(int(claims["sub"]), jti, family_id, scopes_of(claims), expires_at)
+        # END SOLUTION
 
 
 def scopes_of(claims: dict[str, Any]) -> frozenset[str]:
+    # BEGIN SOLUTION the space-separated scope claim as a set
     return frozenset(str(claims.get("scope", "")).split())
+    # END SOLUTION

@@ -67,6 +67,9 @@ class TaskRepository(ABC):
     @abstractmethod
     async def add(self, data: TaskIn) -> Task:
         """Store a new task; the repository assigns ``id``, ``created_at`` and ``updated_at``."""
+        # BEGIN SOLUTION a task of self.owner_id with both timestamps; flush
+
+        # END SOLUTION
 
     @abstractmethod
     async def add_many(self, rows: list[TaskIn]) -> list[int]:

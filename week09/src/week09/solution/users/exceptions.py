@@ -1,9 +1,15 @@
+"""The errors of users."""
+
 from ..errors import ConflictError, NotFoundError
 
 
+# BEGIN SOLUTION
 class UserNotFoundError(NotFoundError):
     def __init__(self, user_id: int) -> None:
         super().__init__(f"User {user_id} does not exist")
+
+
+# END SOLUTION
 
 
 class EmailTakenError(ConflictError):
@@ -13,6 +19,10 @@ class EmailTakenError(ConflictError):
         super().__init__("An account with this e-mail address exists already; log in instead")
 
 
+# BEGIN SOLUTION
 class SelfLockoutError(ConflictError):
     def __init__(self) -> None:
         super().__init__("Admins cannot demote or deactivate themselves; ask another admin")
+
+
+# END SOLUTION

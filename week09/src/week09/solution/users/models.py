@@ -19,6 +19,7 @@ class User(Base):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    # BEGIN SOLUTION email, password_hash, role, is_active, created_at; uq_users_email_lower
     email: Mapped[str] = mapped_column(String(320))
     # The whole hash string: algorithm, parameters, salt and hash ("$argon2id$v=19$m=...").
     password_hash: Mapped[str] = mapped_column(String(255))
@@ -31,3 +32,4 @@ class User(Base):
         # this index makes it true when two registrations race.
         Index("uq_users_email_lower", func.lower(email), unique=True),
     )
+    # END SOLUTION

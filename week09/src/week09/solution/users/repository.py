@@ -17,7 +17,7 @@ class UserRepository:
 
     async def add(self, email: str, password_hash: str) -> User:
         """A new user; ``EmailTakenError`` if the address has an account (also under a race)."""
-        # BEGIN SOLUTION add and flush in a savepoint; IntegrityError -> EmailTakenError
+        # BEGIN SOLUTION add in a savepoint; IntegrityError -> 409
         user = User(email=email, password_hash=password_hash)
         try:
             async with self.session.begin_nested():  # a failed INSERT undoes only itself
@@ -28,7 +28,9 @@ class UserRepository:
         # END SOLUTION
 
     async def get(self, user_id: int) -> User | None:
+        # BEGIN SOLUTION the user by id, or None
         return await self.session.get(User, user_id)
+        # END SOLUTION
 
     async def get_by_email(self, email: str) -> User | None:
         # BEGIN SOLUTION the user whose e-mail equals email ignoring case
@@ -38,11 +40,15 @@ class UserRepository:
         # END SOLUTION
 
     async def list_page(self, after_id: int, limit: int) -> list[User]:
+        # BEGIN SOLUTION users after after_id, in id order
         query = select(User).where(User.id > after_id).order_by(User.id).limit(limit)
         return list(await self.session.scalars(query))
+        # END SOLUTION
 
     async def update(self, user: User, changes: Mapping[str, Any]) -> User:
+        # BEGIN SOLUTION set the fields; flush
         for field, value in changes.items():
             setattr(user, field, value)
         await self.session.flush()
         return user
+        # END SOLUTION

@@ -1,5 +1,6 @@
 """HTTP layer of user administration (admins only: the ``users:manage`` scope)."""
 
+# BEGIN SOLUTION
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -11,7 +12,10 @@ from ..problems import problem_responses
 from .schemas import UserRead, UserUpdate
 from .service import UserAdminService
 
+# END SOLUTION
+
 router = APIRouter(prefix="/admin/users", tags=["admin"])
+# BEGIN SOLUTION
 UserId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The user's id")]
 
 
@@ -45,3 +49,6 @@ async def update_user(
 ) -> UserRead:
     """Change a user's role or deactivate them (their tokens stop working at once)."""
     return UserRead.model_validate(await service.update(admin, user_id, data))
+
+
+# END SOLUTION

@@ -7,6 +7,7 @@ from pydantic import MISSING, AfterValidator, BaseModel, ConfigDict, Field, Stri
 
 from .models import Role
 
+# BEGIN SOLUTION Email (lowercased) and Password types
 # Deliberately simple: one @, a dot in the domain, no spaces or NULs. The real check is that mail
 # arrives (a confirmation link), which this course leaves out.
 Email = Annotated[
@@ -18,20 +19,24 @@ Email = Annotated[
 Password = Annotated[
     str, Field(min_length=1, max_length=128, examples=["correct horse battery staple"])
 ]
+# END SOLUTION
 
 
 class UserCreate(BaseModel):
     """Body of POST /auth/register. No ``role``: ``extra="forbid"`` refuses one (422)."""
 
+    # BEGIN SOLUTION email and password; no extra fields
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     email: Email
     password: Annotated[Password, Field(description="15 to 128 characters, not a common one")]
+    # END SOLUTION
 
 
 class UserRead(BaseModel):
     """A user as the API shows it: never the password hash."""
 
+    # BEGIN SOLUTION id, email, role, is_active, created_at
     model_config = ConfigDict(from_attributes=True)
 
     id: int
@@ -39,14 +44,17 @@ class UserRead(BaseModel):
     role: Role
     is_active: bool
     created_at: datetime
+    # END SOLUTION
 
 
 class UserUpdate(BaseModel):
     """Body of PATCH /admin/users/{id}: the fields sent change."""
 
+    # BEGIN SOLUTION role and is_active, each optional
     model_config = ConfigDict(extra="forbid")
 
     role: Role | MISSING = MISSING
     is_active: StrictBool | MISSING = Field(
         default=MISSING, description="false: the user's tokens stop working at once"
     )
+    # END SOLUTION

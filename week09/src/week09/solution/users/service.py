@@ -1,5 +1,6 @@
 """Business rules of user administration: list, change a role, deactivate."""
 
+# BEGIN SOLUTION
 from collections.abc import Callable
 from datetime import datetime
 
@@ -9,8 +10,11 @@ from .models import Role, User
 from .repository import UserRepository
 from .schemas import UserUpdate
 
+# END SOLUTION
+
 
 class UserAdminService:
+    # BEGIN SOLUTION
     def __init__(
         self,
         users: UserRepository,
@@ -33,7 +37,6 @@ class UserAdminService:
     async def update(self, admin: User, user_id: int, data: UserUpdate) -> User:
         """Change role and/or active flag. Deactivating revokes every refresh token of the user;
         their access tokens fail at once too, since each request loads the user."""
-        # BEGIN SOLUTION 404; no self-demotion/deactivation (409); revoke on deactivation; update
         user = await self.get(user_id)
         changes = data.model_dump(exclude_unset=True)
         demoted = changes.get("role", user.role) != Role.ADMIN
@@ -42,4 +45,5 @@ class UserAdminService:
         if changes.get("is_active") is False:
             await self.refresh_tokens.revoke_user(user.id, self.clock())
         return await self.users.update(user, changes)
-        # END SOLUTION
+
+    # END SOLUTION
