@@ -1,5 +1,10 @@
 """L2: access + refresh tokens, rotation, and reuse detection.
 
+**Sessions or tokens?** A session is a random id the server looks up on every request: easy to
+revoke, but every request (and every service) needs the session store. A signed token carries its
+claims and is checked without a lookup, but it cannot be revoked before it expires. Short access
+tokens plus revocable refresh tokens take the best of both.
+
 A stateless access token cannot be revoked: once issued it is valid until ``exp``. So it lives
 minutes (15 here). To stay logged in, the client also gets a **refresh token** (days) that it
 sends only to the token endpoint, and trades for a new pair when the access token expires.
@@ -12,6 +17,11 @@ must log in again (RFC 9700, OAuth 2.0 Security Best Current Practice, section 4
 
 This store is a dict to show the rules; the project keeps the rows in PostgreSQL and spends a
 token with one atomic ``UPDATE ... WHERE used_at IS NULL`` so two racing refreshes cannot both win.
+
+**Where clients keep them**: an access token in memory (never ``localStorage``: any script on the
+page, e.g. an XSS payload, reads it); a browser's refresh token in an ``httpOnly; Secure;
+SameSite=Strict`` cookie scoped to the refresh path (scripts cannot read it; SameSite and the path
+limit CSRF); a native app's in the OS keychain.
 
 Run: ``uv run python -m week09.lectures.l2_refresh``
 """
