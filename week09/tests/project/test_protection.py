@@ -90,7 +90,15 @@ async def test_responses_carry_security_headers(anonymous: httpx.AsyncClient, ur
 @pytest.mark.points(1)
 @pytest.mark.parametrize(
     ("form", "status"),
-    [({}, 422), ({"username": "a@b.co"}, 422), ({"username": "a@b.co", "password": "x"}, 401)],
+    [
+        ({}, 422),
+        ({"username": "a@b.co"}, 422),
+        ({"username": "a" * 321, "password": "x"}, 422),  # it would become a throttle key
+        ({"username": "a\x00@b.co", "password": "x"}, 422),  # PostgreSQL cannot store NUL
+        ({"username": "a@b.co", "password": "x" * 1025}, 422),
+        ({"username": "a@b.co", "password": "x", "grant_type": "client_credentials"}, 422),
+        ({"username": "a@b.co", "password": "x"}, 401),
+    ],
 )
 async def test_the_token_endpoint_validates_its_form(
     anonymous: httpx.AsyncClient, form: dict[str, str], status: int

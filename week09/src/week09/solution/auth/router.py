@@ -3,7 +3,7 @@
 # BEGIN SOLUTION
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi import APIRouter, Depends, Form, Request, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from ..problems import problem_responses
@@ -20,6 +20,21 @@ me_router = APIRouter(tags=["auth"])
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
+class LoginForm(OAuth2PasswordRequestForm):
+    """The OAuth2 password form with bounds: a username PostgreSQL can store (it becomes a
+    throttle key), no megabyte passwords to hash. Out of bounds is a 422, never a 500."""
+
+    def __init__(
+        self,
+        *,
+        username: Annotated[str, Form(max_length=320, pattern=r"^[^\x00]+$")],
+        password: Annotated[str, Form(max_length=1024, json_schema_extra={"format": "password"})],
+        scope: Annotated[str, Form(max_length=200)] = "",
+        grant_type: Annotated[str | None, Form(pattern="^password$")] = None,
+    ) -> None:
+        super().__init__(grant_type=grant_type, username=username, password=password, scope=scope)
+
+
 @router.post(
     "/register", status_code=status.HTTP_201_CREATED, responses=problem_responses(409, 422)
 )
@@ -30,7 +45,7 @@ async def register(data: UserCreate, service: AuthServiceDep) -> UserRead:
 
 @router.post("/token", responses=problem_responses(401, 422, 429))
 async def login(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    form: Annotated[LoginForm, Depends()],
     service: AuthServiceDep,
     request: Request,
     response: Response,

@@ -35,7 +35,7 @@ class UserRepository:
     async def get_by_email(self, email: str) -> User | None:
         # BEGIN SOLUTION the user whose e-mail equals email ignoring case
         return await self.session.scalar(
-            select(User).where(func.lower(User.email) == email.lower())
+            select(User).where(func.lower(User.email) == func.lower(email))
         )
         # END SOLUTION
 
