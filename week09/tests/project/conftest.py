@@ -12,6 +12,7 @@ the hash's cost is not what these tests are about) and a clock the tests can mov
 """
 
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -19,14 +20,21 @@ import httpx
 import pytest
 import pytest_asyncio
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 
 from testkit import impl_module
-from testkit.http import ClientFactory
+from testkit.db import async_url
+from testkit.http import ClientFactory, LiveServer
 from testkit.services.postgres import create_database, drop_database
 
 from .alembic_helpers import migrate
-from .factories import Account, login_account, register_and_login
+from .factories import PASSWORD, Account, login_account, register_and_login
 
 SECRET = b"test-secret-do-not-use-in-production"
 FRONT_END = "https://app.task-manager.example"
@@ -193,3 +201,58 @@ async def admin(anonymous: httpx.AsyncClient, db_connection: AsyncConnection) ->
         text("UPDATE users SET role = 'admin' WHERE id = :id"), {"id": account.id}
     )
     return await login_account(anonymous, account)
+
+
+@dataclass(frozen=True)
+class Live:
+    """The app served by uvicorn on a database of its own (migrated), and an admin's token."""
+
+    server: LiveServer
+    database_url: str
+    token: str
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    def client(self, path: str = "") -> httpx.AsyncClient:
+        """A client of ``url + path`` with the admin's token, a new connection per request:
+        after a 500 a server may close its connection, and the next request on it would fail
+        for that, not for itself."""
+        no_reuse = httpx.Limits(max_keepalive_connections=0)
+        headers = {"Authorization": f"Bearer {self.token}"}
+        return httpx.AsyncClient(base_url=f"{self.url}{path}", limits=no_reuse, headers=headers)
+
+
+async def live_admin_token(base_url: str, database_url: str) -> str:
+    """Register a user on the live app, make it an admin in its database, log it in."""
+    form = {"username": "live@example.com", "password": PASSWORD}
+    async with httpx.AsyncClient(base_url=f"{base_url}/api/v1") as client:
+        registered = await client.post("/auth/register", json={"email": form["username"],
+                                                               "password": PASSWORD})  # fmt: skip
+        assert registered.status_code == 201, registered.text
+        engine = create_async_engine(async_url(database_url))
+        try:
+            async with engine.begin() as conn:
+                await conn.execute(text("UPDATE users SET role = 'admin'"))
+        finally:
+            await engine.dispose()
+        response = await client.post("/auth/token", data=form)
+        assert response.status_code == 200, response.text
+        return str(response.json()["access_token"])
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def live(postgres_url: str, settings: Any) -> AsyncIterator[Live]:
+    """For tests that need real concurrency: every request its own connection and transaction,
+    really committed (the per-test rollback above runs every request on ONE connection)."""
+    url = create_database(postgres_url, prefix="live")
+    try:
+        await migrate(url, "upgrade", "head")
+        server = LiveServer(impl_module("week09", "main").create_app(url, settings)).start()
+        try:
+            yield Live(server, url, await live_admin_token(server.url, url))
+        finally:
+            server.stop()
+    finally:
+        drop_database(url)

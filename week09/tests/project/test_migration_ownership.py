@@ -1,4 +1,4 @@
-"""Migration 0006: week 7's rows get an owner; the round trip keeps every task (a guard, 0 points).
+"""Migration 0007: week 7's rows get an owner; the round trip keeps every task (a guard, 0 points).
 
 Each test works on a fresh database of its own (the session's migrated database stays untouched).
 """
@@ -28,7 +28,7 @@ async def engine(fresh_url: str) -> AsyncIterator[AsyncEngine]:
 async def test_existing_rows_go_to_a_seeded_owner_who_cannot_log_in(
     fresh_url: str, engine: AsyncEngine
 ) -> None:
-    await migrate(fresh_url, "upgrade", "0005")  # week 7's schema, with week 7's data
+    await migrate(fresh_url, "upgrade", "0006")  # week 7's schema, with week 7's data
     async with engine.begin() as conn:
         await conn.execute(text("INSERT INTO categories (id, name) VALUES (1, 'Work')"))
         await conn.execute(text("INSERT INTO tags (id, name) VALUES (1, 'urgent')"))
@@ -64,7 +64,7 @@ async def test_the_downgrade_keeps_tasks_and_renames_clashing_names(
                                 "location) VALUES (100, 'k', 'f', '{}', '/a'), "
                                 "(101, 'k', 'f', '{}', '/b')"))  # fmt: skip
 
-    await migrate(fresh_url, "downgrade", "0005")
+    await migrate(fresh_url, "downgrade", "0006")
 
     async with engine.connect() as conn:
         assert await conn.scalar(text("SELECT count(*) FROM tasks")) == 2

@@ -7,8 +7,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from testkit import impl_module
+from testkit import hostile, impl_module
 
+from ..conftest import Live
 from ..factories import V1, Account, create_task
 
 pytestmark = [pytest.mark.task(8), pytest.mark.points(0)]
@@ -118,17 +119,50 @@ async def test_unknown_task_is_404_not_412(v2: httpx.AsyncClient) -> None:
     assert response.status_code == 404
 
 
-async def test_a_concurrent_commit_between_read_and_write_is_caught(
+async def test_the_version_is_compared_in_the_updates_where(
     db_session: AsyncSession, ann: Account
 ) -> None:
-    """The race If-Match cannot see: another transaction commits after our SELECT. The version
-    column in the UPDATE's WHERE catches it."""
+    """The race If-Match alone cannot see: another transaction commits after our read. The
+    UPDATE compares the version in the same statement that writes (compare-and-set)."""
     repo = repository.SqlTaskRepository(db_session, ann.id)
     task = await repo.add(TaskIn(title="Raced"))
     loaded: Any = await repo.get(task.id)
-    # Someone else's UPDATE, behind the ORM's back (the identity map still says version 1).
+    # Someone else's UPDATE, behind the ORM's back (our object still says version 1).
     await db_session.execute(
         text("UPDATE tasks SET version = version + 1 WHERE id = :id"), {"id": task.id}
     )
-    with pytest.raises(exceptions.TaskChangedError):
-        await repo.update(loaded, {"title": "Lost?"})
+
+    assert await repo.update(loaded, {"title": "Lost?"}, versions={1}) is None  # no row matched
+    assert not await repo.delete(loaded, versions={1})
+    written = await repo.update(loaded, {"title": "Kept"}, versions={2, 7})
+    assert (written.title, written.version) == ("Kept", 3)
+    anyway = await repo.update(loaded, {"title": "Last"})  # no versions given: the last write wins
+    assert (anyway.title, anyway.version) == ("Last", 4)
+    assert await repo.delete(loaded, versions={4})
+
+
+async def test_ten_patches_with_one_if_match_one_wins_nine_get_412(live: Live) -> None:
+    """Over real HTTP, each request its own transaction: the compare-and-set lets one through."""
+    async with live.client("/api/v2") as client:
+        url = f"/tasks/{(await create_task(client))['id']}"
+
+        def patch(n: int) -> Any:
+            return lambda: client.patch(url, json={"title": f"#{n}"}, headers={"If-Match": '"1"'})
+
+        answers = await hostile.at_once(patch(n) for n in range(10))
+        final = await client.get(url)
+
+    assert hostile.tally(answers) == {200: 1, 412: 9}
+    winner = next(a for a in answers if isinstance(a, httpx.Response) and a.status_code == 200)
+    assert final.json()["title"] == winner.json()["title"]
+    assert final.headers["etag"] == '"2"'
+
+
+async def test_ten_patches_without_if_match_all_apply(live: Live) -> None:
+    async with live.client("/api/v2") as client:
+        url = f"/tasks/{(await create_task(client))['id']}"
+        answers = await hostile.at_once([lambda: client.patch(url, json={"priority": "high"})] * 10)
+        final = await client.get(url)
+
+    assert hostile.tally(answers) == {200: 10}  # the last write wins, none is lost as an error
+    assert final.headers["etag"] == '"11"'

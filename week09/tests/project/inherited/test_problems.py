@@ -58,7 +58,8 @@ async def test_unknown_url_and_wrong_method(client: httpx.AsyncClient) -> None:
     }  # fmt: skip
     assert wrong.status_code == 405
     assert wrong.headers["content-type"] == "application/problem+json"
-    assert wrong.headers["allow"] == "GET, POST"  # every method of /tasks, not just one
+    # Every method of /tasks, not just one route's; HEAD and OPTIONS work everywhere.
+    assert wrong.headers["allow"] == "GET, HEAD, POST, OPTIONS"
 
 
 async def test_openapi_documents_problem_bodies(client: httpx.AsyncClient) -> None:
