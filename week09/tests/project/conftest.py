@@ -12,7 +12,7 @@ the hash's cost is not what these tests are about) and a clock the tests can mov
 """
 
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -194,6 +194,16 @@ async def v2(app: Any, asgi_client: ClientFactory, ann: Account) -> httpx.AsyncC
 
 
 @pytest.fixture
+async def member(db_connection: AsyncConnection) -> int:
+    """The id of a user inserted straight into the table (no hashing, no HTTP): for tests that
+    only need a user to exist and make its tokens themselves."""
+    insert = text(
+        "INSERT INTO users (email, password_hash) VALUES ('member@example.com', '!') RETURNING id"
+    )
+    return int((await db_connection.execute(insert)).scalar_one())
+
+
+@pytest.fixture
 async def admin(anonymous: httpx.AsyncClient, db_connection: AsyncConnection) -> Account:
     """An admin: registered as a user, promoted in the database, logged in again."""
     account = await register_and_login(anonymous, "root@example.com")
@@ -201,6 +211,26 @@ async def admin(anonymous: httpx.AsyncClient, db_connection: AsyncConnection) ->
         text("UPDATE users SET role = 'admin' WHERE id = :id"), {"id": account.id}
     )
     return await login_account(anonymous, account)
+
+
+class DefaultBearer:
+    """ASGI wrapper: a request without ``Authorization`` gets the token set here. The hostile
+    suite's clients send none; the suite then attacks every route as that user."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.token: str | None = None
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        headers = scope.get("headers", [])
+        if (
+            scope["type"] == "http"
+            and self.token
+            and all(k != b"authorization" for k, _ in headers)
+        ):
+            bearer = (b"authorization", f"Bearer {self.token}".encode())
+            scope = {**scope, "headers": [*headers, bearer]}
+        await self.app(scope, receive, send)
 
 
 @dataclass(frozen=True)
@@ -249,9 +279,15 @@ async def live(postgres_url: str, settings: Any) -> AsyncIterator[Live]:
     url = create_database(postgres_url, prefix="live")
     try:
         await migrate(url, "upgrade", "head")
-        server = LiveServer(impl_module("week09", "main").create_app(url, settings)).start()
+        # Every request comes from 127.0.0.1: the per-address login limit would soon lock the
+        # suite out of its own logins (the per-account limit is what its race test checks).
+        limits = replace(settings.login_limits, per_address=1_000_000)
+        live_settings = replace(settings, login_limits=limits)
+        app = DefaultBearer(impl_module("week09", "main").create_app(url, live_settings))
+        server = LiveServer(app).start()
         try:
-            yield Live(server, url, await live_admin_token(server.url, url))
+            app.token = await live_admin_token(server.url, url)
+            yield Live(server, url, app.token)
         finally:
             server.stop()
     finally:

@@ -74,21 +74,21 @@ ATTACKS = [
 @pytest.mark.points(1)
 @pytest.mark.parametrize("attack", ATTACKS)
 async def test_forged_and_stale_tokens_are_refused(
-    client: httpx.AsyncClient, settings: Any, signing_key: str, ann: Account, attack: str
+    anonymous: httpx.AsyncClient, settings: Any, signing_key: str, member: int, attack: str
 ) -> None:
-    token = forged_tokens(settings, signing_key, ann.id)[attack]
-    assert_unauthorized(await me(client, token))
+    token = forged_tokens(settings, signing_key, member)[attack]
+    assert_unauthorized(await me(anonymous, token))
 
 
 @pytest.mark.task(2)
 @pytest.mark.points(1)
 @pytest.mark.parametrize("claim", ["exp", "iat", "nbf", "sub", "aud", "iss", "jti", "type"])
 async def test_a_token_missing_a_required_claim_is_refused(
-    client: httpx.AsyncClient, settings: Any, signing_key: str, ann: Account, claim: str
+    anonymous: httpx.AsyncClient, settings: Any, signing_key: str, member: int, claim: str
 ) -> None:
     dropped: dict[str, Any] = {claim: None}
-    token = forge.sign(forge.claims(settings, ann.id, **dropped), signing_key)
-    assert_unauthorized(await me(client, token))
+    token = forge.sign(forge.claims(settings, member, **dropped), signing_key)
+    assert_unauthorized(await me(anonymous, token))
 
 
 @pytest.mark.task(2)
@@ -104,12 +104,12 @@ async def test_a_tampered_payload_is_refused(
 @pytest.mark.task(2)
 @pytest.mark.points(2)
 async def test_a_token_the_app_signed_itself_is_accepted(
-    client: httpx.AsyncClient, settings: Any, signing_key: str, ann: Account
+    anonymous: httpx.AsyncClient, settings: Any, signing_key: str, member: int
 ) -> None:
     """The control case: the forge makes tokens the app accepts, so the refusals above are real."""
-    response = await me(client, forge.sign(forge.claims(settings, ann.id), signing_key))
+    response = await me(anonymous, forge.sign(forge.claims(settings, member), signing_key))
     assert response.status_code == 200
-    assert response.json()["email"] == "ann@example.com"
+    assert response.json()["email"] == "member@example.com"
 
 
 @pytest.mark.task(2)

@@ -100,9 +100,11 @@ class TooManyAttemptsError(AppError):
 
 
 class InvalidFieldError(AppError):
-    """A field is well-formed but refused by a rule (a weak password): 422 naming the field."""
+    """A field is well-formed but refused by a rule (a weak password): 422 naming the field, with
+    ``code`` as each error's ``type``."""
 
-    def __init__(self, field: str, problems: list[str]) -> None:
+    def __init__(self, field: str, problems: list[str], code: str = "value_error") -> None:
         super().__init__("; ".join(problems))
         self.field = field
         self.problems = problems
+        self.code = code

@@ -193,7 +193,7 @@ def auth_problem(request: Request, exc: AppError) -> ProblemResponse | None:
         return problem(request, 429, title="Too many failed logins", detail=exc.detail,
                        slug="too-many-attempts", headers={"Retry-After": str(exc.retry_after)})  # fmt: skip
     if isinstance(exc, InvalidFieldError):
-        errors = [FieldError(loc=["body", exc.field], msg=msg, type="value_error")
+        errors = [FieldError(loc=["body", exc.field], msg=msg, type=exc.code)
                   for msg in exc.problems]  # fmt: skip
         return problem(request, 422, title="Invalid request", detail=exc.detail,
                        slug="validation-error", errors=errors)  # fmt: skip

@@ -50,6 +50,5 @@ def make_engine(url: str) -> AsyncEngine:
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     # expire_on_commit=False: objects stay readable after the commit (the response is built from
-    # them); without it the commit expires them, and reading an attribute afterwards would need a
-    # lazy load, which an AsyncSession refuses with MissingGreenlet.
+    # them); without it every attribute access after commit would be a new query (or an error).
     return async_sessionmaker(engine, expire_on_commit=False)

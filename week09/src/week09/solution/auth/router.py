@@ -36,7 +36,7 @@ class LoginForm(OAuth2PasswordRequestForm):
 
 
 @router.post(
-    "/register", status_code=status.HTTP_201_CREATED, responses=problem_responses(409, 422)
+    "/register", status_code=status.HTTP_201_CREATED, responses=problem_responses(400, 409, 422)
 )
 async def register(data: UserCreate, service: AuthServiceDep) -> UserRead:
     """A new account with the role ``user``; then log in at /auth/token."""
@@ -57,7 +57,7 @@ async def login(
     return pair
 
 
-@router.post("/refresh", responses=problem_responses(401, 422))
+@router.post("/refresh", responses=problem_responses(400, 401, 422))
 async def refresh(data: RefreshRequest, service: AuthServiceDep, response: Response) -> TokenPair:
     """A new token pair for a refresh token, which is spent: use the new one next time."""
     pair = await service.refresh(data.refresh_token)
@@ -66,7 +66,7 @@ async def refresh(data: RefreshRequest, service: AuthServiceDep, response: Respo
 
 
 @router.post(
-    "/logout", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401, 422)
+    "/logout", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(400, 401, 422)
 )
 async def logout(data: RefreshRequest, service: AuthServiceDep) -> None:
     """Revoke this login's refresh tokens. Access tokens live on until they expire (minutes)."""

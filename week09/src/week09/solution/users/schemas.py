@@ -29,7 +29,9 @@ class UserCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     email: Email
-    password: Annotated[Password, Field(description="15 to 128 characters, not a common one")]
+    password: Annotated[
+        Password, Field(min_length=15, description="15 to 128 characters, not a common one")
+    ]
     # END SOLUTION
 
 

@@ -20,7 +20,10 @@ class CategoryRepository(ABC):
         """Which of ``ids`` exist: one query for any number (the bulk import checks thousands)."""
 
     @abstractmethod
-    async def get(self, category_id: int) -> Category | None: ...
+    async def get(self, category_id: int, for_update: bool = False) -> Category | None:
+        """The row, or None. ``for_update`` locks it until the transaction ends
+        (``SELECT ... FOR UPDATE``): a change that reads the row first must lock it, or a
+        concurrent request can change or delete it between the read and the write."""
 
     @abstractmethod
     async def get_by_name(self, name: str) -> Category | None:
@@ -58,8 +61,8 @@ class SqlCategoryRepository(CategoryRepository):
     async def existing_ids(self, ids: set[int]) -> set[int]:
         raise NotImplementedError("TODO: the ids among ids that the owner has, in one query")
 
-    async def get(self, category_id: int) -> Category | None:
-        raise NotImplementedError("TODO: the owner's category with this id, or None")
+    async def get(self, category_id: int, for_update: bool = False) -> Category | None:
+        raise NotImplementedError("TODO: the owner's category by id or None; lock if for_update")
 
     async def get_by_name(self, name: str) -> Category | None:
         raise NotImplementedError("TODO: the owner's category of this name ignoring case, or None")
