@@ -4,10 +4,10 @@ The testkit's hostile-input and concurrency suite attacks the app served by uvic
 database of its own where every request commits for real, as a logged-in admin (the live app
 adds the admin's token to every request that comes without one: ``conftest.DefaultBearer``), so
 every route is reached with valid credentials and hostile everything else. Week 7's defects stay
-fixed
-(each was a 500 or a wrong answer): ids past ``INTEGER``, NUL characters, lax JSON types, racing
-writes, one Idempotency-Key ten times at once, a replay without its ``ETag``, an ``If-Match`` of
-5,000 digits, ``/tasks/import`` taken for a task id, HEAD and OPTIONS, the import's undeclared 400.
+fixed (each was a 500 or a wrong answer): ids past ``INTEGER``, NUL characters, lax JSON types,
+racing writes, one Idempotency-Key ten times at once, a replay without its ``ETag``, an
+``If-Match`` of 5,000 digits, ``/tasks/import`` taken for a task id, HEAD and OPTIONS, the
+import's undeclared 400. The auth routes' races have tests of their own at the end.
 (`shared/README.md` describes the suite; `pytest --deep` runs its long version.)
 """
 
