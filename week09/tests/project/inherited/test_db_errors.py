@@ -21,6 +21,8 @@ errors = impl_module("week09", "errors")
 Category = impl_module("week09", "categories.models").Category
 Tag = impl_module("week09", "tags.models").Tag
 models = impl_module("week09", "tasks.models")
+# The table every owner_id refers to: run alone, nothing else would load it.
+impl_module("week09", "users.models")
 
 
 @pytest.fixture
