@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from testkit.report import shorten
+
 TESTS = """
 import pytest
 
@@ -173,3 +175,12 @@ def test_later_still_has_the_tracer():
 """
     )
     pytester.runpytest_subprocess("-p", "no:cov").assert_outcomes(passed=2)
+
+
+def test_a_long_message_keeps_its_first_line_and_its_end() -> None:
+    # pytest on CI does not truncate assertion diffs: the kind of failure must survive shortening.
+    message = "AssertionError: the API no longer matches\n" + "x" * 5000 + "\nthe end"
+    short = shorten(message)
+    assert short.startswith("AssertionError: the API no longer matches\n...\n")
+    assert short.endswith("the end")
+    assert len(short) <= 2000 + len("\n...\n")

@@ -77,11 +77,13 @@ class Report:
 
 
 def shorten(message: str) -> str:
-    """Keep a failure message readable in a report: the end of it matters most."""
+    """Keep a failure message readable in a report: its first line (the exception and what it
+    says, which tells a TODO or an assertion from a crash) and the end of the rest."""
     message = message.strip()
     if len(message) <= MESSAGE_LIMIT:
         return message
-    return "...\n" + message[-MESSAGE_LIMIT:]
+    first = message.splitlines()[0][: MESSAGE_LIMIT // 4]
+    return first + "\n...\n" + message[-(MESSAGE_LIMIT - len(first)) :]
 
 
 def report_dir(root: Path) -> Path:
