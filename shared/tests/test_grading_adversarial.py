@@ -13,7 +13,6 @@ import csv
 import json
 import re
 import socket
-import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -238,13 +237,6 @@ EXPECTED = {
 }
 
 
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-c", "user.name=T", "-c", "user.email=t@example.com", *args],
-        cwd=repo, check=True, capture_output=True, text=True,
-    ).stdout  # fmt: skip
-
-
 def build(repo: Path, values: dict[str, str]) -> None:
     def fill(text: str) -> str:
         for key, value in values.items():
@@ -252,11 +244,11 @@ def build(repo: Path, values: dict[str, str]) -> None:
         return text
 
     sample.write_files(repo, BASE)
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "base")
+    sample.git(repo, "init", "-q", "-b", "main")
+    sample.git(repo, "add", "-A")
+    sample.git(repo, "commit", "-q", "-m", "base")
     for name, files in BRANCHES.items():
-        git(repo, "checkout", "-q", "-b", name, "main")
+        sample.git(repo, "checkout", "-q", "-b", name, "main")
         for path, content in files.items():
             target = repo / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -267,9 +259,9 @@ def build(repo: Path, values: dict[str, str]) -> None:
                 target.symlink_to(fill(content.target))
             else:
                 target.write_text(fill(content))
-        git(repo, "add", "-A")
-        git(repo, "commit", "-q", "-m", f"work of {name}")
-    git(repo, "checkout", "-q", "main")
+        sample.git(repo, "add", "-A")
+        sample.git(repo, "commit", "-q", "-m", f"work of {name}")
+    sample.git(repo, "checkout", "-q", "main")
 
 
 # Long enough for an honest test on a loaded CI machine; the looping branches wait it out.
@@ -356,7 +348,7 @@ def test_no_branch_hangs_grading(graded: Graded) -> None:
 
 
 def test_the_graders_checkout_stays_as_it_was(graded: Graded) -> None:
-    assert git(graded.repo, "status", "--porcelain", "--untracked-files=all") == ""
+    assert sample.git(graded.repo, "status", "--porcelain", "--untracked-files=all") == ""
     assert (graded.repo / WEEK / "tests" / "project" / "test_text.py").read_text() == sample.TESTS
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -193,22 +192,15 @@ BRANCHES: dict[str, dict[str, str | None]] = {
 }
 
 
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-c", "user.name=T", "-c", "user.email=t@example.com", *args],
-        cwd=repo, check=True, capture_output=True, text=True,
-    ).stdout  # fmt: skip
-
-
 def build(repo: Path, places: dict[str, Path]) -> None:
     """The sample repository with a branch per entry of ``BRANCHES``; ``@NAME@`` in a file
     becomes the path ``places[NAME]`` (the grader's folders a hostile test aims at)."""
     sample.write_files(repo, BASE)
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "base")
+    sample.git(repo, "init", "-q", "-b", "main")
+    sample.git(repo, "add", "-A")
+    sample.git(repo, "commit", "-q", "-m", "base")
     for name, files in BRANCHES.items():
-        git(repo, "checkout", "-q", "-b", name, "main")
+        sample.git(repo, "checkout", "-q", "-b", name, "main")
         for path, content in files.items():
             if content is None:
                 (repo / path).unlink()
@@ -216,9 +208,9 @@ def build(repo: Path, places: dict[str, Path]) -> None:
                 for key, place in places.items():
                     content = content.replace(f"@{key}@", str(place))
                 sample.write_files(repo, {path: content})
-        git(repo, "add", "-A")
-        git(repo, "commit", "-q", "-m", f"work of {name}")
-    git(repo, "checkout", "-q", "main")
+        sample.git(repo, "add", "-A")
+        sample.git(repo, "commit", "-q", "-m", f"work of {name}")
+    sample.git(repo, "checkout", "-q", "main")
 
 
 @dataclass
@@ -422,8 +414,8 @@ def test_the_matrix_and_the_console_carry_the_own_test_points(graded: Graded) ->
 
 @pytest.mark.slow
 def test_grading_leaves_the_checkout_and_no_student_tree_behind(graded: Graded) -> None:
-    assert git(graded.repo, "status", "--porcelain", "--untracked-files=all") == ""
-    assert len(git(graded.repo, "worktree", "list").splitlines()) == 1
+    assert sample.git(graded.repo, "status", "--porcelain", "--untracked-files=all") == ""
+    assert len(sample.git(graded.repo, "worktree", "list").splitlines()) == 1
 
 
 def test_coverage_just_under_the_goal_never_reads_as_the_goal() -> None:

@@ -203,12 +203,13 @@ BRANCHES: dict[str, dict[str, str]] = {
 HANG = {"frank/hang": {STARTER: "while True:\n    pass\n"}}
 
 
-def _git(repo: Path, *args: str) -> None:
-    subprocess.run(  # noqa: S603 - fixed command
+def git(repo: Path, *args: str) -> str:
+    """Run git in ``repo`` as a fixed author (for sample repositories); its output."""
+    return subprocess.run(  # noqa: S603 - fixed command
         ["git", "-c", "user.name=Grader", "-c", "user.email=grader@example.com",  # noqa: S607
          "-c", "commit.gpgsign=false", *args],
-        cwd=repo, check=True, capture_output=True,
-    )  # fmt: skip
+        cwd=repo, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
 
 
 def write_files(root: Path, files: dict[str, str]) -> None:
@@ -222,15 +223,15 @@ def build(root: Path, *, hang: bool = False) -> list[str]:
     """Create the sample repository in ``root`` (branch ``main``) and its students' branches."""
     root.mkdir(parents=True, exist_ok=True)
     write_files(root, BASE_FILES)
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "-m", "sample week")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "sample week")
     branches = {**BRANCHES, **(HANG if hang else {})}
     for name, files in branches.items():
-        _git(root, "checkout", "-q", "-b", name, "main")
+        git(root, "checkout", "-q", "-b", name, "main")
         write_files(root, files)
-        _git(root, "commit", "-q", "-am", f"work of {name}")
-    _git(root, "checkout", "-q", "main")
+        git(root, "commit", "-q", "-am", f"work of {name}")
+    git(root, "checkout", "-q", "main")
     return list(branches)
 
 
