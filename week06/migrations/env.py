@@ -3,21 +3,24 @@
 - The URL: ``sqlalchemy.url`` if a caller set it (the tests do), else ``DATABASE_URL``, else the
   development database of ``make services-up``. Any ``postgresql://`` form works: the driver
   becomes asyncpg.
-- ``target_metadata`` is the app's ``Base.metadata``: autogenerate and ``alembic check`` compare the
-  database with these models.
+- ``target_metadata`` is the ``Base.metadata`` of the implementation named by the ini section's
+  ``impl``: the solution's models by default, yours with ``alembic -n starter ...`` (the tests
+  name the implementation under test). Autogenerate and ``alembic check`` compare the database
+  with these models.
 """
 
 import asyncio
+import importlib
 import os
 
 from alembic import context
 from sqlalchemy import Connection, pool
 from sqlalchemy.ext.asyncio import create_async_engine
-from week06.solution.db import DEV_DATABASE_URL, async_database_url
-from week06.solution.models import Base
 
 config = context.config
-target_metadata = Base.metadata
+impl = config.get_main_option("impl") or "solution"
+db = importlib.import_module(f"week06.{impl}.db")
+target_metadata = importlib.import_module(f"week06.{impl}.models").Base.metadata
 
 
 def run_migrations(connection: Connection) -> None:
@@ -32,7 +35,7 @@ def run_migrations(connection: Connection) -> None:
 
 async def run_async_migrations(url: str) -> None:
     # NullPool: a one-off command needs one connection, not a pool that outlives it.
-    engine = create_async_engine(async_database_url(url), poolclass=pool.NullPool)
+    engine = create_async_engine(db.async_database_url(url), poolclass=pool.NullPool)
     try:
         async with engine.connect() as connection:
             await connection.run_sync(run_migrations)
@@ -42,13 +45,17 @@ async def run_async_migrations(url: str) -> None:
 
 def run_migrations_offline(url: str) -> None:
     """``alembic upgrade head --sql``: write the SQL for a DBA to review instead of running it."""
-    context.configure(url=async_database_url(url), target_metadata=target_metadata,
+    context.configure(url=db.async_database_url(url), target_metadata=target_metadata,
                       literal_binds=True, dialect_opts={"paramstyle": "named"})  # fmt: skip
     with context.begin_transaction():
         context.run_migrations()
 
 
-url = config.get_main_option("sqlalchemy.url") or os.environ.get("DATABASE_URL") or DEV_DATABASE_URL
+url = (
+    config.get_main_option("sqlalchemy.url")
+    or os.environ.get("DATABASE_URL")
+    or db.DEV_DATABASE_URL
+)
 if context.is_offline_mode():
     run_migrations_offline(url)
 else:

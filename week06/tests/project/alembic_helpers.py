@@ -1,4 +1,5 @@
-"""Run the week's real Alembic migrations from tests (the same files ``alembic upgrade`` runs)."""
+"""Run the week's real Alembic migrations from tests (the same files ``alembic upgrade`` runs), with
+the models and migrations of the implementation under test (``--impl``)."""
 
 import asyncio
 from pathlib import Path
@@ -6,12 +7,20 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
+from testkit import impl
+
 WEEK = Path(__file__).resolve().parents[2]
 
 
 def alembic_config(url: str) -> Config:
     config = Config(WEEK / "alembic.ini")
     config.set_main_option("sqlalchemy.url", url)  # env.py prefers it to DATABASE_URL
+    # What `alembic -n starter` reads from its section, for the implementation under test (the
+    # package as imported: a copy of it, when the testkit runs one in its place).
+    config.set_main_option("impl", impl.current())
+    package = Path(str(impl.impl_module("week06").__file__)).parent
+    versions = (WEEK / "migrations" / "versions", package / "migrations")
+    config.set_main_option("version_locations", " ".join(str(path) for path in versions))
     return config
 
 

@@ -1,4 +1,4 @@
-"""Task 3: database errors are translated in one place (``db_errors.app_error``).
+"""Task 4: database errors are translated in one place (``db_errors.app_error``).
 
 Every error here is a real one from PostgreSQL: each test breaks a constraint behind the
 services' backs, as a concurrent request would between a service's check and its write.
@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from testkit import impl_module
 
-pytestmark = pytest.mark.task(3)
+pytestmark = pytest.mark.task(4)
 db_errors = impl_module("week06", "db_errors")
 errors = impl_module("week06", "errors")
 Category = impl_module("week06", "categories.models").Category

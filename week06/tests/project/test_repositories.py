@@ -1,4 +1,4 @@
-"""The PostgreSQL repositories of categories and tags (task 1), on the migrated test database."""
+"""The PostgreSQL repositories of categories and tags (task 2), on the migrated test database."""
 
 from typing import Any
 
@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from testkit import impl_module
 
-pytestmark = pytest.mark.task(1)
+pytestmark = pytest.mark.task(2)
 categories = impl_module("week06", "categories.repository")
 category_schemas = impl_module("week06", "categories.schemas")
 tags = impl_module("week06", "tags.repository")

@@ -1,4 +1,4 @@
-"""One session and one transaction per request, committed in one place (task 3)."""
+"""One session and one transaction per request, committed in one place (task 4)."""
 
 from typing import Any
 
@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from testkit import impl_module
 from testkit.http import ClientFactory
 
-pytestmark = pytest.mark.task(3)
+pytestmark = pytest.mark.task(4)
 dependencies = impl_module("week06", "dependencies")
 errors = impl_module("week06", "errors")
 Tag = impl_module("week06", "tags.models").Tag

@@ -1,4 +1,4 @@
-"""The PostgreSQL task repository (task 2): filters in SQL, tags eager-loaded, no N+1 queries."""
+"""The PostgreSQL task repository (task 3): filters in SQL, tags eager-loaded, no N+1 queries."""
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -13,7 +13,7 @@ from testkit.db import async_url, count_queries
 
 from .conftest import Live
 
-pytestmark = pytest.mark.task(2)
+pytestmark = pytest.mark.task(3)
 tasks = impl_module("week06", "tasks.repository")
 task_models = impl_module("week06", "tasks.models")
 task_schemas = impl_module("week06", "tasks.schemas")

@@ -1,4 +1,4 @@
-"""Task 3: /api/v2/tasks: renamed fields, links, and cursor pages that survive concurrent writes."""
+"""Task 5: /api/v2/tasks: renamed fields, links, and cursor pages that survive concurrent writes."""
 
 import httpx
 import pytest

@@ -47,12 +47,16 @@ def database_url() -> str:
 
 
 def make_engine(url: str) -> AsyncEngine:
+    # BEGIN SOLUTION an async engine (asyncpg URL) with a pool of 10 and pre-ping
     # pool_pre_ping: a connection the server closed (restart, idle timeout) is replaced, not used.
     return create_async_engine(async_database_url(url), pool_size=10, pool_pre_ping=True)
+    # END SOLUTION
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     # expire_on_commit=False: objects stay readable after the commit (the response is built from
     # them); without it the commit expires them, and reading an attribute afterwards would need a
     # lazy load, which an AsyncSession refuses with MissingGreenlet.
+    # BEGIN SOLUTION a session factory whose objects stay readable after commit
     return async_sessionmaker(engine, expire_on_commit=False)
+    # END SOLUTION

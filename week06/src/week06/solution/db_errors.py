@@ -40,15 +40,19 @@ REFERENCES = {  # foreign key: (the request's field that names the row, what the
 
 def sqlstate(exc: DBAPIError) -> str | None:
     """The error's SQLSTATE code (``23505``...), as the driver reports it."""
+    # BEGIN SOLUTION exc.orig.sqlstate as a string, or None
     code = getattr(exc.orig, "sqlstate", None)
     return str(code) if code is not None else None
+    # END SOLUTION
 
 
 def constraint_name(exc: DBAPIError) -> str | None:
     """The violated constraint (asyncpg keeps it on its own exception, the cause of ``orig``)."""
+    # BEGIN SOLUTION the constraint_name of exc.orig.__cause__, or None
     driver_error = exc.orig.__cause__ if exc.orig is not None else None
     name = getattr(driver_error, "constraint_name", None)
     return str(name) if name is not None else None
+    # END SOLUTION
 
 
 def app_error(exc: DBAPIError) -> AppError | None:
@@ -73,9 +77,11 @@ def is_transient(exc: BaseException) -> bool:
     Deadlocks and serialization failures, and ``StaleDataError``: a row the request had read
     was changed or deleted by another one before its UPDATE or DELETE reached it.
     """
+    # BEGIN SOLUTION StaleDataError, or sqlstate 40001/40P01
     if isinstance(exc, StaleDataError):
         return True
     return isinstance(exc, DBAPIError) and sqlstate(exc) in (
         SERIALIZATION_FAILURE,
         DEADLOCK_DETECTED,
     )
+    # END SOLUTION

@@ -22,8 +22,10 @@ from .tasks.repository import SqlTaskRepository, TaskRepository
 # `async def` on purpose: FastAPI runs plain `def` dependencies in a thread pool (a thread hop each).
 async def get_sessionmaker(request: Request) -> async_sessionmaker[AsyncSession]:
     """The app's session factory (made in the lifespan; tests override this dependency)."""
+    # BEGIN SOLUTION the app's state holds it
     sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
     return sessionmaker
+    # END SOLUTION
 
 
 SessionmakerDep = Annotated[async_sessionmaker[AsyncSession], Depends(get_sessionmaker)]
@@ -61,15 +63,21 @@ SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
 
 async def get_task_repository(session: SessionDep) -> TaskRepository:
+    # BEGIN SOLUTION a SqlTaskRepository on the request's session
     return SqlTaskRepository(session)
+    # END SOLUTION
 
 
 async def get_category_repository(session: SessionDep) -> CategoryRepository:
+    # BEGIN SOLUTION a SqlCategoryRepository on the request's session
     return SqlCategoryRepository(session)
+    # END SOLUTION
 
 
 async def get_tag_repository(session: SessionDep) -> TagRepository:
+    # BEGIN SOLUTION a SqlTagRepository on the request's session
     return SqlTagRepository(session)
+    # END SOLUTION
 
 
 TaskRepositoryDep = Annotated[TaskRepository, Depends(get_task_repository)]
@@ -78,7 +86,9 @@ TagRepositoryDep = Annotated[TagRepository, Depends(get_tag_repository)]
 
 
 async def get_idempotency_keys(session: SessionDep) -> IdempotencyKeys:
+    # BEGIN SOLUTION IdempotencyKeys on the request's session
     return IdempotencyKeys(session)
+    # END SOLUTION
 
 
 async def get_cursor_codec(request: Request) -> CursorCodec:

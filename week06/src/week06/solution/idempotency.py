@@ -48,10 +48,12 @@ class IdempotencyRecord(Base):
     __tablename__ = "idempotency_keys"
 
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    # BEGIN SOLUTION fingerprint, body (JSONB), location, created_at
     fingerprint: Mapped[str] = mapped_column(String(64))
     body: Mapped[dict[str, Any]] = mapped_column(JSONB)  # the response body, as sent
     location: Mapped[str] = mapped_column(String(2000))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    # END SOLUTION
 
 
 @dataclass(frozen=True)

@@ -29,21 +29,25 @@ PAUSE = 0.02  # seconds, times the attempt number, times a random factor in [0, 
 
 async def read_request(receive: Receive) -> list[Message]:
     """Every message of the request body, to hand it to the app once per attempt."""
+    # BEGIN SOLUTION receive() until the body's last message
     messages = []
     while True:
         message = await receive()
         messages.append(message)
         if message["type"] != "http.request" or not message.get("more_body", False):
             return messages
+    # END SOLUTION
 
 
 def replay(messages: list[Message], receive: Receive) -> Receive:
+    # BEGIN SOLUTION kept messages first, then receive()
     pending = list(messages)
 
     async def receive_again() -> Message:
         return pending.pop(0) if pending else await receive()
 
     return receive_again
+    # END SOLUTION
 
 
 class RetryTransientErrors:
@@ -56,6 +60,7 @@ class RetryTransientErrors:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        # BEGIN SOLUTION retry transient errors unsent; then 409
         body = await read_request(receive)
         started = False
 
@@ -78,3 +83,4 @@ class RetryTransientErrors:
             detail=f"The request collided with concurrent ones {ATTEMPTS} times; send it again",
         )  # fmt: skip
         await response(scope, receive, send)
+        # END SOLUTION

@@ -20,6 +20,7 @@ from .tasks.service import TaskService
 
 async def seed(session: AsyncSession) -> bool:
     """Add the demo data unless there are categories already; True if it added them."""
+    # BEGIN SOLUTION skip if data; else categories, tags, tasks
     categories, tags, tasks = (
         SqlCategoryRepository(session), SqlTagRepository(session), SqlTaskRepository(session),
     )  # fmt: skip
@@ -36,9 +37,11 @@ async def seed(session: AsyncSession) -> bool:
     await add_task(TaskIn(title="Water the plants", category_id=home.id, tag_ids=[later.id]))
     await add_task(TaskIn(title="Read about keyset pagination", status="done"))
     return True
+    # END SOLUTION
 
 
 async def seed_database(url: str) -> bool:
+    # BEGIN SOLUTION engine, session: seed, commit; dispose
     engine = make_engine(url)
     try:
         async with make_sessionmaker(engine)() as session:
@@ -47,6 +50,7 @@ async def seed_database(url: str) -> bool:
             return added
     finally:
         await engine.dispose()
+    # END SOLUTION
 
 
 def main() -> None:

@@ -40,15 +40,12 @@ REFERENCES = {  # foreign key: (the request's field that names the row, what the
 
 def sqlstate(exc: DBAPIError) -> str | None:
     """The error's SQLSTATE code (``23505``...), as the driver reports it."""
-    code = getattr(exc.orig, "sqlstate", None)
-    return str(code) if code is not None else None
+    raise NotImplementedError("TODO: exc.orig.sqlstate as a string, or None")
 
 
 def constraint_name(exc: DBAPIError) -> str | None:
     """The violated constraint (asyncpg keeps it on its own exception, the cause of ``orig``)."""
-    driver_error = exc.orig.__cause__ if exc.orig is not None else None
-    name = getattr(driver_error, "constraint_name", None)
-    return str(name) if name is not None else None
+    raise NotImplementedError("TODO: the constraint_name of exc.orig.__cause__, or None")
 
 
 def app_error(exc: DBAPIError) -> AppError | None:
@@ -62,9 +59,4 @@ def is_transient(exc: BaseException) -> bool:
     Deadlocks and serialization failures, and ``StaleDataError``: a row the request had read
     was changed or deleted by another one before its UPDATE or DELETE reached it.
     """
-    if isinstance(exc, StaleDataError):
-        return True
-    return isinstance(exc, DBAPIError) and sqlstate(exc) in (
-        SERIALIZATION_FAILURE,
-        DEADLOCK_DETECTED,
-    )
+    raise NotImplementedError("TODO: StaleDataError, or sqlstate 40001/40P01")

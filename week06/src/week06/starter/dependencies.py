@@ -22,8 +22,7 @@ from .tasks.repository import SqlTaskRepository, TaskRepository
 # `async def` on purpose: FastAPI runs plain `def` dependencies in a thread pool (a thread hop each).
 async def get_sessionmaker(request: Request) -> async_sessionmaker[AsyncSession]:
     """The app's session factory (made in the lifespan; tests override this dependency)."""
-    sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
-    return sessionmaker
+    raise NotImplementedError("TODO: the app's state holds it")
 
 
 SessionmakerDep = Annotated[async_sessionmaker[AsyncSession], Depends(get_sessionmaker)]
@@ -48,15 +47,15 @@ SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
 
 async def get_task_repository(session: SessionDep) -> TaskRepository:
-    return SqlTaskRepository(session)
+    raise NotImplementedError("TODO: a SqlTaskRepository on the request's session")
 
 
 async def get_category_repository(session: SessionDep) -> CategoryRepository:
-    return SqlCategoryRepository(session)
+    raise NotImplementedError("TODO: a SqlCategoryRepository on the request's session")
 
 
 async def get_tag_repository(session: SessionDep) -> TagRepository:
-    return SqlTagRepository(session)
+    raise NotImplementedError("TODO: a SqlTagRepository on the request's session")
 
 
 TaskRepositoryDep = Annotated[TaskRepository, Depends(get_task_repository)]
@@ -65,7 +64,7 @@ TagRepositoryDep = Annotated[TagRepository, Depends(get_tag_repository)]
 
 
 async def get_idempotency_keys(session: SessionDep) -> IdempotencyKeys:
-    return IdempotencyKeys(session)
+    raise NotImplementedError("TODO: IdempotencyKeys on the request's session")
 
 
 async def get_cursor_codec(request: Request) -> CursorCodec:

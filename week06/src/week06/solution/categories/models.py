@@ -17,6 +17,7 @@ class Category(Base):
     __tablename__ = "categories"
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    # BEGIN SOLUTION name, description, tasks, uq_categories_name_lower
     name: Mapped[str] = mapped_column(String(50))
     description: Mapped[str | None] = mapped_column(String(500))
 
@@ -28,3 +29,4 @@ class Category(Base):
         # makes it true even when two requests race.
         Index("uq_categories_name_lower", func.lower(name), unique=True),
     )
+    # END SOLUTION

@@ -10,6 +10,8 @@ class Tag(Base):
     __tablename__ = "tags"
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    # BEGIN SOLUTION name (30); uq_tags_name_lower on lower(name)
     name: Mapped[str] = mapped_column(String(30))
 
     __table_args__ = (Index("uq_tags_name_lower", func.lower(name), unique=True),)
+    # END SOLUTION

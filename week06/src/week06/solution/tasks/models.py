@@ -34,6 +34,7 @@ class Priority(StrEnum):
 def text_enum(enum: type[StrEnum], name: str) -> Enum:
     """A VARCHAR with a CHECK constraint (not a PostgreSQL ENUM type: adding a value later is a
     plain constraint change), storing the values ("in_progress"), not the member names."""
+    # BEGIN SOLUTION VARCHAR(20) + CHECK, storing the values
     return Enum(
         enum,
         name=name,
@@ -42,12 +43,14 @@ def text_enum(enum: type[StrEnum], name: str) -> Enum:
         length=20,
         values_callable=lambda members: [member.value for member in members],
     )
+    # END SOLUTION
 
 
 class Task(Base):
     __tablename__ = "tasks"
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    # BEGIN SOLUTION columns, relationships, ix_tasks_created_at_id
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str | None] = mapped_column(String(2000))
     status: Mapped[TaskStatus] = mapped_column(text_enum(TaskStatus, "status"))
@@ -82,10 +85,13 @@ class Task(Base):
     def tag_ids(self, ids: list[int]) -> None:
         self.tag_links = [TaskTag(tag_id=tag_id, position=i) for i, tag_id in enumerate(ids)]
 
+    # END SOLUTION
+
 
 class TaskTag(Base):
     __tablename__ = "task_tags"
 
+    # BEGIN SOLUTION foreign keys (ON DELETE?), position, task, index
     task_id: Mapped[int] = mapped_column(
         ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True
     )
@@ -99,3 +105,4 @@ class TaskTag(Base):
     # "Which tasks have tag 7?" (the tag filter, deleting a tag) reads by tag_id: the primary key
     # (task_id, tag_id) cannot serve that, this index can.
     __table_args__ = (Index("ix_task_tags_tag_id", "tag_id"),)
+    # END SOLUTION

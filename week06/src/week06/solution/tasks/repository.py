@@ -15,39 +15,53 @@ from .schemas import TaskFilters, TaskIn, TaskSort
 
 Clock = Callable[[], datetime]
 PRIORITY_RANK = {Priority.LOW: 0, Priority.MEDIUM: 1, Priority.HIGH: 2}
-# Each sort field as a JSON-friendly value (it travels in cursors) ...
-SORT_VALUES: dict[str, Callable[[Task], Any]] = {
-    "id": lambda task: task.id,
-    # Fixed-width ISO 8601 in UTC: the strings sort exactly like the instants.
-    "created_at": lambda task: task.created_at.isoformat(timespec="microseconds"),
-    "priority": lambda task: PRIORITY_RANK[task.priority],
-    "title": lambda task: task.title,
-}
-# ... and as the SQL expression that orders the same way.
-SORT_COLUMNS: dict[str, SQLColumnExpression[Any]] = {
-    "id": Task.id,
-    "created_at": Task.created_at,
-    "priority": case(PRIORITY_RANK, value=Task.priority),
-    "title": func.lower(Task.title),  # ignoring case
-}
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def sort_value(task: Task, field: str) -> Any:
+    """``task``'s value of a sort field, JSON-friendly: it travels in cursors."""
+    # BEGIN SOLUTION created_at as ISO 8601 text; priority as its rank; title; id
+    if field == "created_at":
+        # Fixed-width ISO 8601 in UTC: the strings sort exactly like the instants.
+        return task.created_at.isoformat(timespec="microseconds")
+    if field == "priority":
+        return PRIORITY_RANK[task.priority]
+    if field == "title":
+        return task.title
+    return task.id
+    # END SOLUTION
+
+
+def sort_column(field: str) -> SQLColumnExpression[Any]:
+    """The SQL expression that orders the tasks as ``sort_value`` does."""
+    # BEGIN SOLUTION the column; priority: CASE rank; title: lower
+    if field == "created_at":
+        return Task.created_at
+    if field == "priority":
+        return case(PRIORITY_RANK, value=Task.priority)
+    if field == "title":
+        return func.lower(Task.title)  # ignoring case
+    return Task.id
+    # END SOLUTION
+
+
 def sort_key(task: Task, sort: TaskSort) -> SortKey:
     """The task's position in ``sort`` order: (field value, id)."""
-    return SORT_VALUES[sort.field](task), task.id
+    return sort_value(task, sort.field), task.id
 
 
 def sql_value(field: str, value: Any) -> Any:
-    """A cursor's value in the terms of ``SORT_COLUMNS`` (the same expression on both sides)."""
+    """A cursor's value in the terms of ``sort_column`` (the same expression on both sides)."""
+    # BEGIN SOLUTION created_at: a datetime; title: lower(); else as is
     if field == "created_at":
         return datetime.fromisoformat(value)
     if field == "title":
         return func.lower(value)
     return value
+    # END SOLUTION
 
 
 class TaskRepository(ABC):
@@ -90,7 +104,9 @@ class TaskRepository(ABC):
 def tasks_with_tags() -> Select[Task]:
     """Tasks with their tag links loaded by ONE extra query for the whole result (selectinload):
     ``TaskRead`` reads ``tag_ids``, and ``lazy="raise"`` forbids loading them one task at a time."""
+    # BEGIN SOLUTION select Task with a selectinload of its tag links
     return select(Task).options(selectinload(Task.tag_links))
+    # END SOLUTION
 
 
 def filtered(filters: TaskFilters) -> Select[Task]:
@@ -151,7 +167,7 @@ class SqlTaskRepository(TaskRepository):
         self, filters: TaskFilters, sort: TaskSort, after: SortKey | None, limit: int
     ) -> list[Task]:
         # BEGIN SOLUTION ORDER BY (column, id); WHERE (column, id) > after
-        column = SORT_COLUMNS[sort.field]
+        column = sort_column(sort.field)
         order = (column.desc(), Task.id.desc()) if sort.descending else (column, Task.id)
         query = filtered(filters).order_by(*order).limit(limit)
         if after is not None:

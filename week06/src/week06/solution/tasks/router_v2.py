@@ -34,18 +34,20 @@ REPLAYED = "Idempotent-Replayed"
 
 def task_read(task: Task, request: Request) -> TaskReadV2:
     """The v2 representation of ``task``, with links to itself, its category and its tags."""
+    # BEGIN SOLUTION TaskRead of the ORM object; links; v2 names
+    # The v1 representation read from the ORM object (from_attributes), then renamed for v2.
+    read = TaskRead.model_validate(task)
     links = TaskLinks(
-        self=str(request.url_for("v2_get_task", task_id=task.id)),
+        self=str(request.url_for("v2_get_task", task_id=read.id)),
         category=(
-            str(request.url_for("get_category", category_id=task.category_id))
-            if task.category_id is not None
+            str(request.url_for("get_category", category_id=read.category_id))
+            if read.category_id is not None
             else None
         ),
-        tags=[str(request.url_for("get_tag", tag_id=tag_id)) for tag_id in task.tag_ids],
+        tags=[str(request.url_for("get_tag", tag_id=tag_id)) for tag_id in read.tag_ids],
     )
-    # The v1 representation read from the ORM object (from_attributes), then renamed for v2.
-    fields = TaskRead.model_validate(task).model_dump()
-    return TaskReadV2(**renamed(fields, V1_TO_V2), links=links)
+    return TaskReadV2(**renamed(read.model_dump(), V1_TO_V2), links=links)
+    # END SOLUTION
 
 
 @router.post(

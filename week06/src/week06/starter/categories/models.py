@@ -17,14 +17,4 @@ class Category(Base):
     __tablename__ = "categories"
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
-    name: Mapped[str] = mapped_column(String(50))
-    description: Mapped[str | None] = mapped_column(String(500))
-
-    # lazy="raise": reading category.tasks without loading it first is an error, not a hidden query.
-    tasks: Mapped[list[Task]] = relationship(back_populates="category", lazy="raise")
-
-    __table_args__ = (
-        # Names are unique ignoring case: the service checks first (for a clear 409), the index
-        # makes it true even when two requests race.
-        Index("uq_categories_name_lower", func.lower(name), unique=True),
-    )
+    # TODO: name, description, tasks, uq_categories_name_lower

@@ -48,54 +48,12 @@ class Task(Base):
     __tablename__ = "tasks"
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
-    title: Mapped[str] = mapped_column(String(200))
-    description: Mapped[str | None] = mapped_column(String(2000))
-    status: Mapped[TaskStatus] = mapped_column(text_enum(TaskStatus, "status"))
-    priority: Mapped[Priority] = mapped_column(text_enum(Priority, "priority"))
-    due_date: Mapped[date | None]
-    # ON DELETE RESTRICT: the API refuses to delete a category in use (409); the database agrees.
-    category_id: Mapped[int | None] = mapped_column(
-        ForeignKey("categories.id", ondelete="RESTRICT"), index=True
-    )
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-
-    category: Mapped[Category | None] = relationship(back_populates="tasks", lazy="raise")
-    tag_links: Mapped[list[TaskTag]] = relationship(
-        back_populates="task",
-        lazy="raise",
-        cascade="all, delete-orphan",  # the links live and die with their task
-        passive_deletes=True,  # deleting a task: ON DELETE CASCADE removes its links, no SELECT
-        order_by="TaskTag.position",
-    )
-
-    # Keyset pages sorted by creation time (GET /api/v2/tasks?sort=created_at) read this index
-    # from the cursor's position on, instead of sorting the whole table.
-    __table_args__ = (Index("ix_tasks_created_at_id", "created_at", "id"),)
-
-    @property
-    def tag_ids(self) -> list[int]:
-        """The tag ids in the order they were given (``TaskRead`` reads this attribute)."""
-        return [link.tag_id for link in self.tag_links]
-
-    @tag_ids.setter
-    def tag_ids(self, ids: list[int]) -> None:
-        self.tag_links = [TaskTag(tag_id=tag_id, position=i) for i, tag_id in enumerate(ids)]
+    # TODO: columns, relationships, ix_tasks_created_at_id
 
 
 class TaskTag(Base):
     __tablename__ = "task_tags"
 
-    task_id: Mapped[int] = mapped_column(
-        ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True
-    )
-    tag_id: Mapped[int] = mapped_column(
-        ForeignKey("tags.id", ondelete="RESTRICT"), primary_key=True
-    )
-    position: Mapped[int] = mapped_column(SmallInteger)
-
-    task: Mapped[Task] = relationship(back_populates="tag_links", lazy="raise")
-
-    # "Which tasks have tag 7?" (the tag filter, deleting a tag) reads by tag_id: the primary key
-    # (task_id, tag_id) cannot serve that, this index can.
-    __table_args__ = (Index("ix_task_tags_tag_id", "tag_id"),)
+    task_id: Mapped[int] = mapped_column(primary_key=True)
+    tag_id: Mapped[int] = mapped_column(primary_key=True)
+    # TODO: foreign keys (ON DELETE?), position, task, index

@@ -34,18 +34,7 @@ REPLAYED = "Idempotent-Replayed"
 
 def task_read(task: Task, request: Request) -> TaskReadV2:
     """The v2 representation of ``task``, with links to itself, its category and its tags."""
-    links = TaskLinks(
-        self=str(request.url_for("v2_get_task", task_id=task.id)),
-        category=(
-            str(request.url_for("get_category", category_id=task.category_id))
-            if task.category_id is not None
-            else None
-        ),
-        tags=[str(request.url_for("get_tag", tag_id=tag_id)) for tag_id in task.tag_ids],
-    )
-    # The v1 representation read from the ORM object (from_attributes), then renamed for v2.
-    fields = TaskRead.model_validate(task).model_dump()
-    return TaskReadV2(**renamed(fields, V1_TO_V2), links=links)
+    raise NotImplementedError("TODO: TaskRead of the ORM object; links; v2 names")
 
 
 @router.post(

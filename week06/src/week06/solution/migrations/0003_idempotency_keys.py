@@ -1,3 +1,4 @@
+# BEGIN SOLUTION the whole revision is yours (the .py.starter beside it is the skeleton)
 """idempotency keys and the keyset index: week 4's features, now stored in PostgreSQL
 
 Revision ID: 0003
@@ -42,3 +43,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_tasks_created_at_id", table_name="tasks")
     op.drop_table("idempotency_keys")
+
+
+# END SOLUTION

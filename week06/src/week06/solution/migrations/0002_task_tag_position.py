@@ -1,3 +1,4 @@
+# BEGIN SOLUTION the whole revision is yours (the .py.starter beside it is the skeleton)
 """task_tags.position: keep each task's tags in the order the client sent them
 
 Revision ID: 0002
@@ -48,3 +49,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_column("task_tags", "position")
+
+
+# END SOLUTION
