@@ -42,11 +42,24 @@ SETTINGS = hypothesis.settings(
 )
 
 
-@pytest.mark.task(6)
-@pytest.mark.points(5)
-@schema.parametrize()
-@SETTINGS
-def test_api_honours_its_openapi_contract(case: Case[Any]) -> None:
+def check_contract(case: Case[Any]) -> None:
     case.call_and_validate(
         excluded_checks=[positive_data_acceptance], additional_checks=[accepts_valid_data]
     )
+
+
+if schema.raw_schema.get("paths"):
+
+    @pytest.mark.task(7)
+    @pytest.mark.points(5)
+    @schema.parametrize()
+    @SETTINGS
+    def test_api_honours_its_openapi_contract(case: Case[Any]) -> None:
+        check_contract(case)
+
+else:  # a starter without path operations yet: schemathesis has nothing to parametrize
+
+    @pytest.mark.task(7)
+    @pytest.mark.points(5)
+    def test_api_honours_its_openapi_contract() -> None:
+        assert schema.raw_schema.get("paths"), "the app has no path operations yet"

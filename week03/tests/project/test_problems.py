@@ -1,4 +1,4 @@
-"""One problem-details body for every error (task 5)."""
+"""One problem-details body for every error (task 6)."""
 
 import httpx
 import pytest
@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from testkit import impl_module
 from testkit.http import ClientFactory
 
-pytestmark = pytest.mark.task(5)
+pytestmark = pytest.mark.task(6)
 errors = impl_module("week03", "errors")
 PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}
 
@@ -59,12 +59,36 @@ async def test_unknown_url_and_wrong_method(client: httpx.AsyncClient) -> None:
     assert wrong.status_code == 405
     assert wrong.headers["content-type"] == "application/problem+json"
     # Every method of /tasks, not just one route's; HEAD and OPTIONS work everywhere.
-    assert wrong.headers["allow"] == "GET, HEAD, POST, OPTIONS"
+    assert wrong.headers.get("allow") == "GET, HEAD, POST, OPTIONS"
+
+
+async def test_head_is_get_without_the_body(client: httpx.AsyncClient) -> None:
+    await client.post("/tags", json={"name": "urgent"})
+
+    get = await client.get("/tags/1")
+    head = await client.head("/tags/1")
+    missing = await client.head("/tags/2")
+
+    assert (head.status_code, head.content) == (200, b"")
+    assert head.headers["content-length"] == get.headers["content-length"] != "0"
+    assert missing.status_code == 404
+
+
+async def test_options_lists_the_methods_of_the_path(client: httpx.AsyncClient) -> None:
+    collection = await client.options("/tasks")
+    item = await client.options("/tasks/1")
+    unknown = await client.options("/nope")
+
+    assert (collection.status_code, collection.content) == (204, b"")
+    assert collection.headers.get("allow") == "GET, HEAD, POST, OPTIONS"
+    assert item.headers.get("allow") == "GET, HEAD, PUT, PATCH, DELETE, OPTIONS"
+    assert unknown.status_code == 404
 
 
 async def test_openapi_documents_problem_bodies(client: httpx.AsyncClient) -> None:
     schema = (await client.get("/openapi.json")).json()
 
+    assert "/tasks/{task_id}" in schema["paths"]
     responses = schema["paths"]["/tasks/{task_id}"]["get"]["responses"]
     assert list(responses["404"]["content"]) == ["application/problem+json"]
     assert list(responses["422"]["content"]) == ["application/problem+json"]

@@ -1,4 +1,4 @@
-"""The in-memory repositories (task 1), tested directly against a fresh store."""
+"""The in-memory repositories (task 2), tested directly against a fresh store."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -6,7 +6,7 @@ import pytest
 
 from testkit import impl_module
 
-pytestmark = pytest.mark.task(1)
+pytestmark = pytest.mark.task(2)
 storage = impl_module("week03", "storage")
 categories = impl_module("week03", "categories.repository")
 category_schemas = impl_module("week03", "categories.schemas")

@@ -1,4 +1,4 @@
-"""Unit tests of the services against fake repositories (tasks 2 and 3): no HTTP, no store."""
+"""Unit tests of the services against fake repositories (tasks 3 and 4): no HTTP, no store."""
 
 from typing import Any
 
@@ -24,10 +24,10 @@ def category_in(name: str, description: str | None = None) -> Any:
     return category_schemas.CategoryIn(name=name, description=description)
 
 
-# --- categories (task 2) ---
+# --- categories (task 3) ---
 
 
-@pytest.mark.task(2)
+@pytest.mark.task(3)
 async def test_category_create_refuses_a_taken_name() -> None:
     repo = FakeCategories("Work")
     service = category_service.CategoryService(repo, FakeTasks())
@@ -40,7 +40,7 @@ async def test_category_create_refuses_a_taken_name() -> None:
     assert [c.name for c in repo.rows.values()] == ["Work", "Home"]
 
 
-@pytest.mark.task(2)
+@pytest.mark.task(3)
 async def test_category_get_and_list() -> None:
     service = category_service.CategoryService(FakeCategories("A", "B"), FakeTasks())
 
@@ -52,7 +52,7 @@ async def test_category_get_and_list() -> None:
     assert caught.value.detail == "Category 3 does not exist"
 
 
-@pytest.mark.task(2)
+@pytest.mark.task(3)
 async def test_category_replace_rules() -> None:
     repo = FakeCategories("A", "B")
     service = category_service.CategoryService(repo, FakeTasks())
@@ -65,7 +65,7 @@ async def test_category_replace_rules() -> None:
     assert repo.rows[1].name == "a"
 
 
-@pytest.mark.task(2)
+@pytest.mark.task(3)
 @pytest.mark.points(2)
 async def test_category_in_use_cannot_be_deleted() -> None:
     repo, tasks = FakeCategories("Used", "Free"), FakeTasks()
@@ -82,7 +82,7 @@ async def test_category_in_use_cannot_be_deleted() -> None:
     assert list(repo.rows) == [1]
 
 
-@pytest.mark.task(2)
+@pytest.mark.task(3)
 async def test_tag_rules() -> None:
     repo, tasks = FakeTags("urgent", "later"), FakeTasks()
     tasks.seed(tag_ids=[1])
@@ -103,7 +103,7 @@ async def test_tag_rules() -> None:
     assert list(repo.rows) == [1, 3]
 
 
-# --- tasks (task 3) ---
+# --- tasks (task 4) ---
 
 
 def make_task_service(tasks: FakeTasks | None = None) -> Any:
@@ -112,7 +112,7 @@ def make_task_service(tasks: FakeTasks | None = None) -> Any:
     )
 
 
-@pytest.mark.task(3)
+@pytest.mark.task(4)
 @pytest.mark.points(2)
 async def test_task_create_checks_references() -> None:
     tasks = FakeTasks()
@@ -132,7 +132,7 @@ async def test_task_create_checks_references() -> None:
     assert list(tasks.rows) == [1]  # nothing stored for the rejected ones
 
 
-@pytest.mark.task(3)
+@pytest.mark.task(4)
 async def test_task_get_search_delete() -> None:
     tasks = FakeTasks()
     tasks.seed(title="one")
@@ -148,7 +148,7 @@ async def test_task_get_search_delete() -> None:
             await call(1)
 
 
-@pytest.mark.task(3)
+@pytest.mark.task(4)
 @pytest.mark.points(2)
 async def test_task_replace_sets_every_field() -> None:
     tasks = FakeTasks()
@@ -169,7 +169,7 @@ async def test_task_replace_sets_every_field() -> None:
         await service.replace(2, task_schemas.TaskIn(title="x"))
 
 
-@pytest.mark.task(3)
+@pytest.mark.task(4)
 @pytest.mark.points(2)
 async def test_task_patch_changes_only_what_was_sent() -> None:
     tasks = FakeTasks()

@@ -1,11 +1,11 @@
-"""API tests of /tasks over ASGI (task 4)."""
+"""API tests of /tasks over ASGI (task 5)."""
 
 from typing import Any
 
 import httpx
 import pytest
 
-pytestmark = pytest.mark.task(4)
+pytestmark = pytest.mark.task(5)
 
 
 async def make(client: httpx.AsyncClient, path: str, **body: Any) -> dict[str, Any]:

@@ -24,15 +24,21 @@ StoreDep = Annotated[InMemoryStore, Depends(get_store)]
 
 
 async def get_task_repository(store: StoreDep) -> TaskRepository:
+    # BEGIN SOLUTION the in-memory task repository on this store
     return InMemoryTaskRepository(store)
+    # END SOLUTION
 
 
 async def get_category_repository(store: StoreDep) -> CategoryRepository:
+    # BEGIN SOLUTION the in-memory category repository on this store
     return InMemoryCategoryRepository(store)
+    # END SOLUTION
 
 
 async def get_tag_repository(store: StoreDep) -> TagRepository:
+    # BEGIN SOLUTION the in-memory tag repository on this store
     return InMemoryTagRepository(store)
+    # END SOLUTION
 
 
 TaskRepositoryDep = Annotated[TaskRepository, Depends(get_task_repository)]

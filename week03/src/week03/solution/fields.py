@@ -27,13 +27,19 @@ MAX_ID = 2_147_483_647  # 2**31 - 1, the largest PostgreSQL INTEGER
 
 def decimal_digits(value: object) -> object:
     """Refuse text that lax mode reads as an integer although it is not written as one."""
+    # BEGIN SOLUTION text other than ASCII digits: PydanticCustomError int_parsing
     if isinstance(value, str) and not (value.isascii() and value.isdigit()):
         raise PydanticCustomError("int_parsing", "Input should be a whole number written in digits")
     return value
+    # END SOLUTION
 
 
 Digits = BeforeValidator(decimal_digits)
+# BEGIN SOLUTION
 Id = Annotated[int, Field(ge=1, le=MAX_ID), Digits]
+# REPLACE WITH
+# Id = int  # TODO (task 1): 1 to MAX_ID, written in digits (Annotated, Field, Digits)
+# END SOLUTION
 
 # Text that PostgreSQL can store: anything but NUL ...
 NO_NUL = r"^[^\x00]*$"
@@ -43,32 +49,45 @@ NOT_BLANK = r"^[^\x00]*[^\s\x00][^\x00]*$"
 
 def json_integer(value: object) -> object:
     """Refuse what lax mode would turn into an integer: ``true``, ``"7"``."""
+    # BEGIN SOLUTION a bool or str: PydanticCustomError int_type; else the value
     if isinstance(value, bool | str):
         raise PydanticCustomError("int_type", "Input should be a valid integer")
     return value
+    # END SOLUTION
 
 
 def json_date(value: object) -> object:
     """Refuse what lax mode would turn into a date: numbers (Unix time)."""
+    # BEGIN SOLUTION anything but a str or date: PydanticCustomError date_type
     if not isinstance(value, str | date):
         raise PydanticCustomError("date_type", "Input should be a valid date string, YYYY-MM-DD")
     return value
+    # END SOLUTION
 
 
 def trimmed(text: str) -> str:
+    # BEGIN SOLUTION the text without surrounding whitespace
     return text.strip()
+    # END SOLUTION
 
 
 def trimmed_not_blank(text: str) -> str:
     """Trimmed; Python's idea of whitespace is wider than the pattern's (``"\\x1c"``)."""
+    # BEGIN SOLUTION the trimmed text; PydanticCustomError string_blank if empty
     if not (text := text.strip()):
         raise PydanticCustomError("string_blank", "String should not be blank")
     return text
+    # END SOLUTION
 
 
 Trim = AfterValidator(trimmed)  # after Field(...) in Annotated: checked as sent, stored trimmed
 TrimNotBlank = AfterValidator(trimmed_not_blank)
 
 # The validator after Field: in the other order, pydantic leaves minimum/maximum out of the schema.
+# BEGIN SOLUTION
 JsonId = Annotated[Id, BeforeValidator(json_integer)]
 JsonDate = Annotated[date, BeforeValidator(json_date)]
+# REPLACE WITH
+# JsonId = Id  # TODO (task 1): an Id that refuses true and "7" (json_integer, before)
+# JsonDate = date  # TODO (task 1): a date that refuses numbers (json_date, before)
+# END SOLUTION

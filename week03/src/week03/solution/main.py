@@ -30,10 +30,18 @@ def create_app() -> FastAPI:
     configure_logging()
     app = TaskManagerAPI(title="Task Manager API", version="0.3.0", description=DESCRIPTION)
     app.state.store = InMemoryStore()
+    # BEGIN SOLUTION
     add_problem_handlers(app)
     app.add_middleware(HeadAndOptionsMiddleware)
     app.add_middleware(RequestLoggingMiddleware)  # added last: the outermost, it logs everything
+    # REPLACE WITH
+    # # TODO (task 6): the problem handlers, then the HEAD/OPTIONS and the logging middleware
+    # END SOLUTION
+    # BEGIN SOLUTION
     app.include_router(tasks_router)
     app.include_router(categories_router)
     app.include_router(tags_router)
+    # REPLACE WITH
+    # # TODO (task 5): include the routers of tasks, categories and tags
+    # END SOLUTION
     return app

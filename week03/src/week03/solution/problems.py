@@ -37,25 +37,38 @@ logger = structlog.get_logger(__name__)
 class FieldError(BaseModel):
     """One invalid input: where it is (``["body", "title"]``), what is wrong, and a stable code."""
 
+    # BEGIN SOLUTION
     loc: list[str | int]
     msg: str
     type: str
+    # REPLACE WITH
+    # # TODO (task 6): loc, msg and type
+    # END SOLUTION
 
 
 class Problem(BaseModel):
     """RFC 9457 problem details."""
 
+    # BEGIN SOLUTION
     type: str = Field(default="about:blank", description="URI that identifies the problem type")
     title: str = Field(description="Short summary, the same for every occurrence of the type")
     status: int = Field(description="The HTTP status code")
     detail: str | None = Field(default=None, description="What went wrong this time")
     instance: str | None = Field(default=None, description="The path of the failed request")
+    # REPLACE WITH
+    # # TODO (task 6): the RFC 9457 members type (default about:blank), title, status, detail,
+    # # instance
+    # END SOLUTION
 
 
 class ValidationProblem(Problem):
     """A problem with the fields that failed validation."""
 
+    # BEGIN SOLUTION
     errors: list[FieldError]
+    # REPLACE WITH
+    # # TODO (task 6): the list of field errors
+    # END SOLUTION
 
 
 class ProblemResponse(JSONResponse):
@@ -73,6 +86,7 @@ def problem(
     headers: Mapping[str, str] | None = None,
 ) -> ProblemResponse:
     """Build the problem response; ``slug`` names a problem type of this API, else about:blank."""
+    # BEGIN SOLUTION build the Problem body, send it as a ProblemResponse
     body = Problem(
         type=PROBLEM_BASE + slug if slug else "about:blank",
         title=title or HTTPStatus(status).phrase,
@@ -83,8 +97,10 @@ def problem(
     if errors is not None:
         body = ValidationProblem(**body.model_dump(), errors=errors)
     return ProblemResponse(body.model_dump(mode="json"), status_code=status, headers=headers)
+    # END SOLUTION
 
 
+# BEGIN SOLUTION
 # Problem type of each error family: (status, slug, title). Order matters: first match wins.
 APP_ERRORS: list[tuple[type[AppError], int, str, str]] = [
     (NotFoundError, 404, "not-found", "Resource not found"),
@@ -103,11 +119,9 @@ def add_problem_handlers(app: FastAPI) -> None:
                 request, 422, title="Invalid request", detail=exc.detail,
                 slug="validation-error", errors=[field],
             )  # fmt: skip
-        # BEGIN SOLUTION map the error family (APP_ERRORS) to its problem response
         for family, status, slug, title in APP_ERRORS:
             if isinstance(exc, family):
                 return problem(request, status, title=title, detail=exc.detail, slug=slug)
-        # END SOLUTION
         raise exc  # an AppError of no known family is a bug: let it become a 500
 
     @app.exception_handler(RequestValidationError)
@@ -141,9 +155,19 @@ def add_problem_handlers(app: FastAPI) -> None:
         return problem(request, 500, detail="An unexpected error occurred; it has been logged.")
 
 
+# REPLACE WITH
+# def add_problem_handlers(app: FastAPI) -> None:
+#     """Register the handlers that turn every error into a problem-details response."""
+#     # TODO (task 6): an exception handler per error family: AppError (404 not-found,
+#     # 409 conflict, 422 for InvalidReferenceError), RequestValidationError (422 naming
+#     # each field), StarletteHTTPException (404, 405 with Allow), Exception (500, logged).
+# END SOLUTION
+
+
 def allowed_methods(app: Starlette, path: str) -> list[str]:
     """The methods the app accepts for ``path`` (for ``Allow``): those of the routes that match
     it, plus HEAD wherever GET works and OPTIONS (``http_methods.py`` answers both)."""
+    # BEGIN SOLUTION methods of the routes matching path; HEAD after GET; OPTIONS
     scope = {"type": "http", "path": path, "root_path": ""}
     methods = [
         method
@@ -156,17 +180,24 @@ def allowed_methods(app: Starlette, path: str) -> list[str]:
     if "GET" in methods:
         methods.insert(1, "HEAD")
     return [*methods, "OPTIONS"] if methods else []
+    # END SOLUTION
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses=`` documenting the problem bodies a route can send."""
+    # BEGIN SOLUTION
     return {
         status: {"model": ValidationProblem if status == 422 else Problem} for status in statuses
     }
+    # REPLACE WITH
+    # # TODO (task 6): {status: {"model": ...}}: ValidationProblem for 422, else Problem
+    # return {}
+    # END SOLUTION
 
 
 def use_problem_media_type(schema: dict[str, Any]) -> dict[str, Any]:
     """Document 4xx/5xx bodies as ``application/problem+json`` (FastAPI writes application/json)."""
+    # BEGIN SOLUTION
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
             for status, response in operation.get("responses", {}).items():
@@ -174,3 +205,7 @@ def use_problem_media_type(schema: dict[str, Any]) -> dict[str, Any]:
                 if status[0] in "45" and "application/json" in content:
                     content[PROBLEM_JSON] = content.pop("application/json")
     return schema
+    # REPLACE WITH
+    # # TODO (task 6): move each 4xx/5xx application/json body to application/problem+json
+    # return schema
+    # END SOLUTION

@@ -27,6 +27,7 @@ logger = structlog.get_logger("week03.access")
 
 def configure_logging(level: int = logging.INFO) -> None:
     """Human-friendly lines in a terminal, JSON lines (one object per line) everywhere else."""
+    # BEGIN SOLUTION
     renderer: structlog.types.Processor = (
         structlog.dev.ConsoleRenderer()
         if sys.stderr.isatty()
@@ -43,12 +44,19 @@ def configure_logging(level: int = logging.INFO) -> None:
         wrapper_class=structlog.make_filtering_bound_logger(level),
         logger_factory=structlog.PrintLoggerFactory(sys.stderr),
     )
+    # REPLACE WITH
+    # # TODO (task 6): structlog.configure: merge the contextvars, add the level and an ISO UTC
+    # # timestamp, render JSON lines (console lines in a terminal), filter below `level`.
+    # pass
+    # END SOLUTION
 
 
 def request_id_from(headers: Headers) -> str:
     """The client's request id if it is safe to log, else a new random one."""
+    # BEGIN SOLUTION the client's id if _SAFE_ID matches it, else uuid4().hex
     given = headers.get(REQUEST_ID_HEADER, "")
     return given if _SAFE_ID.match(given) else uuid.uuid4().hex
+    # END SOLUTION
 
 
 class RequestLoggingMiddleware:
@@ -61,6 +69,7 @@ class RequestLoggingMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        # BEGIN SOLUTION
         request_id = request_id_from(Headers(scope=scope))
         status = 500  # what the client gets if the app raises before it responds
         started = time.perf_counter()
@@ -80,3 +89,8 @@ class RequestLoggingMiddleware:
             finally:
                 duration_ms = round((time.perf_counter() - started) * 1000, 2)
                 logger.info("request", status=status, duration_ms=duration_ms)
+        # REPLACE WITH
+        # # TODO (task 6): bind request_id, method and path while the app runs; add X-Request-ID
+        # # to the response; log "request" with status and duration_ms, even if the app raises.
+        # await self.app(scope, receive, send)
+        # END SOLUTION

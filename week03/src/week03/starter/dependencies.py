@@ -24,15 +24,15 @@ StoreDep = Annotated[InMemoryStore, Depends(get_store)]
 
 
 async def get_task_repository(store: StoreDep) -> TaskRepository:
-    return InMemoryTaskRepository(store)
+    raise NotImplementedError("TODO: the in-memory task repository on this store")
 
 
 async def get_category_repository(store: StoreDep) -> CategoryRepository:
-    return InMemoryCategoryRepository(store)
+    raise NotImplementedError("TODO: the in-memory category repository on this store")
 
 
 async def get_tag_repository(store: StoreDep) -> TagRepository:
-    return InMemoryTagRepository(store)
+    raise NotImplementedError("TODO: the in-memory tag repository on this store")
 
 
 TaskRepositoryDep = Annotated[TaskRepository, Depends(get_task_repository)]

@@ -37,25 +37,20 @@ logger = structlog.get_logger(__name__)
 class FieldError(BaseModel):
     """One invalid input: where it is (``["body", "title"]``), what is wrong, and a stable code."""
 
-    loc: list[str | int]
-    msg: str
-    type: str
+    # TODO (task 6): loc, msg and type
 
 
 class Problem(BaseModel):
     """RFC 9457 problem details."""
 
-    type: str = Field(default="about:blank", description="URI that identifies the problem type")
-    title: str = Field(description="Short summary, the same for every occurrence of the type")
-    status: int = Field(description="The HTTP status code")
-    detail: str | None = Field(default=None, description="What went wrong this time")
-    instance: str | None = Field(default=None, description="The path of the failed request")
+    # TODO (task 6): the RFC 9457 members type (default about:blank), title, status, detail,
+    # instance
 
 
 class ValidationProblem(Problem):
     """A problem with the fields that failed validation."""
 
-    errors: list[FieldError]
+    # TODO (task 6): the list of field errors
 
 
 class ProblemResponse(JSONResponse):
@@ -73,100 +68,29 @@ def problem(
     headers: Mapping[str, str] | None = None,
 ) -> ProblemResponse:
     """Build the problem response; ``slug`` names a problem type of this API, else about:blank."""
-    body = Problem(
-        type=PROBLEM_BASE + slug if slug else "about:blank",
-        title=title or HTTPStatus(status).phrase,
-        status=status,
-        detail=detail,
-        instance=request.url.path,
-    )
-    if errors is not None:
-        body = ValidationProblem(**body.model_dump(), errors=errors)
-    return ProblemResponse(body.model_dump(mode="json"), status_code=status, headers=headers)
-
-
-# Problem type of each error family: (status, slug, title). Order matters: first match wins.
-APP_ERRORS: list[tuple[type[AppError], int, str, str]] = [
-    (NotFoundError, 404, "not-found", "Resource not found"),
-    (ConflictError, 409, "conflict", "Conflict with the current state"),
-]
+    raise NotImplementedError("TODO: build the Problem body, send it as a ProblemResponse")
 
 
 def add_problem_handlers(app: FastAPI) -> None:
     """Register the handlers that turn every error into a problem-details response."""
-
-    @app.exception_handler(AppError)
-    async def app_error(request: Request, exc: AppError) -> ProblemResponse:
-        if isinstance(exc, InvalidReferenceError):
-            field = FieldError(loc=["body", exc.field], msg=exc.detail, type="reference_not_found")
-            return problem(
-                request, 422, title="Invalid request", detail=exc.detail,
-                slug="validation-error", errors=[field],
-            )  # fmt: skip
-        raise NotImplementedError("TODO: map the error family (APP_ERRORS) to its problem response")
-        raise exc  # an AppError of no known family is a bug: let it become a 500
-
-    @app.exception_handler(RequestValidationError)
-    async def validation_error(request: Request, exc: RequestValidationError) -> ProblemResponse:
-        # Only loc/msg/type: pydantic's `input` could echo secrets (a password) back to the client.
-        errors = [
-            FieldError(loc=list(e["loc"]), msg=e["msg"], type=e["type"]) for e in exc.errors()
-        ]
-        count = len(errors)
-        return problem(
-            request, 422, title="Invalid request", slug="validation-error", errors=errors,
-            detail=f"{count} invalid field{'s' if count != 1 else ''}",
-        )  # fmt: skip
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> ProblemResponse:
-        # Routing errors (unknown URL: 404, wrong method: 405) and any HTTPException raised by code.
-        phrase = HTTPStatus(exc.status_code).phrase
-        detail = exc.detail if exc.detail != phrase else None
-        headers = exc.headers
-        if exc.status_code == 405:
-            # Starlette lists only the first route that matched the path; RFC 9110 wants them all.
-            allowed = allowed_methods(request.app, request.url.path)
-            headers = {**(headers or {}), "Allow": ", ".join(allowed)}
-        return problem(request, exc.status_code, detail=detail, headers=headers)
-
-    @app.exception_handler(Exception)
-    async def unhandled_error(request: Request, exc: Exception) -> ProblemResponse:
-        # Log the traceback for us; the client gets the same shape and no internals.
-        logger.exception("unhandled_error", path=request.url.path)
-        return problem(request, 500, detail="An unexpected error occurred; it has been logged.")
+    # TODO (task 6): an exception handler per error family: AppError (404 not-found,
+    # 409 conflict, 422 for InvalidReferenceError), RequestValidationError (422 naming
+    # each field), StarletteHTTPException (404, 405 with Allow), Exception (500, logged).
 
 
 def allowed_methods(app: Starlette, path: str) -> list[str]:
     """The methods the app accepts for ``path`` (for ``Allow``): those of the routes that match
     it, plus HEAD wherever GET works and OPTIONS (``http_methods.py`` answers both)."""
-    scope = {"type": "http", "path": path, "root_path": ""}
-    methods = [
-        method
-        for method in ("GET", "POST", "PUT", "PATCH", "DELETE")
-        if any(
-            route.matches({**scope, "method": method})[0] is Match.FULL
-            for route in app.router.routes
-        )
-    ]
-    if "GET" in methods:
-        methods.insert(1, "HEAD")
-    return [*methods, "OPTIONS"] if methods else []
+    raise NotImplementedError("TODO: methods of the routes matching path; HEAD after GET; OPTIONS")
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses=`` documenting the problem bodies a route can send."""
-    return {
-        status: {"model": ValidationProblem if status == 422 else Problem} for status in statuses
-    }
+    # TODO (task 6): {status: {"model": ...}}: ValidationProblem for 422, else Problem
+    return {}
 
 
 def use_problem_media_type(schema: dict[str, Any]) -> dict[str, Any]:
     """Document 4xx/5xx bodies as ``application/problem+json`` (FastAPI writes application/json)."""
-    for operations in schema.get("paths", {}).values():
-        for operation in operations.values():
-            for status, response in operation.get("responses", {}).items():
-                content = response.get("content", {})
-                if status[0] in "45" and "application/json" in content:
-                    content[PROBLEM_JSON] = content.pop("application/json")
+    # TODO (task 6): move each 4xx/5xx application/json body to application/problem+json
     return schema

@@ -22,4 +22,4 @@ class InMemoryStore:
 
     def next_id(self, table: str) -> int:
         """The next id of ``table``: 1, 2, 3, ... Ids are never reused, even after a delete."""
-        return next(self._sequences.setdefault(table, itertools.count(1)))
+        raise NotImplementedError("TODO: the next number of table's own counter (itertools.count)")

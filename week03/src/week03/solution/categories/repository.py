@@ -10,6 +10,7 @@ from .schemas import CategoryIn
 class CategoryRepository(ABC):
     """What the service needs from storage. Week 06 implements it with PostgreSQL."""
 
+    # BEGIN SOLUTION
     @abstractmethod
     async def add(self, data: CategoryIn) -> Category: ...
 
@@ -29,6 +30,11 @@ class CategoryRepository(ABC):
 
     @abstractmethod
     async def delete(self, category: Category) -> None: ...
+
+    # REPLACE WITH
+    # # TODO (task 2): one @abstractmethod per operation the service needs, with the
+    # # signature the in-memory class below has: add, get, get_by_name, list_all, replace, delete.
+    # END SOLUTION
 
 
 class InMemoryCategoryRepository(CategoryRepository):

@@ -10,6 +10,7 @@ from .dependencies import CategoryServiceDep
 from .schemas import CategoryIn, CategoryRead
 
 router = APIRouter(prefix="/categories", tags=["categories"])
+# BEGIN SOLUTION
 CategoryId = Annotated[int, Path(ge=1, le=MAX_ID, description="The category's id"), Digits]
 LOCATION = {"Location": {"description": "URL of the new category", "schema": {"type": "string"}}}
 
@@ -22,34 +23,26 @@ LOCATION = {"Location": {"description": "URL of the new category", "schema": {"t
 async def create_category(
     data: CategoryIn, service: CategoryServiceDep, request: Request, response: Response
 ) -> CategoryRead:
-    # BEGIN SOLUTION create; set Location (request.url_for); return it
     category = await service.create(data)
     response.headers["Location"] = str(request.url_for("get_category", category_id=category.id))
     return CategoryRead.model_validate(category)
-    # END SOLUTION
 
 
 @router.get("")
 async def list_categories(service: CategoryServiceDep) -> list[CategoryRead]:
-    # BEGIN SOLUTION return every category
     return [CategoryRead.model_validate(c) for c in await service.list_all()]
-    # END SOLUTION
 
 
 @router.get("/{category_id}", responses=problem_responses(404, 422))
 async def get_category(category_id: CategoryId, service: CategoryServiceDep) -> CategoryRead:
-    # BEGIN SOLUTION return the category
     return CategoryRead.model_validate(await service.get(category_id))
-    # END SOLUTION
 
 
 @router.put("/{category_id}", responses=problem_responses(400, 404, 409, 422))
 async def replace_category(
     category_id: CategoryId, data: CategoryIn, service: CategoryServiceDep
 ) -> CategoryRead:
-    # BEGIN SOLUTION replace the category and return it
     return CategoryRead.model_validate(await service.replace(category_id, data))
-    # END SOLUTION
 
 
 @router.delete(
@@ -58,6 +51,10 @@ async def replace_category(
     responses=problem_responses(404, 409, 422),
 )
 async def delete_category(category_id: CategoryId, service: CategoryServiceDep) -> None:
-    # BEGIN SOLUTION delete the category
     await service.delete(category_id)
-    # END SOLUTION
+
+
+# REPLACE WITH
+# # TODO (task 5): the path operations of categories (README "Endpoints"): POST ""
+# # (201 and Location), GET "", and GET, PUT, DELETE "/{category_id}".
+# END SOLUTION

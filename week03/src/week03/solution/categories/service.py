@@ -28,7 +28,9 @@ class CategoryService:
         # END SOLUTION
 
     async def list_all(self) -> list[Category]:
+        # BEGIN SOLUTION every category, in id order
         return await self.categories.list_all()
+        # END SOLUTION
 
     async def replace(self, category_id: int, data: CategoryIn) -> Category:
         # BEGIN SOLUTION 404 if missing; 409 if another has the name

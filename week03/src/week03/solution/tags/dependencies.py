@@ -7,7 +7,9 @@ from .service import TagService
 
 
 async def get_tag_service(tags: TagRepositoryDep, tasks: TaskRepositoryDep) -> TagService:
+    # BEGIN SOLUTION a TagService on these repositories
     return TagService(tags, tasks)
+    # END SOLUTION
 
 
 TagServiceDep = Annotated[TagService, Depends(get_tag_service)]

@@ -10,6 +10,7 @@ from .dependencies import TagServiceDep
 from .schemas import TagIn, TagRead
 
 router = APIRouter(prefix="/tags", tags=["tags"])
+# BEGIN SOLUTION
 TagId = Annotated[int, Path(ge=1, le=MAX_ID, description="The tag's id"), Digits]
 LOCATION = {"Location": {"description": "URL of the new tag", "schema": {"type": "string"}}}
 
@@ -22,32 +23,24 @@ LOCATION = {"Location": {"description": "URL of the new tag", "schema": {"type":
 async def create_tag(
     data: TagIn, service: TagServiceDep, request: Request, response: Response
 ) -> TagRead:
-    # BEGIN SOLUTION create; set Location (request.url_for); return it
     tag = await service.create(data)
     response.headers["Location"] = str(request.url_for("get_tag", tag_id=tag.id))
     return TagRead.model_validate(tag)
-    # END SOLUTION
 
 
 @router.get("")
 async def list_tags(service: TagServiceDep) -> list[TagRead]:
-    # BEGIN SOLUTION return every tag
     return [TagRead.model_validate(c) for c in await service.list_all()]
-    # END SOLUTION
 
 
 @router.get("/{tag_id}", responses=problem_responses(404, 422))
 async def get_tag(tag_id: TagId, service: TagServiceDep) -> TagRead:
-    # BEGIN SOLUTION return the tag
     return TagRead.model_validate(await service.get(tag_id))
-    # END SOLUTION
 
 
 @router.put("/{tag_id}", responses=problem_responses(400, 404, 409, 422))
 async def replace_tag(tag_id: TagId, data: TagIn, service: TagServiceDep) -> TagRead:
-    # BEGIN SOLUTION replace the tag and return it
     return TagRead.model_validate(await service.replace(tag_id, data))
-    # END SOLUTION
 
 
 @router.delete(
@@ -56,6 +49,10 @@ async def replace_tag(tag_id: TagId, data: TagIn, service: TagServiceDep) -> Tag
     responses=problem_responses(404, 409, 422),
 )
 async def delete_tag(tag_id: TagId, service: TagServiceDep) -> None:
-    # BEGIN SOLUTION delete the tag
     await service.delete(tag_id)
-    # END SOLUTION
+
+
+# REPLACE WITH
+# # TODO (task 5): the path operations of tags (README "Endpoints"): POST "" (201 and
+# # Location), GET "", and GET, PUT, DELETE "/{tag_id}".
+# END SOLUTION

@@ -28,7 +28,9 @@ class TagService:
         # END SOLUTION
 
     async def list_all(self) -> list[Tag]:
+        # BEGIN SOLUTION every tag, in id order
         return await self.tags.list_all()
+        # END SOLUTION
 
     async def replace(self, tag_id: int, data: TagIn) -> Tag:
         # BEGIN SOLUTION 404 if missing; 409 if another has the name

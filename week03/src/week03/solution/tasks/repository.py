@@ -20,6 +20,7 @@ def utc_now() -> datetime:
 class TaskRepository(ABC):
     """What the service needs from storage. Week 06 implements it with PostgreSQL."""
 
+    # BEGIN SOLUTION
     @abstractmethod
     async def add(self, data: TaskIn) -> Task:
         """Store a new task; the repository assigns ``id``, ``created_at`` and ``updated_at``."""
@@ -43,6 +44,12 @@ class TaskRepository(ABC):
 
     @abstractmethod
     async def any_with_tag(self, tag_id: int) -> bool: ...
+
+    # REPLACE WITH
+    # # TODO (task 2): one @abstractmethod per operation the service needs, with the
+    # # signature the in-memory class below has: add, get, find, update, delete,
+    # # any_with_category, any_with_tag.
+    # END SOLUTION
 
 
 class InMemoryTaskRepository(TaskRepository):

@@ -10,6 +10,7 @@ from .dependencies import TaskServiceDep
 from .schemas import TaskFilters, TaskIn, TaskPatch, TaskRead
 
 router = APIRouter(prefix="/tasks", tags=["tasks"])
+# BEGIN SOLUTION
 TaskId = Annotated[int, Path(ge=1, le=MAX_ID, description="The task's id"), Digits]
 LOCATION = {"Location": {"description": "URL of the new task", "schema": {"type": "string"}}}
 
@@ -22,47 +23,41 @@ LOCATION = {"Location": {"description": "URL of the new task", "schema": {"type"
 async def create_task(
     data: TaskIn, service: TaskServiceDep, request: Request, response: Response
 ) -> TaskRead:
-    # BEGIN SOLUTION create; set Location (request.url_for); return it
     task = await service.create(data)
     response.headers["Location"] = str(request.url_for("get_task", task_id=task.id))
     return TaskRead.model_validate(task)
-    # END SOLUTION
 
 
 @router.get("", responses=problem_responses(422))
 async def list_tasks(
     filters: Annotated[TaskFilters, Query()], service: TaskServiceDep
 ) -> list[TaskRead]:
-    # BEGIN SOLUTION return the tasks that match the filters
     return [TaskRead.model_validate(task) for task in await service.search(filters)]
-    # END SOLUTION
 
 
 @router.get("/{task_id}", responses=problem_responses(404, 422))
 async def get_task(task_id: TaskId, service: TaskServiceDep) -> TaskRead:
-    # BEGIN SOLUTION return the task
     return TaskRead.model_validate(await service.get(task_id))
-    # END SOLUTION
 
 
 @router.put("/{task_id}", responses=problem_responses(400, 404, 422))
 async def replace_task(task_id: TaskId, data: TaskIn, service: TaskServiceDep) -> TaskRead:
-    # BEGIN SOLUTION replace the whole task and return it
     return TaskRead.model_validate(await service.replace(task_id, data))
-    # END SOLUTION
 
 
 @router.patch("/{task_id}", responses=problem_responses(400, 404, 422))
 async def patch_task(task_id: TaskId, data: TaskPatch, service: TaskServiceDep) -> TaskRead:
-    # BEGIN SOLUTION change only the fields sent and return the task
     return TaskRead.model_validate(await service.patch(task_id, data))
-    # END SOLUTION
 
 
 @router.delete(
     "/{task_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(404, 422)
 )
 async def delete_task(task_id: TaskId, service: TaskServiceDep) -> None:
-    # BEGIN SOLUTION delete the task
     await service.delete(task_id)
-    # END SOLUTION
+
+
+# REPLACE WITH
+# # TODO (task 5): the path operations of tasks (README "Endpoints"): POST "" (201 and
+# # Location), GET "" (filters from the query string), GET, PUT, PATCH, DELETE "/{task_id}".
+# END SOLUTION

@@ -13,6 +13,7 @@ from pydantic import MISSING, BaseModel, ConfigDict, Field, field_validator
 from ..fields import NO_NUL, NOT_BLANK, Id, JsonDate, JsonId, Trim, TrimNotBlank
 from .models import Priority, TaskStatus
 
+# BEGIN SOLUTION
 Title = Annotated[
     str,
     Field(min_length=1, max_length=200, pattern=NOT_BLANK, examples=["Write tests"]),
@@ -29,9 +30,15 @@ def unique_in_order(ids: list[int]) -> list[int]:
     return list(dict.fromkeys(ids))
 
 
+# REPLACE WITH
+# # TODO (task 1): the field types Title, Description, TagIds (README "Data rules", fields.py)
+# END SOLUTION
+
+
 class TaskIn(BaseModel):
     """Body of POST /tasks and PUT /tasks/{id}."""
 
+    # BEGIN SOLUTION
     model_config = ConfigDict(extra="forbid")
 
     title: Title
@@ -47,10 +54,15 @@ class TaskIn(BaseModel):
     def _unique_tags(cls, ids: list[int]) -> list[int]:
         return unique_in_order(ids)
 
+    # REPLACE WITH
+    # # TODO (task 1): every field with its default; unknown fields refused; duplicate tags collapse
+    # END SOLUTION
+
 
 class TaskPatch(BaseModel):
     """Body of PATCH /tasks/{id}: only the fields sent change; null clears a nullable field."""
 
+    # BEGIN SOLUTION
     # MISSING (not None) means "not sent": {"due_date": null} (clear the date) differs from {}
     # (keep it), and {"title": null} is rejected, exactly as the OpenAPI schema says.
     model_config = ConfigDict(extra="forbid")
@@ -68,17 +80,28 @@ class TaskPatch(BaseModel):
     def _unique_tags(cls, ids: list[int]) -> list[int]:
         return unique_in_order(ids)
 
+    # REPLACE WITH
+    # # TODO (task 1): the same fields, each "not sent" by default (MISSING); null only where allowed
+    # END SOLUTION
+
 
 class TaskFilters(BaseModel):
     """Query string of GET /tasks; filters combine with AND."""
 
+    # BEGIN SOLUTION
     status: TaskStatus | None = None
     priority: Priority | None = None
     category_id: Id | None = None
     tag_id: list[Id] = Field(default=[], description="Tasks that have all of these tags")
+    # REPLACE WITH
+    # # TODO (task 1): status, priority, category_id, tag_id (repeatable), each optional
+    # END SOLUTION
 
 
 class TaskRead(BaseModel):
+    """What the API sends back for a task (read from the ``Task`` dataclass)."""
+
+    # BEGIN SOLUTION
     model_config = ConfigDict(from_attributes=True)
 
     id: int
@@ -91,3 +114,6 @@ class TaskRead(BaseModel):
     tag_ids: list[int]
     created_at: datetime
     updated_at: datetime
+    # REPLACE WITH
+    # # TODO (task 1): every field of a task; readable from a Task object (from_attributes)
+    # END SOLUTION

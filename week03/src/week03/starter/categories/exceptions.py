@@ -3,16 +3,14 @@ from ..errors import ConflictError, NotFoundError
 
 class CategoryNotFoundError(NotFoundError):
     def __init__(self, category_id: int) -> None:
-        super().__init__(f"Category {category_id} does not exist")
+        raise NotImplementedError("TODO: the family's __init__ with a message naming the resource")
 
 
 class CategoryNameTakenError(ConflictError):
     def __init__(self, name: str) -> None:
-        super().__init__(f"A category named {name!r} already exists")
+        raise NotImplementedError("TODO: the family's __init__ with a message naming the resource")
 
 
 class CategoryInUseError(ConflictError):
     def __init__(self, category_id: int) -> None:
-        super().__init__(
-            f"Category {category_id} is used by tasks; move or delete those tasks first"
-        )
+        raise NotImplementedError("TODO: the family's __init__ with a message naming the resource")

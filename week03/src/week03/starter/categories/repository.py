@@ -10,25 +10,8 @@ from .schemas import CategoryIn
 class CategoryRepository(ABC):
     """What the service needs from storage. Week 06 implements it with PostgreSQL."""
 
-    @abstractmethod
-    async def add(self, data: CategoryIn) -> Category: ...
-
-    @abstractmethod
-    async def get(self, category_id: int) -> Category | None: ...
-
-    @abstractmethod
-    async def get_by_name(self, name: str) -> Category | None:
-        """The category whose name equals ``name`` ignoring case, if any."""
-
-    @abstractmethod
-    async def list_all(self) -> list[Category]:
-        """Every category, in id order."""
-
-    @abstractmethod
-    async def replace(self, category: Category, data: CategoryIn) -> Category: ...
-
-    @abstractmethod
-    async def delete(self, category: Category) -> None: ...
+    # TODO (task 2): one @abstractmethod per operation the service needs, with the
+    # signature the in-memory class below has: add, get, get_by_name, list_all, replace, delete.
 
 
 class InMemoryCategoryRepository(CategoryRepository):

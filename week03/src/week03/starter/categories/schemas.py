@@ -6,24 +6,16 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..fields import NO_NUL, NOT_BLANK, Trim, TrimNotBlank
 
-Name = Annotated[
-    str, Field(min_length=1, max_length=50, pattern=NOT_BLANK, examples=["Work"]), TrimNotBlank
-]
-Description = Annotated[str, Field(max_length=500, pattern=NO_NUL), Trim]
+# TODO (task 1): the field types Name and Description (README "Data rules", fields.py)
 
 
 class CategoryIn(BaseModel):
     """Body of POST (create) and PUT (replace): PUT resets an omitted description to null."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    name: Name
-    description: Description | None = None
+    # TODO (task 1): name and description; unknown fields refused
 
 
 class CategoryRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    """What the API sends back for a category."""
 
-    id: int
-    name: str
-    description: str | None
+    # TODO (task 1): id, name, description; readable from a Category object

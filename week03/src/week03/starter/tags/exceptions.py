@@ -3,14 +3,14 @@ from ..errors import ConflictError, NotFoundError
 
 class TagNotFoundError(NotFoundError):
     def __init__(self, tag_id: int) -> None:
-        super().__init__(f"Tag {tag_id} does not exist")
+        raise NotImplementedError("TODO: the family's __init__ with a message naming the resource")
 
 
 class TagNameTakenError(ConflictError):
     def __init__(self, name: str) -> None:
-        super().__init__(f"A tag named {name!r} already exists")
+        raise NotImplementedError("TODO: the family's __init__ with a message naming the resource")
 
 
 class TagInUseError(ConflictError):
     def __init__(self, tag_id: int) -> None:
-        super().__init__(f"Tag {tag_id} is used by tasks; remove it from those tasks first")
+        raise NotImplementedError("TODO: the family's __init__ with a message naming the resource")

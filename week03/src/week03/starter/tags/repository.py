@@ -10,25 +10,8 @@ from .schemas import TagIn
 class TagRepository(ABC):
     """What the service needs from storage. Week 06 implements it with PostgreSQL."""
 
-    @abstractmethod
-    async def add(self, data: TagIn) -> Tag: ...
-
-    @abstractmethod
-    async def get(self, tag_id: int) -> Tag | None: ...
-
-    @abstractmethod
-    async def get_by_name(self, name: str) -> Tag | None:
-        """The tag whose name equals ``name`` ignoring case, if any."""
-
-    @abstractmethod
-    async def list_all(self) -> list[Tag]:
-        """Every tag, in id order."""
-
-    @abstractmethod
-    async def replace(self, tag: Tag, data: TagIn) -> Tag: ...
-
-    @abstractmethod
-    async def delete(self, tag: Tag) -> None: ...
+    # TODO (task 2): one @abstractmethod per operation the service needs, with the
+    # signature the in-memory class below has: add, get, get_by_name, list_all, replace, delete.
 
 
 class InMemoryTagRepository(TagRepository):

@@ -20,29 +20,9 @@ def utc_now() -> datetime:
 class TaskRepository(ABC):
     """What the service needs from storage. Week 06 implements it with PostgreSQL."""
 
-    @abstractmethod
-    async def add(self, data: TaskIn) -> Task:
-        """Store a new task; the repository assigns ``id``, ``created_at`` and ``updated_at``."""
-
-    @abstractmethod
-    async def get(self, task_id: int) -> Task | None: ...
-
-    @abstractmethod
-    async def find(self, filters: TaskFilters) -> list[Task]:
-        """The tasks that match every given filter, in id order."""
-
-    @abstractmethod
-    async def update(self, task: Task, changes: Mapping[str, Any]) -> Task:
-        """Set the given fields (already validated) and bump ``updated_at``."""
-
-    @abstractmethod
-    async def delete(self, task: Task) -> None: ...
-
-    @abstractmethod
-    async def any_with_category(self, category_id: int) -> bool: ...
-
-    @abstractmethod
-    async def any_with_tag(self, tag_id: int) -> bool: ...
+    # TODO (task 2): one @abstractmethod per operation the service needs, with the
+    # signature the in-memory class below has: add, get, find, update, delete,
+    # any_with_category, any_with_tag.
 
 
 class InMemoryTaskRepository(TaskRepository):

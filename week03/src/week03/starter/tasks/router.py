@@ -10,45 +10,5 @@ from .dependencies import TaskServiceDep
 from .schemas import TaskFilters, TaskIn, TaskPatch, TaskRead
 
 router = APIRouter(prefix="/tasks", tags=["tasks"])
-TaskId = Annotated[int, Path(ge=1, le=MAX_ID, description="The task's id"), Digits]
-LOCATION = {"Location": {"description": "URL of the new task", "schema": {"type": "string"}}}
-
-
-@router.post(
-    "",
-    status_code=status.HTTP_201_CREATED,
-    responses={201: {"headers": LOCATION}, **problem_responses(400, 422)},
-)
-async def create_task(
-    data: TaskIn, service: TaskServiceDep, request: Request, response: Response
-) -> TaskRead:
-    raise NotImplementedError("TODO: create; set Location (request.url_for); return it")
-
-
-@router.get("", responses=problem_responses(422))
-async def list_tasks(
-    filters: Annotated[TaskFilters, Query()], service: TaskServiceDep
-) -> list[TaskRead]:
-    raise NotImplementedError("TODO: return the tasks that match the filters")
-
-
-@router.get("/{task_id}", responses=problem_responses(404, 422))
-async def get_task(task_id: TaskId, service: TaskServiceDep) -> TaskRead:
-    raise NotImplementedError("TODO: return the task")
-
-
-@router.put("/{task_id}", responses=problem_responses(400, 404, 422))
-async def replace_task(task_id: TaskId, data: TaskIn, service: TaskServiceDep) -> TaskRead:
-    raise NotImplementedError("TODO: replace the whole task and return it")
-
-
-@router.patch("/{task_id}", responses=problem_responses(400, 404, 422))
-async def patch_task(task_id: TaskId, data: TaskPatch, service: TaskServiceDep) -> TaskRead:
-    raise NotImplementedError("TODO: change only the fields sent and return the task")
-
-
-@router.delete(
-    "/{task_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(404, 422)
-)
-async def delete_task(task_id: TaskId, service: TaskServiceDep) -> None:
-    raise NotImplementedError("TODO: delete the task")
+# TODO (task 5): the path operations of tasks (README "Endpoints"): POST "" (201 and
+# Location), GET "" (filters from the query string), GET, PUT, PATCH, DELETE "/{task_id}".

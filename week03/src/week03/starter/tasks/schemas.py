@@ -13,81 +13,28 @@ from pydantic import MISSING, BaseModel, ConfigDict, Field, field_validator
 from ..fields import NO_NUL, NOT_BLANK, Id, JsonDate, JsonId, Trim, TrimNotBlank
 from .models import Priority, TaskStatus
 
-Title = Annotated[
-    str,
-    Field(min_length=1, max_length=200, pattern=NOT_BLANK, examples=["Write tests"]),
-    TrimNotBlank,
-]
-Description = Annotated[str, Field(max_length=2000, pattern=NO_NUL), Trim]
-TagIds = Annotated[
-    list[JsonId], Field(max_length=20, description="Ids of tags; duplicates collapse")
-]
-
-
-def unique_in_order(ids: list[int]) -> list[int]:
-    """``[3, 1, 3]`` -> ``[3, 1]``: a task has a tag or not; repeating it means nothing."""
-    return list(dict.fromkeys(ids))
+# TODO (task 1): the field types Title, Description, TagIds (README "Data rules", fields.py)
 
 
 class TaskIn(BaseModel):
     """Body of POST /tasks and PUT /tasks/{id}."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    title: Title
-    description: Description | None = None
-    status: TaskStatus = TaskStatus.TODO
-    priority: Priority = Priority.MEDIUM
-    due_date: JsonDate | None = None
-    category_id: JsonId | None = None
-    tag_ids: TagIds = []
-
-    @field_validator("tag_ids")
-    @classmethod
-    def _unique_tags(cls, ids: list[int]) -> list[int]:
-        return unique_in_order(ids)
+    # TODO (task 1): every field with its default; unknown fields refused; duplicate tags collapse
 
 
 class TaskPatch(BaseModel):
     """Body of PATCH /tasks/{id}: only the fields sent change; null clears a nullable field."""
 
-    # MISSING (not None) means "not sent": {"due_date": null} (clear the date) differs from {}
-    # (keep it), and {"title": null} is rejected, exactly as the OpenAPI schema says.
-    model_config = ConfigDict(extra="forbid")
-
-    title: Title | MISSING = MISSING
-    description: Description | MISSING | None = MISSING
-    status: TaskStatus | MISSING = MISSING
-    priority: Priority | MISSING = MISSING
-    due_date: JsonDate | MISSING | None = MISSING
-    category_id: JsonId | MISSING | None = MISSING
-    tag_ids: TagIds | MISSING = MISSING
-
-    @field_validator("tag_ids")
-    @classmethod
-    def _unique_tags(cls, ids: list[int]) -> list[int]:
-        return unique_in_order(ids)
+    # TODO (task 1): the same fields, each "not sent" by default (MISSING); null only where allowed
 
 
 class TaskFilters(BaseModel):
     """Query string of GET /tasks; filters combine with AND."""
 
-    status: TaskStatus | None = None
-    priority: Priority | None = None
-    category_id: Id | None = None
-    tag_id: list[Id] = Field(default=[], description="Tasks that have all of these tags")
+    # TODO (task 1): status, priority, category_id, tag_id (repeatable), each optional
 
 
 class TaskRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    """What the API sends back for a task (read from the ``Task`` dataclass)."""
 
-    id: int
-    title: str
-    description: str | None
-    status: TaskStatus
-    priority: Priority
-    due_date: date | None
-    category_id: int | None
-    tag_ids: list[int]
-    created_at: datetime
-    updated_at: datetime
+    # TODO (task 1): every field of a task; readable from a Task object (from_attributes)
