@@ -43,11 +43,15 @@ TagRepositoryDep = Annotated[TagRepository, Depends(get_tag_repository)]
 
 
 async def get_idempotency_keys(store: StoreDep) -> IdempotencyKeys:
+    # BEGIN SOLUTION IdempotencyKeys over the store's idempotency_keys
     return IdempotencyKeys(store.idempotency_keys)
+    # END SOLUTION
 
 
 async def get_cursor_codec(request: Request) -> CursorCodec:
+    # BEGIN SOLUTION a CursorCodec with the app's cursor_secret (app.state)
     return CursorCodec(request.app.state.cursor_secret)
+    # END SOLUTION
 
 
 IdempotencyKeysDep = Annotated[IdempotencyKeys, Depends(get_idempotency_keys)]

@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from .errors import IdempotencyKeyReusedError
 
+# BEGIN SOLUTION
 IdempotencyKeyHeader = Annotated[
     str | None,
     Header(
@@ -35,15 +36,23 @@ IdempotencyKeyHeader = Annotated[
         "returns the first response and creates nothing new",
     ),
 ]
+# REPLACE WITH
+# # TODO (task 4): 1-255 visible ASCII characters, and a description for the OpenAPI document
+# IdempotencyKeyHeader = Annotated[str | None, Header()]
+# END SOLUTION
 
 
 @dataclass(frozen=True)
 class StoredResponse:
     """What a key produced: the request's fingerprint and the response to replay."""
 
+    # BEGIN SOLUTION
     fingerprint: str
     body: Any
     location: str
+    # REPLACE WITH
+    # # TODO (task 4): the fields a replay needs (which request, which body, which Location)
+    # END SOLUTION
 
 
 def fingerprint(data: BaseModel) -> str:

@@ -96,7 +96,11 @@ def problem(
 APP_ERRORS: list[tuple[type[AppError], int, str, str]] = [
     (NotFoundError, 404, "not-found", "Resource not found"),
     (ConflictError, 409, "conflict", "Conflict with the current state"),
+    # BEGIN SOLUTION
     (InvalidCursorError, 400, "invalid-cursor", "Invalid pagination cursor"),
+    # REPLACE WITH
+    # # TODO (task 3): a row for InvalidCursorError (README: "v2 data rules")
+    # END SOLUTION
 ]
 
 
@@ -112,6 +116,7 @@ def add_problem_handlers(app: FastAPI) -> None:
                 slug="validation-error", errors=[field],
             )  # fmt: skip
         if isinstance(exc, IdempotencyKeyReusedError):
+            # BEGIN SOLUTION a 422 problem naming the header in errors[].loc
             # 422, as the IETF Idempotency-Key draft asks: the request is well-formed, but its key
             # already stands for another request. Like every 422, it names the field.
             field = FieldError(
@@ -121,6 +126,7 @@ def add_problem_handlers(app: FastAPI) -> None:
                 request, 422, title="Idempotency key reused", detail=exc.detail,
                 slug="idempotency-key-reused", errors=[field],
             )  # fmt: skip
+            # END SOLUTION
         for family, status, slug, title in APP_ERRORS:
             if isinstance(exc, family):
                 return problem(request, status, title=title, detail=exc.detail, slug=slug)

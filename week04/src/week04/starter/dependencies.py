@@ -43,11 +43,11 @@ TagRepositoryDep = Annotated[TagRepository, Depends(get_tag_repository)]
 
 
 async def get_idempotency_keys(store: StoreDep) -> IdempotencyKeys:
-    return IdempotencyKeys(store.idempotency_keys)
+    raise NotImplementedError("TODO: IdempotencyKeys over the store's idempotency_keys")
 
 
 async def get_cursor_codec(request: Request) -> CursorCodec:
-    return CursorCodec(request.app.state.cursor_secret)
+    raise NotImplementedError("TODO: a CursorCodec with the app's cursor_secret (app.state)")
 
 
 IdempotencyKeysDep = Annotated[IdempotencyKeys, Depends(get_idempotency_keys)]

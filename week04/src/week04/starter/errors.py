@@ -37,7 +37,4 @@ class IdempotencyKeyReusedError(AppError):
     """An ``Idempotency-Key`` sent again with a different request body (422)."""
 
     def __init__(self, key: str) -> None:
-        super().__init__(
-            f"Idempotency-Key {key!r} was already used with a different request body; "
-            "use a new key for a new request"
-        )
+        raise NotImplementedError("TODO: a detail naming the key and saying what to do instead")

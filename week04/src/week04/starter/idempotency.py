@@ -25,25 +25,15 @@ from pydantic import BaseModel
 
 from .errors import IdempotencyKeyReusedError
 
-IdempotencyKeyHeader = Annotated[
-    str | None,
-    Header(
-        min_length=1,
-        max_length=255,
-        pattern=r"^[!-~]+$",  # visible ASCII: a UUID, a ULID, ...
-        description="A unique key per intended operation; a retry with the same key and body "
-        "returns the first response and creates nothing new",
-    ),
-]
+# TODO (task 4): 1-255 visible ASCII characters, and a description for the OpenAPI document
+IdempotencyKeyHeader = Annotated[str | None, Header()]
 
 
 @dataclass(frozen=True)
 class StoredResponse:
     """What a key produced: the request's fingerprint and the response to replay."""
 
-    fingerprint: str
-    body: Any
-    location: str
+    # TODO (task 4): the fields a replay needs (which request, which body, which Location)
 
 
 def fingerprint(data: BaseModel) -> str:

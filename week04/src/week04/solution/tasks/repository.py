@@ -18,6 +18,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+# BEGIN SOLUTION
 PRIORITY_RANK = {Priority.LOW: 0, Priority.MEDIUM: 1, Priority.HIGH: 2}
 # Each sort field as a JSON-friendly value that orders like the field (it travels in cursors).
 SORT_VALUES: dict[str, Callable[[Task], Any]] = {
@@ -27,11 +28,16 @@ SORT_VALUES: dict[str, Callable[[Task], Any]] = {
     "priority": lambda task: PRIORITY_RANK[task.priority],
     "title": lambda task: task.title.casefold(),
 }
+# REPLACE WITH
+# # TODO (task 2): how each sort field becomes a JSON value that orders like the field
+# END SOLUTION
 
 
 def sort_key(task: Task, sort: TaskSort) -> SortKey:
     """The task's position in ``sort`` order: (field value, id)."""
+    # BEGIN SOLUTION (a JSON value that orders like sort.field, task.id)
     return SORT_VALUES[sort.field](task), task.id
+    # END SOLUTION
 
 
 class TaskRepository(ABC):

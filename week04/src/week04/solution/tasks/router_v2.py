@@ -27,6 +27,7 @@ from .schemas_v2 import (
 )
 
 router = APIRouter(prefix="/tasks", tags=["tasks"])
+# BEGIN SOLUTION
 TaskId = Annotated[int, Path(ge=1, le=MAX_ID, description="The task's id"), Digits]
 LOCATION = {"Location": {"description": "URL of the new task", "schema": {"type": "string"}}}
 REPLAYED = "Idempotent-Replayed"
@@ -34,7 +35,6 @@ REPLAYED = "Idempotent-Replayed"
 
 def task_read(task: Task, request: Request) -> TaskReadV2:
     """The v2 representation of ``task``, with links to itself, its category and its tags."""
-    # BEGIN SOLUTION rename fields (V1_TO_V2); links via request.url_for
     links = TaskLinks(
         self=str(request.url_for("v2_get_task", task_id=task.id)),
         category=(
@@ -45,7 +45,6 @@ def task_read(task: Task, request: Request) -> TaskReadV2:
         tags=[str(request.url_for("get_tag", tag_id=tag_id)) for tag_id in task.tag_ids],
     )
     return TaskReadV2(**renamed(asdict(task), V1_TO_V2), links=links)
-    # END SOLUTION
 
 
 @router.post(
@@ -62,7 +61,6 @@ async def create_task(
     response: Response,
     idempotency_key: IdempotencyKeyHeader = None,
 ) -> TaskReadV2:
-    # BEGIN SOLUTION replay a known key; else create, store, return
     request_fingerprint = fingerprint(data)
     if idempotency_key is not None:
         stored = await keys.replay(idempotency_key, request_fingerprint)
@@ -75,7 +73,6 @@ async def create_task(
         saved = StoredResponse(request_fingerprint, body.model_dump(mode="json"), body.links.self)
         await keys.save(idempotency_key, saved)
     return body
-    # END SOLUTION
 
 
 @router.get("", name="v2_list_tasks", responses=problem_responses(400, 422))
@@ -85,7 +82,6 @@ async def list_tasks(
     codec: CursorCodecDep,
     request: Request,
 ) -> TaskPage:
-    # BEGIN SOLUTION decode cursor, get page, encode next_cursor, links
     after = codec.decode(query.cursor, query.sort) if query.cursor is not None else None
     tasks, next_key = await service.page(query.filters(), query.sort, after, query.limit)
     next_cursor = codec.encode(query.sort, next_key) if next_key is not None else None
@@ -95,7 +91,6 @@ async def list_tasks(
         next_cursor=next_cursor,
         links=PageLinks(self=str(request.url), next=str(next_url) if next_url else None),
     )
-    # END SOLUTION
 
 
 @router.get("/{task_id}", name="v2_get_task", responses=problem_responses(404, 422))
@@ -125,3 +120,6 @@ async def patch_task(
 )
 async def delete_task(task_id: TaskId, service: TaskServiceDep) -> None:
     await service.delete(task_id)
+
+
+# END SOLUTION

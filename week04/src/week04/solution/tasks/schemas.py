@@ -112,8 +112,12 @@ class TaskSort(StrEnum):
 
     @property
     def field(self) -> str:
+        # BEGIN SOLUTION the field name, without a leading '-'
         return self.value.removeprefix("-")
+        # END SOLUTION
 
     @property
     def descending(self) -> bool:
+        # BEGIN SOLUTION does the value start with '-'?
         return self.value.startswith("-")
+        # END SOLUTION

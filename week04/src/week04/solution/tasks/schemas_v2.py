@@ -26,6 +26,7 @@ from .schemas import (
     unique_in_order,
 )
 
+# BEGIN SOLUTION
 V2_TO_V1 = {"state": "status", "due_on": "due_date"}
 V1_TO_V2 = {v1: v2 for v2, v1 in V2_TO_V1.items()}
 
@@ -34,9 +35,13 @@ def renamed(fields: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     return {names.get(name, name): value for name, value in fields.items()}
 
 
+# END SOLUTION
+
+
 class TaskInV2(BaseModel):
     """Body of POST and PUT /api/v2/tasks."""
 
+    # BEGIN SOLUTION
     model_config = ConfigDict(extra="forbid")
 
     title: Title
@@ -55,10 +60,13 @@ class TaskInV2(BaseModel):
     def to_v1(self) -> TaskIn:
         return TaskIn.model_validate(renamed(self.model_dump(), V2_TO_V1))
 
+    # END SOLUTION
+
 
 class TaskPatchV2(BaseModel):
     """Body of PATCH /api/v2/tasks/{id}: only the fields sent change."""
 
+    # BEGIN SOLUTION
     model_config = ConfigDict(extra="forbid")
 
     title: Title | MISSING = MISSING
@@ -77,10 +85,13 @@ class TaskPatchV2(BaseModel):
     def to_v1(self) -> TaskPatch:
         return TaskPatch.model_validate(renamed(self.model_dump(exclude_unset=True), V2_TO_V1))
 
+    # END SOLUTION
+
 
 class TaskQueryV2(BaseModel):
     """Query string of GET /api/v2/tasks: filters (AND), a sort key, a page size and a cursor."""
 
+    # BEGIN SOLUTION
     state: TaskStatus | None = None
     priority: Priority | None = None
     category_id: Id | None = None
@@ -97,14 +108,19 @@ class TaskQueryV2(BaseModel):
             tag_id=self.tag_id,
         )  # fmt: skip
 
+    # END SOLUTION
+
 
 class TaskLinks(BaseModel):
+    # BEGIN SOLUTION
     self: str
     category: str | None = Field(description="The task's category, or null")
     tags: list[str]
+    # END SOLUTION
 
 
 class TaskReadV2(BaseModel):
+    # BEGIN SOLUTION
     id: int
     title: str
     description: str | None
@@ -116,14 +132,19 @@ class TaskReadV2(BaseModel):
     created_at: datetime
     updated_at: datetime
     links: TaskLinks
+    # END SOLUTION
 
 
 class PageLinks(BaseModel):
+    # BEGIN SOLUTION
     self: str
     next: str | None = Field(description="The next page, or null on the last page")
+    # END SOLUTION
 
 
 class TaskPage(BaseModel):
+    # BEGIN SOLUTION
     items: list[TaskReadV2]
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page")
     links: PageLinks
+    # END SOLUTION

@@ -18,20 +18,12 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-PRIORITY_RANK = {Priority.LOW: 0, Priority.MEDIUM: 1, Priority.HIGH: 2}
-# Each sort field as a JSON-friendly value that orders like the field (it travels in cursors).
-SORT_VALUES: dict[str, Callable[[Task], Any]] = {
-    "id": lambda task: task.id,
-    # Fixed-width ISO 8601 in UTC: the strings sort exactly like the instants.
-    "created_at": lambda task: task.created_at.isoformat(timespec="microseconds"),
-    "priority": lambda task: PRIORITY_RANK[task.priority],
-    "title": lambda task: task.title.casefold(),
-}
+# TODO (task 2): how each sort field becomes a JSON value that orders like the field
 
 
 def sort_key(task: Task, sort: TaskSort) -> SortKey:
     """The task's position in ``sort`` order: (field value, id)."""
-    return SORT_VALUES[sort.field](task), task.id
+    raise NotImplementedError("TODO: (a JSON value that orders like sort.field, task.id)")
 
 
 class TaskRepository(ABC):

@@ -112,8 +112,8 @@ class TaskSort(StrEnum):
 
     @property
     def field(self) -> str:
-        return self.value.removeprefix("-")
+        raise NotImplementedError("TODO: the field name, without a leading '-'")
 
     @property
     def descending(self) -> bool:
-        return self.value.startswith("-")
+        raise NotImplementedError("TODO: does the value start with '-'?")
