@@ -10,9 +10,10 @@ import httpx
 
 
 async def test_a_created_task_is_read_back_through_its_self_link(v2: httpx.AsyncClient) -> None:
-    created = (await v2.post("/tasks", json={"title": "Write tests", "state": "done"})).json()
+    created = await v2.post("/tasks", json={"title": "Write tests", "state": "done"})
+    assert created.is_success, created.text
 
-    read = await v2.get(created["links"]["self"])
+    read = await v2.get(created.json()["links"]["self"])
 
     assert read.status_code == 200
     assert read.json()["state"] == "done"
