@@ -3,21 +3,23 @@
 - The URL: ``sqlalchemy.url`` if a caller set it (the tests do), else ``DATABASE_URL``, else the
   development database of ``make services-up``. Any ``postgresql://`` form works: the driver
   becomes asyncpg.
-- ``target_metadata`` is the app's ``Base.metadata``: autogenerate and ``alembic check`` compare the
-  database with these models.
+- ``target_metadata`` is the ``Base.metadata`` of the implementation named by ``impl`` in
+  alembic.ini (the tests set it): autogenerate and ``alembic check`` compare the database with
+  *those* models, so ``alembic revision --autogenerate`` writes what your models declare.
 """
 
 import asyncio
+import importlib
 import os
 
 from alembic import context
 from sqlalchemy import Connection, pool
 from sqlalchemy.ext.asyncio import create_async_engine
 from week07.solution.db import DEV_DATABASE_URL, async_database_url
-from week07.solution.models import Base
 
 config = context.config
-target_metadata = Base.metadata
+impl = config.get_main_option("impl") or "solution"
+target_metadata = importlib.import_module(f"week07.{impl}.models").Base.metadata
 
 
 def run_migrations(connection: Connection) -> None:

@@ -1,7 +1,8 @@
 """The benchmark's arithmetic, and the committed evidence in the README (course checks, not graded).
 
 The benchmark itself takes a while (``make bench-week 7``); these tests check its pieces and that
-the README holds the table of a real run, whose "after" plans use the indexes of migration 0005.
+the README holds the table of a real run, whose "after" plans read an index that answers the whole
+query (no Filter, no Sort, no Seq Scan).
 """
 
 import importlib.util
@@ -13,8 +14,6 @@ from types import ModuleType
 import pytest
 
 WEEK = Path(__file__).resolve().parents[2]
-INDEXES = ["ix_tasks_status_created_at_id", "ix_tasks_category_id_created_at_id",
-           "ix_tasks_lower_title_id"]  # fmt: skip
 
 
 def load_benchmark() -> ModuleType:
@@ -39,11 +38,12 @@ def test_percentile_is_nearest_rank() -> None:
     assert bench.percentile([7.0], 0.95) == 7.0
 
 
-def test_plan_summary_names_nodes_and_indexes() -> None:
+def test_plan_summary_names_nodes_and_filters_not_indexes() -> None:
     plan = {"Plan": {"Node Type": "Limit", "Plans": [
-        {"Node Type": "Index Scan", "Index Name": "ix_a", "Scan Direction": "Backward"},
+        {"Node Type": "Index Scan", "Index Name": "ix_a", "Scan Direction": "Backward",
+         "Filter": "(category_id = 7)"},
     ]}}  # fmt: skip
-    assert bench.plan_summary(plan) == "Index Scan Backward (ix_a)"
+    assert bench.plan_summary(plan) == "Index Scan Backward + Filter"
     sort = {"Node Type": "Sort", "Plans": [{"Node Type": "Seq Scan"}]}
     assert bench.plan_summary(sort) == "Sort + Seq Scan"
 
@@ -72,6 +72,7 @@ def test_the_readme_holds_the_numbers_of_a_real_run() -> None:
     assert match, "run `make bench-week 7` and commit the README"
     rows = [line for line in match[1].splitlines() if line.startswith("| ") and "---" not in line]
     assert len(rows) == 1 + len(bench.QUERIES)  # the header and one row per query
-    for row, index in zip(rows[1:], INDEXES, strict=True):
+    for row in rows[1:]:
         plan_after = row.split(" | ")[4]
-        assert index in plan_after, row
+        assert plan_after.startswith("Index Scan"), row
+        assert not {"Filter", "Sort", "Seq Scan"} & set(plan_after.split(" + ")), row

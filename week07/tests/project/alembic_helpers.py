@@ -6,12 +6,16 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
+from testkit import impl
+
 WEEK = Path(__file__).resolve().parents[2]
 
 
 def alembic_config(url: str) -> Config:
     config = Config(WEEK / "alembic.ini")
     config.set_main_option("sqlalchemy.url", url)  # env.py prefers it to DATABASE_URL
+    # The implementation under test: its migration 0005 and its models (alembic.ini, env.py).
+    config.set_main_option("impl", impl.current())
     return config
 
 

@@ -65,7 +65,7 @@ class Task(Base):
     priority: Mapped[Priority] = mapped_column(text_enum(Priority, "priority"))
     due_date: Mapped[date | None]
     # ON DELETE RESTRICT: the API refuses to delete a category in use (409); the database agrees.
-    # Indexed by ix_tasks_category_id_created_at_id (indexes.py), which leads with this column.
+    # Indexed (query_indexes() in indexes.py): deleting a category looks up its tasks by it.
     category_id: Mapped[int | None] = mapped_column(
         ForeignKey("categories.id", ondelete="RESTRICT")
     )
