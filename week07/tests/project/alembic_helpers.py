@@ -6,7 +6,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-from testkit import impl
+from testkit import impl, impl_module
 
 WEEK = Path(__file__).resolve().parents[2]
 
@@ -14,8 +14,14 @@ WEEK = Path(__file__).resolve().parents[2]
 def alembic_config(url: str) -> Config:
     config = Config(WEEK / "alembic.ini")
     config.set_main_option("sqlalchemy.url", url)  # env.py prefers it to DATABASE_URL
-    # The implementation under test: its migration 0005 and its models (alembic.ini, env.py).
+    # The implementation under test: its models (env.py) and its migration 0005, found where the
+    # package was imported from (a finished starter or a mutant is a copy outside the checkout).
     config.set_main_option("impl", impl.current())
+    package = Path(impl_module("week07").__file__ or "").parent
+    locations = [WEEK / "migrations" / "versions", package / "migrations"]
+    config.set_main_option(
+        "version_locations", "\n".join(str(p).replace("%", "%%") for p in locations)
+    )
     return config
 
 

@@ -1,4 +1,4 @@
-"""Task 2: optimistic concurrency over HTTP - ETag, If-Match and 412 Precondition Failed."""
+"""Task 3: optimistic concurrency over HTTP - ETag, If-Match and 412 Precondition Failed."""
 
 from typing import Any
 
@@ -12,7 +12,7 @@ from testkit import hostile, impl_module
 from .conftest import Live
 from .factories import V1, create_task
 
-pytestmark = pytest.mark.task(2)
+pytestmark = pytest.mark.task(3)
 etags = impl_module("week07", "etags")
 repository = impl_module("week07", "tasks.repository")
 exceptions = impl_module("week07", "tasks.exceptions")

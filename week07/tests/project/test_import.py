@@ -1,4 +1,4 @@
-"""Task 3: POST /api/v2/tasks/import - thousands of tasks, validated, all or nothing, in bulk."""
+"""Task 4: POST /api/v2/tasks/import - thousands of tasks, validated, all or nothing, in bulk."""
 
 from typing import Any
 
@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from testkit import impl_module
 from testkit.db import count_queries
 
-pytestmark = pytest.mark.task(3)
+pytestmark = pytest.mark.task(4)
 Task = impl_module("week07", "tasks.models").Task
 
 

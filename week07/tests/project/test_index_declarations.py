@@ -1,4 +1,4 @@
-"""Task 1: the models declare exactly the indexes the migrations create (``alembic check`` for
+"""Task 2: the models declare exactly the indexes the migrations create (``alembic check`` for
 indexes, against the implementation's models). A guard, not graded work: the given starter agrees
 with itself; what you add to migration 0005 must be declared in ``query_indexes()`` too.
 
@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from testkit import impl_module
 
-pytestmark = pytest.mark.task(1)
+pytestmark = pytest.mark.task(2)
 
 
 def model_drift(sync_conn: Connection) -> list[Any]:

@@ -1,4 +1,4 @@
-"""Task 1: the slow list queries of GET /api/v2/tasks read an index that fits, within a budget.
+"""Task 2: the slow list queries of GET /api/v2/tasks read an index that fits, within a budget.
 
 20,000 sample tasks (``sample_data``, the dataset of the README) are added once for this module
 inside a transaction that is rolled back at the end, on the database your migrations built. Each
@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from testkit import impl_module
 from testkit.db import explain, plan_nodes
 
-pytestmark = pytest.mark.task(1)
+pytestmark = pytest.mark.task(2)
 
 schemas = impl_module("week07", "tasks.schemas")
 repository = impl_module("week07", "tasks.repository")

@@ -21,7 +21,9 @@ MAX_VERSION = 2_147_483_647  # tasks.version is an INTEGER
 
 
 def etag(version: int) -> str:
+    # BEGIN SOLUTION the version, quoted
     return f'"{version}"'
+    # END SOLUTION
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,9 @@ class IfMatch:
     any_version: bool = False
 
     def matches(self, version: int) -> bool:
+        # BEGIN SOLUTION * matches any version; else one of the versions named
         return self.any_version or version in self.versions
+        # END SOLUTION
 
 
 def parse_if_match(header: str) -> IfMatch:

@@ -76,20 +76,25 @@ class IdempotencyKeys:
 
     async def claim(self, key: str) -> None:
         """Hold ``key`` until this transaction ends; a request holding it already is awaited."""
+        # BEGIN SOLUTION a transaction-level advisory lock on the key's hash
         await self.session.execute(
             select(func.pg_advisory_xact_lock(func.hashtextextended(key, 0)))
         )
+        # END SOLUTION
 
     async def replay(self, key: str, request_fingerprint: str) -> StoredResponse | None:
         """The stored response for ``key``; None if the key is new; 422 if it meant another body."""
+        # BEGIN SOLUTION stored response, or IdempotencyKeyReusedError
         record = await self.session.get(IdempotencyRecord, key)
         if record is None:
             return None
         if record.fingerprint != request_fingerprint:
             raise IdempotencyKeyReusedError(key)
         return StoredResponse(record.fingerprint, record.body, record.location, record.etag)
+        # END SOLUTION
 
     async def save(self, key: str, response: StoredResponse) -> None:
+        # BEGIN SOLUTION add an IdempotencyRecord in this transaction; flush
         self.session.add(
             IdempotencyRecord(
                 key=key,
@@ -100,3 +105,4 @@ class IdempotencyKeys:
             )
         )
         await self.session.flush()
+        # END SOLUTION

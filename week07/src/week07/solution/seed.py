@@ -20,6 +20,7 @@ from .tasks.service import TaskService
 
 async def seed(session: AsyncSession) -> bool:
     """Add the demo data unless there are categories already; True if it added them."""
+    # BEGIN SOLUTION nothing if data exists; else demo data via services
     categories, tags, tasks = (
         SqlCategoryRepository(session), SqlTagRepository(session), SqlTaskRepository(session),
     )  # fmt: skip
@@ -36,6 +37,7 @@ async def seed(session: AsyncSession) -> bool:
     await add_task(TaskIn(title="Water the plants", category_id=home.id, tag_ids=[later.id]))
     await add_task(TaskIn(title="Read about keyset pagination", status="done"))
     return True
+    # END SOLUTION
 
 
 async def seed_database(url: str) -> bool:

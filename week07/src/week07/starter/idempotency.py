@@ -76,27 +76,11 @@ class IdempotencyKeys:
 
     async def claim(self, key: str) -> None:
         """Hold ``key`` until this transaction ends; a request holding it already is awaited."""
-        await self.session.execute(
-            select(func.pg_advisory_xact_lock(func.hashtextextended(key, 0)))
-        )
+        raise NotImplementedError("TODO: a transaction-level advisory lock on the key's hash")
 
     async def replay(self, key: str, request_fingerprint: str) -> StoredResponse | None:
         """The stored response for ``key``; None if the key is new; 422 if it meant another body."""
-        record = await self.session.get(IdempotencyRecord, key)
-        if record is None:
-            return None
-        if record.fingerprint != request_fingerprint:
-            raise IdempotencyKeyReusedError(key)
-        return StoredResponse(record.fingerprint, record.body, record.location, record.etag)
+        raise NotImplementedError("TODO: stored response, or IdempotencyKeyReusedError")
 
     async def save(self, key: str, response: StoredResponse) -> None:
-        self.session.add(
-            IdempotencyRecord(
-                key=key,
-                fingerprint=response.fingerprint,
-                body=response.body,
-                location=response.location,
-                etag=response.etag,
-            )
-        )
-        await self.session.flush()
+        raise NotImplementedError("TODO: add an IdempotencyRecord in this transaction; flush")

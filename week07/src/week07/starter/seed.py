@@ -20,22 +20,7 @@ from .tasks.service import TaskService
 
 async def seed(session: AsyncSession) -> bool:
     """Add the demo data unless there are categories already; True if it added them."""
-    categories, tags, tasks = (
-        SqlCategoryRepository(session), SqlTagRepository(session), SqlTaskRepository(session),
-    )  # fmt: skip
-    if await categories.list_all():
-        return False
-    add_category = CategoryService(categories, tasks).create
-    add_tag, add_task = TagService(tags, tasks).create, TaskService(tasks, categories, tags).create
-    work = await add_category(CategoryIn(name="Work", description="Paid work"))
-    home = await add_category(CategoryIn(name="Home"))
-    urgent, later = await add_tag(TagIn(name="urgent")), await add_tag(TagIn(name="later"))
-    await add_task(TaskIn(title="Ship week 7", priority="high", category_id=work.id,
-                          tag_ids=[urgent.id]))  # fmt: skip
-    await add_task(TaskIn(title="Review the migration", status="in_progress", category_id=work.id))
-    await add_task(TaskIn(title="Water the plants", category_id=home.id, tag_ids=[later.id]))
-    await add_task(TaskIn(title="Read about keyset pagination", status="done"))
-    return True
+    raise NotImplementedError("TODO: nothing if data exists; else demo data via services")
 
 
 async def seed_database(url: str) -> bool:

@@ -14,7 +14,7 @@ import pytest
 
 from testkit import impl_module
 
-pytestmark = [pytest.mark.task(5), pytest.mark.points(0)]
+pytestmark = [pytest.mark.task(6), pytest.mark.points(0)]
 versioning = impl_module("week07", "versioning")
 CONTRACTS = Path(__file__).resolve().parents[3] / "contracts"
 VERSIONS = ["v1", "v2"]

@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from testkit import impl_module
 
-pytestmark = [pytest.mark.task(5), pytest.mark.points(0)]
+pytestmark = [pytest.mark.task(6), pytest.mark.points(0)]
 db_errors = impl_module("week07", "db_errors")
 errors = impl_module("week07", "errors")
 Category = impl_module("week07", "categories.models").Category

@@ -1,4 +1,4 @@
-"""Task 4: ``Idempotency-Key`` on POST /api/v2/tasks, the keys stored in PostgreSQL."""
+"""Task 1: ``Idempotency-Key`` on POST /api/v2/tasks, the keys stored in PostgreSQL."""
 
 import httpx
 import pytest
@@ -9,7 +9,7 @@ from testkit import hostile, impl_module
 from ..conftest import Live
 from ..factories import V1, task_body
 
-pytestmark = [pytest.mark.task(5), pytest.mark.points(0)]
+pytestmark = pytest.mark.task(1)
 idempotency = impl_module("week07", "idempotency")
 schemas_v2 = impl_module("week07", "tasks.schemas_v2")
 

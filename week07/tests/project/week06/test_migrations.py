@@ -14,7 +14,7 @@ from testkit.db import async_url
 
 from ..alembic_helpers import check, migrate
 
-pytestmark = [pytest.mark.task(5), pytest.mark.points(0)]
+pytestmark = [pytest.mark.task(6), pytest.mark.points(0)]
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Task 2: keyset pages in SQL (week 4's paging tests, on the PostgreSQL repository)."""
+"""Task 1: keyset pages in SQL (week 4's paging tests, on the PostgreSQL repository)."""
 
 from datetime import UTC, datetime
 from typing import Any
@@ -11,7 +11,7 @@ from testkit import impl_module
 repository = impl_module("week07", "tasks.repository")
 schemas = impl_module("week07", "tasks.schemas")
 service_module = impl_module("week07", "tasks.service")
-pytestmark = [pytest.mark.task(5), pytest.mark.points(0)]
+pytestmark = pytest.mark.task(1)
 TaskSort, TaskIn, TaskFilters = schemas.TaskSort, schemas.TaskIn, schemas.TaskFilters
 NOON = datetime(2026, 1, 1, 12, tzinfo=UTC)
 

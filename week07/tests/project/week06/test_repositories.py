@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from testkit import impl_module
 
-pytestmark = [pytest.mark.task(5), pytest.mark.points(0)]
+pytestmark = pytest.mark.task(1)
 categories = impl_module("week07", "categories.repository")
 category_schemas = impl_module("week07", "categories.schemas")
 tags = impl_module("week07", "tags.repository")

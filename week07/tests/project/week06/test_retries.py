@@ -14,7 +14,7 @@ from sqlalchemy import func, select, text
 from testkit import impl_module
 from testkit.http import ClientFactory
 
-pytestmark = [pytest.mark.task(5), pytest.mark.points(0)]
+pytestmark = [pytest.mark.task(6), pytest.mark.points(0)]
 dependencies = impl_module("week07", "dependencies")
 retries = impl_module("week07", "retries")
 Tag = impl_module("week07", "tags.models").Tag

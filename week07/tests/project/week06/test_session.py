@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from testkit import impl_module
 from testkit.http import ClientFactory
 
-pytestmark = [pytest.mark.task(5), pytest.mark.points(0)]
+pytestmark = [pytest.mark.task(6), pytest.mark.points(0)]
 dependencies = impl_module("week07", "dependencies")
 errors = impl_module("week07", "errors")
 Tag = impl_module("week07", "tags.models").Tag

@@ -1,4 +1,4 @@
-"""The PostgreSQL task repository (task 2): filters in SQL, tags eager-loaded, no N+1 queries."""
+"""The PostgreSQL task repository (task 1): filters in SQL, tags eager-loaded, no N+1 queries."""
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from testkit import impl_module
 from testkit.db import count_queries
 
-pytestmark = [pytest.mark.task(5), pytest.mark.points(0)]
+pytestmark = pytest.mark.task(1)
 tasks = impl_module("week07", "tasks.repository")
 task_models = impl_module("week07", "tasks.models")
 task_schemas = impl_module("week07", "tasks.schemas")

@@ -53,13 +53,17 @@ class SqlCategoryRepository(CategoryRepository):
         return category
 
     async def existing_ids(self, ids: set[int]) -> set[int]:
+        # BEGIN SOLUTION one SELECT id ... WHERE id IN (...)
         found = await self.session.scalars(select(Category.id).where(Category.id.in_(ids)))
         return set(found)
+        # END SOLUTION
 
     async def get(self, category_id: int, for_update: bool = False) -> Category | None:
+        # BEGIN SOLUTION session.get; for_update: FOR UPDATE, fresh values
         return await self.session.get(
             Category, category_id, with_for_update=for_update, populate_existing=for_update
         )
+        # END SOLUTION
 
     async def get_by_name(self, name: str) -> Category | None:
         query = select(Category).where(func.lower(Category.name) == func.lower(name))

@@ -27,16 +27,20 @@ class CategoryService:
         return await self.categories.list_all()
 
     async def replace(self, category_id: int, data: CategoryIn) -> Category:
+        # BEGIN SOLUTION lock it; name of another: CategoryNameTakenError
         category = await self.get(category_id, for_update=True)
         same_name = await self.categories.get_by_name(data.name)
         if same_name is not None and same_name.id != category.id:
             raise CategoryNameTakenError(data.name)
         return await self.categories.replace(category, data)
+        # END SOLUTION
 
     async def delete(self, category_id: int) -> None:
+        # BEGIN SOLUTION lock it; in use: CategoryInUseError; delete
         # Locked: a task created meanwhile waits for us (its foreign key check needs the row),
         # or, if it came first, we wait for it and then see it below.
         category = await self.get(category_id, for_update=True)
         if await self.tasks.any_with_category(category_id):
             raise CategoryInUseError(category_id)
         await self.categories.delete(category)
+        # END SOLUTION

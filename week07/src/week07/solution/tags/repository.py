@@ -53,13 +53,17 @@ class SqlTagRepository(TagRepository):
         return tag
 
     async def existing_ids(self, ids: set[int]) -> set[int]:
+        # BEGIN SOLUTION one SELECT id ... WHERE id IN (...)
         found = await self.session.scalars(select(Tag.id).where(Tag.id.in_(ids)))
         return set(found)
+        # END SOLUTION
 
     async def get(self, tag_id: int, for_update: bool = False) -> Tag | None:
+        # BEGIN SOLUTION session.get; for_update: FOR UPDATE, fresh values
         return await self.session.get(
             Tag, tag_id, with_for_update=for_update, populate_existing=for_update
         )
+        # END SOLUTION
 
     async def get_by_name(self, name: str) -> Tag | None:
         return await self.session.scalar(

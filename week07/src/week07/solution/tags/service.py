@@ -27,16 +27,20 @@ class TagService:
         return await self.tags.list_all()
 
     async def replace(self, tag_id: int, data: TagIn) -> Tag:
+        # BEGIN SOLUTION lock it; name of another: TagNameTakenError
         tag = await self.get(tag_id, for_update=True)
         same_name = await self.tags.get_by_name(data.name)
         if same_name is not None and same_name.id != tag.id:
             raise TagNameTakenError(data.name)
         return await self.tags.replace(tag, data)
+        # END SOLUTION
 
     async def delete(self, tag_id: int) -> None:
+        # BEGIN SOLUTION lock it; in use: TagInUseError; delete
         # Locked: a task created meanwhile waits for us (its foreign key check needs the row),
         # or, if it came first, we wait for it and then see it below.
         tag = await self.get(tag_id, for_update=True)
         if await self.tasks.any_with_tag(tag_id):
             raise TagInUseError(tag_id)
         await self.tags.delete(tag)
+        # END SOLUTION

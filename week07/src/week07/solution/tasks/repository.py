@@ -111,11 +111,14 @@ class TaskRepository(ABC):
 def tasks_with_tags() -> Select[Task]:
     """Tasks with their tag links loaded by ONE extra query for the whole result (selectinload):
     ``TaskRead`` reads ``tag_ids``, and ``lazy="raise"`` forbids loading them one task at a time."""
+    # BEGIN SOLUTION select Task, tag links eager-loaded in one extra query
     return select(Task).options(selectinload(Task.tag_links))
+    # END SOLUTION
 
 
 def filtered(filters: TaskFilters) -> Select[Task]:
     """Tasks (tags eager-loaded) that match every filter that is set."""
+    # BEGIN SOLUTION a WHERE per filter; all tags: GROUP BY ... HAVING
     query = tasks_with_tags()
     if filters.status is not None:
         query = query.where(Task.status == filters.status)
@@ -134,11 +137,14 @@ def filtered(filters: TaskFilters) -> Select[Task]:
         )
         query = query.where(Task.id.in_(having_all))
     return query
+    # END SOLUTION
 
 
 def at_versions(statement: Write, versions: Collection[int] | None) -> Write:
     """``statement`` restricted to rows at one of ``versions`` (unrestricted for None)."""
+    # BEGIN SOLUTION add the version condition unless versions is None
     return statement if versions is None else statement.where(Task.version.in_(versions))
+    # END SOLUTION
 
 
 def page_query(
@@ -146,6 +152,7 @@ def page_query(
 ) -> Select[Task]:
     """The query of one page of GET /api/v2/tasks: a value you can run, print or EXPLAIN (the
     plan tests and the benchmark do), so what they measure is exactly what the app runs."""
+    # BEGIN SOLUTION ORDER BY column, id; LIMIT; keyset: a row comparison
     column = SORT_COLUMNS[sort.field]
     order = (column.desc(), Task.id.desc()) if sort.descending else (column, Task.id)
     query = filtered(filters).order_by(*order).limit(limit)
@@ -156,6 +163,7 @@ def page_query(
         key = tuple_(sql_value(sort.field, after[0]), after[1])
         query = query.where(position < key if sort.descending else position > key)
     return query
+    # END SOLUTION
 
 
 class SqlTaskRepository(TaskRepository):
@@ -166,11 +174,13 @@ class SqlTaskRepository(TaskRepository):
         self.clock = clock  # injectable so tests can control time
 
     async def add(self, data: TaskIn) -> Task:
+        # BEGIN SOLUTION a Task with the clock's time; add and flush for its id
         now = self.clock()
         task = Task(**data.model_dump(), created_at=now, updated_at=now)
         self.session.add(task)
         await self.session.flush()
         return task
+        # END SOLUTION
 
     async def add_many(self, rows: list[TaskIn]) -> list[int]:
         # BEGIN SOLUTION bulk INSERT RETURNING ids in order; tag links
@@ -195,17 +205,23 @@ class SqlTaskRepository(TaskRepository):
         # END SOLUTION
 
     async def get(self, task_id: int) -> Task | None:
+        # BEGIN SOLUTION tasks_with_tags by id; populate_existing
         # populate_existing: the row as committed now, even for an object the session holds.
         query = tasks_with_tags().where(Task.id == task_id)
         return await self.session.scalar(query.execution_options(populate_existing=True))
+        # END SOLUTION
 
     async def find(self, filters: TaskFilters) -> list[Task]:
+        # BEGIN SOLUTION filtered, in id order
         return list(await self.session.scalars(filtered(filters).order_by(Task.id)))
+        # END SOLUTION
 
     async def find_page(
         self, filters: TaskFilters, sort: TaskSort, after: SortKey | None, limit: int
     ) -> list[Task]:
+        # BEGIN SOLUTION run page_query
         return list(await self.session.scalars(page_query(filters, sort, after, limit)))
+        # END SOLUTION
 
     async def update(
         self, task: Task, changes: Mapping[str, Any], versions: Collection[int] | None = None
@@ -234,16 +250,22 @@ class SqlTaskRepository(TaskRepository):
         # END SOLUTION
 
     async def delete(self, task: Task, versions: Collection[int] | None = None) -> bool:
+        # BEGIN SOLUTION compare-and-set DELETE ... RETURNING id
         statement = delete(Task).where(Task.id == task.id).returning(Task.id)
         matched = await self.session.scalar(
             at_versions(statement, versions).execution_options(synchronize_session=False)
         )
         return matched is not None
+        # END SOLUTION
 
     async def any_with_category(self, category_id: int) -> bool:
+        # BEGIN SOLUTION SELECT EXISTS (...)
         return bool(
             await self.session.scalar(select(exists().where(Task.category_id == category_id)))
         )
+        # END SOLUTION
 
     async def any_with_tag(self, tag_id: int) -> bool:
+        # BEGIN SOLUTION SELECT EXISTS (...)
         return bool(await self.session.scalar(select(exists().where(TaskTag.tag_id == tag_id))))
+        # END SOLUTION

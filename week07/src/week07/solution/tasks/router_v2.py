@@ -64,13 +64,17 @@ IfMatchHeader = Annotated[
 
 
 def precondition(header: str | None) -> IfMatch | None:
+    # BEGIN SOLUTION the parsed header; None when the client sent none
     return parse_if_match(header) if header is not None else None
+    # END SOLUTION
 
 
 def with_etag(task: Task, request: Request, response: Response) -> TaskReadV2:
     """The v2 representation, with the ETag of the version it shows."""
+    # BEGIN SOLUTION set the ETag header; the v2 representation
     response.headers["ETag"] = etag(task.version)
     return task_read(task, request)
+    # END SOLUTION
 
 
 def task_read(task: Task, request: Request) -> TaskReadV2:
@@ -103,6 +107,7 @@ async def create_task(
     response: Response,
     idempotency_key: IdempotencyKeyHeader = None,
 ) -> TaskReadV2:
+    # BEGIN SOLUTION claim key, replay; create; Location, ETag; save
     request_fingerprint = fingerprint(data)
     if idempotency_key is not None:
         await keys.claim(idempotency_key)  # a concurrent request with this key waits here
@@ -121,6 +126,7 @@ async def create_task(
         )  # fmt: skip
         await keys.save(idempotency_key, saved)
     return body
+    # END SOLUTION
 
 
 @router.post(
@@ -146,6 +152,7 @@ async def list_tasks(
     codec: CursorCodecDep,
     request: Request,
 ) -> TaskPage:
+    # BEGIN SOLUTION cursor in, service.page, next cursor out; the envelope
     after = codec.decode(query.cursor, query.sort) if query.cursor is not None else None
     tasks, next_key = await service.page(query.filters(), query.sort, after, query.limit)
     next_cursor = codec.encode(query.sort, next_key) if next_key is not None else None
@@ -155,6 +162,7 @@ async def list_tasks(
         next_cursor=next_cursor,
         links=PageLinks(self=str(request.url), next=str(next_url) if next_url else None),
     )
+    # END SOLUTION
 
 
 @router.get(
@@ -215,4 +223,6 @@ async def patch_task(
 async def delete_task(
     task_id: TaskId, service: TaskServiceDep, if_match: IfMatchHeader = None
 ) -> None:
+    # BEGIN SOLUTION delete, given If-Match
     await service.delete(task_id, precondition(if_match))
+    # END SOLUTION

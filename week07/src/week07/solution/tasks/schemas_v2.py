@@ -170,6 +170,7 @@ ROW = TypeAdapter(TaskInV2)
 
 def validate_rows(rows: list[Any]) -> tuple[dict[int, TaskIn], list[RowError]]:
     """The valid rows (as v1, by their index) and every error of the invalid ones."""
+    # BEGIN SOLUTION validate each row with ROW; a RowError per pydantic error
     valid: dict[int, TaskIn] = {}
     errors: list[RowError] = []
     for index, row in enumerate(rows):
@@ -178,6 +179,7 @@ def validate_rows(rows: list[Any]) -> tuple[dict[int, TaskIn], list[RowError]]:
         except ValidationError as exc:
             errors += [RowError(index, e["loc"], e["msg"], e["type"]) for e in exc.errors()]
     return valid, errors
+    # END SOLUTION
 
 
 class ImportResult(BaseModel):

@@ -17,7 +17,9 @@ from .schemas import TaskFilters, TaskIn, TaskPatch, TaskSort
 def versions(if_match: IfMatch | None) -> frozenset[int] | None:
     """The versions a write may change: those If-Match names; None (any) without it, or for *.
     Without If-Match the last write wins, as v1 and week 6's v2 clients expect."""
+    # BEGIN SOLUTION None for no header or *; else the versions it names
     return None if if_match is None or if_match.any_version else if_match.versions
+    # END SOLUTION
 
 
 class TaskService:
@@ -46,9 +48,11 @@ class TaskService:
         self, filters: TaskFilters, sort: TaskSort, after: SortKey | None, limit: int
     ) -> tuple[list[Task], SortKey | None]:
         """One page of tasks, and the key to continue after (None on the last page)."""
+        # BEGIN SOLUTION ask for limit + 1 rows: one more means a next page
         rows = await self.tasks.find_page(filters, sort, after, limit + 1)
         items = rows[:limit]
         return items, sort_key(items[-1], sort) if len(rows) > limit else None
+        # END SOLUTION
 
     async def import_many(
         self, rows: dict[int, TaskIn], invalid: Sequence[RowError] = ()
@@ -85,13 +89,16 @@ class TaskService:
         # END SOLUTION
 
     async def replace(self, task_id: int, data: TaskIn, if_match: IfMatch | None = None) -> Task:
+        # BEGIN SOLUTION If-Match, references, compare-and-set; none: _missed
         task = await self.get_if_match(task_id, if_match)
         await self._check_category(data.category_id)
         await self._check_tags(data.tag_ids)
         written = await self.tasks.update(task, data.model_dump(), versions(if_match))
         return written if written is not None else await self._missed(task_id)
+        # END SOLUTION
 
     async def patch(self, task_id: int, data: TaskPatch, if_match: IfMatch | None = None) -> Task:
+        # BEGIN SOLUTION as replace, with the fields sent only
         task = await self.get_if_match(task_id, if_match)
         changes = data.model_dump(exclude_unset=True)
         if "category_id" in changes:
@@ -100,11 +107,14 @@ class TaskService:
             await self._check_tags(changes["tag_ids"])
         written = await self.tasks.update(task, changes, versions(if_match))
         return written if written is not None else await self._missed(task_id)
+        # END SOLUTION
 
     async def delete(self, task_id: int, if_match: IfMatch | None = None) -> None:
+        # BEGIN SOLUTION If-Match, then a compare-and-set delete; no row: _missed
         task = await self.get_if_match(task_id, if_match)
         if not await self.tasks.delete(task, versions(if_match)):
             await self._missed(task_id)
+        # END SOLUTION
 
     async def _missed(self, task_id: int) -> NoReturn:
         """Why a compare-and-set matched no row: another request deleted the task since we read

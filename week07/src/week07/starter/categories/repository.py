@@ -53,13 +53,10 @@ class SqlCategoryRepository(CategoryRepository):
         return category
 
     async def existing_ids(self, ids: set[int]) -> set[int]:
-        found = await self.session.scalars(select(Category.id).where(Category.id.in_(ids)))
-        return set(found)
+        raise NotImplementedError("TODO: one SELECT id ... WHERE id IN (...)")
 
     async def get(self, category_id: int, for_update: bool = False) -> Category | None:
-        return await self.session.get(
-            Category, category_id, with_for_update=for_update, populate_existing=for_update
-        )
+        raise NotImplementedError("TODO: session.get; for_update: FOR UPDATE, fresh values")
 
     async def get_by_name(self, name: str) -> Category | None:
         query = select(Category).where(func.lower(Category.name) == func.lower(name))

@@ -1,4 +1,4 @@
-"""query indexes: the slow list queries of GET /api/v2/tasks (task 1)
+"""query indexes: the slow list queries of GET /api/v2/tasks (task 2)
 
 Revision ID: 0005
 Revises: 0004

@@ -53,13 +53,10 @@ class SqlTagRepository(TagRepository):
         return tag
 
     async def existing_ids(self, ids: set[int]) -> set[int]:
-        found = await self.session.scalars(select(Tag.id).where(Tag.id.in_(ids)))
-        return set(found)
+        raise NotImplementedError("TODO: one SELECT id ... WHERE id IN (...)")
 
     async def get(self, tag_id: int, for_update: bool = False) -> Tag | None:
-        return await self.session.get(
-            Tag, tag_id, with_for_update=for_update, populate_existing=for_update
-        )
+        raise NotImplementedError("TODO: session.get; for_update: FOR UPDATE, fresh values")
 
     async def get_by_name(self, name: str) -> Tag | None:
         return await self.session.scalar(

@@ -1,4 +1,4 @@
-"""The indexes behind the slow list queries of GET /api/v2/tasks (task 1).
+"""The indexes behind the slow list queries of GET /api/v2/tasks (task 2).
 
 Each index serves a query the app really runs (``page_query`` in ``repository.py``): the tests
 EXPLAIN those queries on seeded sample data and check that each plan reads an index that fits,

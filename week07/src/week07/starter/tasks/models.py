@@ -71,7 +71,7 @@ class Task(Base):
     )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    # Optimistic concurrency (task 2): every UPDATE sets version = version + 1, and one with
+    # Optimistic concurrency (task 3): every UPDATE sets version = version + 1, and one with
     # If-Match adds "AND version IN (<the versions the client named>)" (repository.update); the
     # API shows it as the task's ETag. default=1 too: a new task's version is known without a
     # query after the INSERT.

@@ -3,7 +3,7 @@
 import httpx
 import pytest
 
-pytestmark = [pytest.mark.task(5), pytest.mark.points(0)]
+pytestmark = [pytest.mark.task(6), pytest.mark.points(0)]
 
 
 RESOURCES = ["categories", "tags"]

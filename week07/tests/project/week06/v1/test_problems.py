@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from testkit import impl_module
 from testkit.http import ClientFactory
 
-pytestmark = [pytest.mark.task(5), pytest.mark.points(0)]
+pytestmark = [pytest.mark.task(6), pytest.mark.points(0)]
 
 errors = impl_module("week07", "errors")
 PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}

@@ -4,7 +4,7 @@ import httpx
 import pytest
 import structlog
 
-pytestmark = [pytest.mark.task(5), pytest.mark.points(0)]
+pytestmark = [pytest.mark.task(6), pytest.mark.points(0)]
 
 
 async def test_each_request_is_logged_with_its_id(client: httpx.AsyncClient) -> None:

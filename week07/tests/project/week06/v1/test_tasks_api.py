@@ -5,7 +5,7 @@ from typing import Any
 import httpx
 import pytest
 
-pytestmark = [pytest.mark.task(5), pytest.mark.points(0)]
+pytestmark = [pytest.mark.task(6), pytest.mark.points(0)]
 
 
 async def make(client: httpx.AsyncClient, path: str, **body: Any) -> dict[str, Any]:
