@@ -68,8 +68,11 @@ def default_stripe(fake: FakeStripe) -> FakeStripe:
     return fake
 
 
+FakeUpstreams = dict[str, Any]  # {"github": (FakeGitHub, its FakeUpstream server), ...}
+
+
 @pytest.fixture(scope="session")
-def fakes() -> Iterator[dict[str, Any]]:
+def fakes() -> Iterator[FakeUpstreams]:
     """The fake upstreams, one server each for the whole session."""
     github, meteo, stripe = FakeGitHub(), FakeOpenMeteo(), FakeStripe()
     with github.upstream() as gh, meteo.upstream() as om, stripe.upstream() as st:
@@ -120,8 +123,7 @@ def clock() -> FakeClock:
     return FakeClock(start=START)
 
 
-@pytest.fixture
-def settings(github: FakeUpstream, meteo: FakeUpstream, stripe: FakeUpstream) -> Any:
+def fake_settings(github_url: str, meteo_url: str, stripe_url: str) -> Any:
     """Settings pointing at the fakes, with short timeouts and a small breaker threshold."""
     module = impl_module("week08", "settings")
     quick = module.Resilience(
@@ -129,14 +131,19 @@ def settings(github: FakeUpstream, meteo: FakeUpstream, stripe: FakeUpstream) ->
         breaker_threshold=3, breaker_reset=30.0, rate=50.0, burst=10,
     )  # fmt: skip
     return module.Settings(
-        github_url=github.url, github_org="acme", github_issue_repos=("rocket",),
+        github_url=github_url, github_org="acme", github_issue_repos=("rocket",),
         github_token="ghp_test", github_page_size=2,  # noqa: S106 - a test value
-        weather_url=meteo.url, places=(module.Place("Berlin", 52.52, 13.41),),
-        payments_url=stripe.url, payments_api_key=API_KEY,
+        weather_url=meteo_url, places=(module.Place("Berlin", 52.52, 13.41),),
+        payments_url=stripe_url, payments_api_key=API_KEY,
         payments_webhook_secret=WEBHOOK_SECRET, payments_page_size=2,
         cursor_secret=b"test-cursor-secret",
         resilience=dict.fromkeys(("github", "weather", "payments"), quick),
     )  # fmt: skip
+
+
+@pytest.fixture
+def settings(github: FakeUpstream, meteo: FakeUpstream, stripe: FakeUpstream) -> Any:
+    return fake_settings(github.url, meteo.url, stripe.url)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 
 from .db import make_engine, make_sessionmaker
+from .http_methods import HeadAndOptionsMiddleware
 from .integrations import build_integrations
 from .items.router import router as items_router
 from .problems import add_problem_handlers, use_problem_media_type
@@ -75,6 +76,7 @@ def create_app(
     app.state.settings = settings
     app.state.now, app.state.monotonic, app.state.sleep = now, monotonic, sleep
     add_problem_handlers(app)
+    app.add_middleware(HeadAndOptionsMiddleware)
     app.add_middleware(RequestLoggingMiddleware)
     v1 = APIRouter(prefix="/api/v1")
     v1.include_router(items_router)

@@ -3,8 +3,10 @@ it in the request, 200) and ``GET /sync/status``. ``BackgroundTasks`` is not a j
 retries, no record, gone if the process stops (week 11 brings Celery)."""
 
 import asyncio
+import re
 
 from fastapi import APIRouter, BackgroundTasks, Request, Response, status
+from starlette.convertors import Convertor, register_url_convertor
 
 from ..dependencies import ClockDep, IntegrationsDep, SessionmakerDep
 from ..errors import ConflictError
@@ -16,6 +18,22 @@ from .repository import SyncStateRepository
 from .schemas import BreakerStatus, SourceStatus, SyncAccepted, SyncCounts, SyncStatus
 from .service import SyncService
 
+
+class SourceSegment(Convertor[str]):
+    """``{source:source}`` matches the known sources only. Without it ``/sync/{source}`` also
+    matches ``/sync/status``, and ``POST /sync/status`` is a 422 (``"status"`` is no source)
+    instead of a 405; an unknown source is then a 404, a resource that does not exist."""
+
+    regex = "|".join(re.escape(source.value) for source in SourceName)
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return str(value)
+
+
+register_url_convertor("source", SourceSegment())
 router = APIRouter(prefix="/sync", tags=["sync"])
 
 
@@ -51,8 +69,8 @@ async def run_sync(
 
 
 @router.post(
-    "/{source}", status_code=status.HTTP_202_ACCEPTED,
-    responses={200: {"model": SourceStatus}, **problem_responses(409, 422)},
+    "/{source:source}", status_code=status.HTTP_202_ACCEPTED,
+    responses={200: {"model": SourceStatus}, **problem_responses(404, 409, 422)},
 )  # fmt: skip
 async def sync_now(
     source: SourceName, request: Request, response: Response, background: BackgroundTasks,
