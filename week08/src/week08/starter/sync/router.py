@@ -6,7 +6,7 @@ import asyncio
 import re
 
 from fastapi import APIRouter, BackgroundTasks, Request, Response, status
-from starlette.convertors import Convertor, register_url_convertor
+from starlette.convertors import StringConvertor, register_url_convertor
 
 from ..dependencies import ClockDep, IntegrationsDep, SessionmakerDep
 from ..errors import ConflictError
@@ -19,18 +19,11 @@ from .schemas import BreakerStatus, SourceStatus, SyncAccepted, SyncCounts, Sync
 from .service import SyncService
 
 
-class SourceSegment(Convertor[str]):
-    """``{source:source}`` matches the known sources only. Without it ``/sync/{source}`` also
-    matches ``/sync/status``, and ``POST /sync/status`` is a 422 (``"status"`` is no source)
-    instead of a 405; an unknown source is then a 404, a resource that does not exist."""
-
+# `{source:source}` matches the known sources only. Without it `/sync/{source}` also matches
+# `/sync/status`, and `POST /sync/status` is a 422 ("status" is no source) instead of a 405; an
+# unknown source is then a 404, a resource that does not exist.
+class SourceSegment(StringConvertor):
     regex = "|".join(re.escape(source.value) for source in SourceName)
-
-    def convert(self, value: str) -> str:
-        return value
-
-    def to_string(self, value: str) -> str:
-        return str(value)
 
 
 register_url_convertor("source", SourceSegment())
