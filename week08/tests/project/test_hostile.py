@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 import httpx
 import pytest
 import pytest_asyncio
+from asgi_lifespan import LifespanManager
 from week08.fakes.stripe import event, payment_intent, webhook
 
 from testkit import hostile, impl_module
@@ -53,7 +54,10 @@ async def live(postgres_url: str, fakes: FakeUpstreams) -> AsyncIterator[Live]:
     try:
         await migrate(url, "upgrade", "head")
         settings = replace(fake_settings(*urls), database_url=url)
-        server = LiveServer(impl_module("week08", "main").create_app(settings)).start()
+        app = impl_module("week08", "main").create_app(settings)
+        async with LifespanManager(app):  # code missing at start-up fails here as itself, not
+            pass  # as "uvicorn did not start"
+        server = LiveServer(app).start()
         try:
             yield Live(server, fakes)
         finally:
