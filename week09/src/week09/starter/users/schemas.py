@@ -5,9 +5,10 @@ from typing import Annotated
 
 from pydantic import MISSING, AfterValidator, BaseModel, ConfigDict, Field, StrictBool
 
+from ..auth.passwords import MAX_LENGTH, MIN_LENGTH
 from .models import Role
 
-# TODO: Email (lowercased) and Password types
+# TODO: Email (lowercased) and Password types (Password: the limits of auth/passwords.py)
 
 
 class UserCreate(BaseModel):
