@@ -5,10 +5,10 @@ loads its script and styles from a CDN and starts with an inline script) get a p
 HSTS is left to the TLS-terminating proxy, which knows whether the site is HTTPS-only.
 """
 
-# BEGIN SOLUTION
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+# BEGIN SOLUTION
 API_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",

@@ -23,14 +23,18 @@ BCRYPT_MAX_BYTES = 72  # bcrypt reads no more; bcrypt 5 raises ValueError for lo
 @cache
 def common_passwords() -> frozenset[str]:
     """The shipped blocklist (``week09/data/common-passwords.txt``), lowercased."""
+    # BEGIN SOLUTION its lines, stripped, lowercased; no blanks or comments
     text = files("week09.data").joinpath("common-passwords.txt").read_text(encoding="utf-8")
     lines = (line.strip() for line in text.splitlines())
     return frozenset(line.lower() for line in lines if line and not line.startswith("#"))
+    # END SOLUTION
 
 
 def normalized(password: str) -> str:
     """NFKC: the same password typed on any keyboard hashes the same (NIST SP 800-63B)."""
+    # BEGIN SOLUTION the NFKC form
     return unicodedata.normalize("NFKC", password)
+    # END SOLUTION
 
 
 def password_problems(password: str, email: str) -> list[str]:

@@ -10,10 +10,12 @@ SCOPES = {
     "tasks:write": "Create, change and delete your tasks, categories and tags",
     "users:manage": "List users, change roles, deactivate accounts (admins)",
 }
+# BEGIN SOLUTION
 ROLE_SCOPES = {
     "user": frozenset({"tasks:read", "tasks:write"}),
     "admin": frozenset(SCOPES),
 }
+# END SOLUTION
 
 
 class TokenPair(BaseModel):

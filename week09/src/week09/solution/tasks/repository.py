@@ -181,16 +181,22 @@ class SqlTaskRepository(TaskRepository):
         return task
         # END SOLUTION
 
-    async def add_many(self, rows: list[TaskIn]) -> list[int]:
+    def _new_rows(self, rows: list[TaskIn]) -> list[dict[str, Any]]:
+        """The bulk INSERT's parameters: each row's columns (its tags become links), the owner,
+        both timestamps."""
+        # BEGIN SOLUTION each row's fields but tag_ids; owner; timestamps
         now = self.clock()
-        values = [
+        return [
             row.model_dump(exclude={"tag_ids"})
             | {"owner_id": self.owner_id, "created_at": now, "updated_at": now}
             for row in rows
         ]
+        # END SOLUTION
+
+    async def add_many(self, rows: list[TaskIn]) -> list[int]:
         # One multi-row INSERT ... RETURNING per 1,000 rows (insertmanyvalues); no ORM objects.
         inserted = await self.session.scalars(
-            insert(Task).returning(Task.id, sort_by_parameter_order=True), values
+            insert(Task).returning(Task.id, sort_by_parameter_order=True), self._new_rows(rows)
         )
         ids = list(inserted)
         links = [
