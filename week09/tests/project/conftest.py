@@ -180,10 +180,11 @@ def password_hash(shared_app: Any) -> str:
 @dataclass(frozen=True)
 class SignIn:
     """Makes a user and the tokens of a login without the two requests (register, log in):
-    most tests are about something else, and at the tests' volume those requests were a third
-    of the week's test time. The row goes straight into ``users``; the tokens are made by the
-    app's codec and the refresh token stored by its repository, as a login does (and the same
-    scopes). ``test_auth_flow.py`` tests registering and logging in through the API."""
+    most tests are about something else, and those two requests per test took about a third of
+    the week's test time (argon2 is cheap here; the requests' other work is not). The row goes
+    straight into ``users``; the tokens are made by the app's codec and the refresh token stored
+    by its repository, as a login does (with the same scopes). ``test_auth_flow.py`` tests
+    registering and logging in through the API."""
 
     app: Any
     sessionmaker: async_sessionmaker[AsyncSession]
