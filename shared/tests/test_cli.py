@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -13,6 +14,20 @@ import redis
 
 from testkit import cli, paths
 from testkit.services.process import free_port
+
+
+def commands() -> list[str]:
+    [sub] = [a for a in cli.parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    return list(sub.choices)
+
+
+@pytest.mark.parametrize("command", commands())
+def test_every_command_prints_its_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # argparse formats help with %: a stray "%" in a help text is a traceback, not a page.
+    with pytest.raises(SystemExit) as exited:
+        cli.main([command, "--help"])
+    assert exited.value.code == 0
+    assert f"usage: testkit {command}" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

@@ -196,7 +196,7 @@ def parser() -> argparse.ArgumentParser:
     rw.add_argument(
         "--cov",
         action="store_true",
-        help=f"branch coverage gate of {COVERAGE_GATE}% on the solution",
+        help=f"branch coverage gate of {COVERAGE_GATE}%% on the solution",
     )
     rw.set_defaults(handler=cmd_run_week)
     vw = sub.add_parser("verify-week", help="two-sided verification of one week")
