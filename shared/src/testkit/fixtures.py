@@ -3,6 +3,8 @@ session pays for SQLAlchemy, uvicorn or the servers only when a test asks for th
 
 - ``postgres_url`` (session): URL of a fresh, empty database on a real PostgreSQL server.
 - ``redis_url`` (session): URL of an empty database on a real Redis server.
+- ``redis_server``: a throwaway Redis of this test's own that the test may ``stop()``,
+  ``start()``, ``pause()`` and ``resume()`` (outages, see ``ThrowawayRedis``); ``.url()``.
 - ``db_engine`` (session): an ``AsyncEngine`` on ``postgres_url``. A week builds its schema by
   overriding it: ``async def db_engine(db_engine): <run migrations>; return db_engine``.
 - ``db_connection``: a connection inside a transaction that is rolled back after the test.
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
 
     from testkit.hostile.budget import Budget
     from testkit.http import ASGIApp, ClientFactory, LiveServer
+    from testkit.services.redis import ThrowawayRedis
 
 
 def unavailable(request: pytest.FixtureRequest, exc: ServiceUnavailable) -> NoReturn:
@@ -101,6 +104,21 @@ def redis_url(request: pytest.FixtureRequest) -> Iterator[str]:
         unavailable(request, exc)
     try:
         yield server.url()
+    finally:
+        server.close()
+
+
+@pytest.fixture
+def redis_server(request: pytest.FixtureRequest) -> Iterator[ThrowawayRedis]:
+    """Always a server of its own, never REDIS_URL's: a shared server must not be stopped."""
+    from testkit.services.redis import ThrowawayRedis
+
+    try:
+        server = ThrowawayRedis()
+    except ServiceUnavailable as exc:
+        unavailable(request, exc)
+    try:
+        yield server
     finally:
         server.close()
 

@@ -29,6 +29,7 @@ from testkit.fixtures import (
     hostile_budget,
     live_server,
     postgres_url,
+    redis_server,
     redis_url,
 )
 from testkit.report import Report, TestResult, report_dir, shorten
@@ -42,6 +43,7 @@ __all__ = [
     "hostile_budget",
     "live_server",
     "postgres_url",
+    "redis_server",
     "redis_url",
 ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -92,10 +93,21 @@ class RedisServer:
     def _exited(self) -> bool:
         return self.process is not None and self.process.poll() is not None
 
+    def pause(self) -> None:
+        """Freeze the server (SIGSTOP): connections stay open and requests hang, as in a network
+        partition or a server stuck in a long command. ``resume()`` thaws it, data intact."""
+        if self.process is not None:
+            self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        if self.process is not None:
+            self.process.send_signal(signal.SIGCONT)
+
     def stop(self) -> None:
         if self.process is None:
             return
         self.process.terminate()
+        self.process.send_signal(signal.SIGCONT)  # a paused server only sees SIGTERM once thawed
         try:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
@@ -105,7 +117,12 @@ class RedisServer:
 
 
 class ThrowawayRedis:
-    """redis-server in a temp folder on a free port; ``close()`` stops it and deletes the folder."""
+    """redis-server in a temp folder on a free port; ``close()`` stops it and deletes the folder.
+
+    Outages for resilience tests: ``stop()`` takes the server down (connections are refused, like
+    a crash: it keeps no data) and ``start()`` brings it back, empty, on the same port;
+    ``pause()``/``resume()`` freeze and thaw it (requests hang; the data survives).
+    """
 
     def __init__(self) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="testkit-redis-"))
@@ -118,6 +135,20 @@ class ThrowawayRedis:
 
     def url(self, db: int = 0) -> str:
         return self.server.url(db)
+
+    def stop(self) -> None:
+        self.server.stop()
+
+    def start(self) -> None:
+        """Start the stopped server again on the same port (no-op while it runs)."""
+        if self.server.process is None:
+            self.server.start()
+
+    def pause(self) -> None:
+        self.server.pause()
+
+    def resume(self) -> None:
+        self.server.resume()
 
     def close(self) -> None:
         if hasattr(self, "server"):
