@@ -1,0 +1,1 @@
+"""Week 10 tests. The testkit plugin (``--impl``, markers, service fixtures) loads by entry point."""
