@@ -201,7 +201,8 @@ async def demo(url: str) -> list[str]:
 
         sessions = Sessions(redis, idle=1800)
         sid = await sessions.create(7, theme="dark")
-        log.append(f"session: {await sessions.get(sid)}")
+        data = await sessions.get(sid) or {}
+        log.append(f"session of user {data['user']}, theme {data['theme']}")
         rotated = await sessions.rotate(sid)
         log.append(f"after rotate: old id {await sessions.get(sid)}, new id keeps the data: "
                    f"{(await sessions.get(rotated) or {}).get('theme')}")  # fmt: skip
