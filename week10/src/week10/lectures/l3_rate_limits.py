@@ -105,8 +105,10 @@ Limiter = FixedWindow | SlidingWindow | Racy
 
 
 async def concurrent(limiter: Limiter, requests: int = 50) -> int:
-    """How many of ``requests`` simultaneous requests of one client get through."""
-    decisions = await asyncio.gather(*(limiter.hit("ada") for _ in range(requests)))
+    """How many of ``requests`` simultaneous requests of one client get through (all at the same
+    instant, so a window boundary cannot fall between them)."""
+    now = time.time()
+    decisions = await asyncio.gather(*(limiter.hit("ada", now) for _ in range(requests)))
     return sum(decision.allowed for decision in decisions)
 
 
