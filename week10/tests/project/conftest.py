@@ -1,17 +1,205 @@
-"""Fixtures of the project tests."""
+"""Fixtures of the project tests.
 
-from __future__ import annotations
+The schema is built ONCE per session by the real migrations (``alembic upgrade head``), never by
+``metadata.create_all``: the tests then also prove that the migrations build what the models need.
+Every test runs inside a transaction that is rolled back at its end (testkit ``db_connection``);
+the app's sessions join it with savepoints, so the app's own ``commit()`` runs for real and still
+leaves nothing behind.
+
+Week 9: the app gets test settings (a signing key made once per session, cheap Argon2 parameters:
+the hash's cost is not what these tests are about) and a clock the tests can move. ``client`` and
+``v2`` are logged in as a user of their own, so week 7's tests run unchanged as that user.
+"""
 
 from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
+import httpx
 import pytest
 import pytest_asyncio
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
+from testkit import impl_module
 from testkit.fake_upstream import FakeUpstream
+from testkit.http import ClientFactory
+from testkit.services.postgres import create_database, drop_database
 from testkit.services.redis import ThrowawayRedis
 
+from .alembic_helpers import migrate
 from .caching import Parts, parts
+from .factories import Account, login_account, register_and_login
 from .fake_github import FakeGitHub
+
+SECRET = b"test-secret-do-not-use-in-production"
+FRONT_END = "https://app.task-manager.example"
+
+
+class MovableClock:
+    """The app's clock: real time plus an offset the test moves (``clock.advance(...)``)."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta()
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+    def advance(self, by: timedelta) -> None:
+        self.offset += by
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def db_engine(db_engine: AsyncEngine, postgres_url: str) -> AsyncIterator[AsyncEngine]:
+    """The testkit's engine, on a database the migrations have brought to ``head``."""
+    await migrate(postgres_url, "upgrade", "head")
+    yield db_engine
+
+
+@pytest.fixture(scope="session")
+def signing_key() -> str:
+    """The app's RSA private key (PEM), made once: key generation takes a while."""
+    return str(impl_module("week10", "settings").new_signing_key())
+
+
+@pytest.fixture(scope="session")
+def settings(signing_key: str) -> Any:
+    module = impl_module("week10", "settings")
+    return module.Settings(
+        signing_key=signing_key,
+        cursor_secret=SECRET,
+        cors_origins=(FRONT_END,),
+        password_cost=module.PasswordCost(time_cost=1, memory_kib=1024, parallelism=1),
+    )
+
+
+@pytest.fixture(scope="session")
+def session_clock() -> MovableClock:
+    return MovableClock()
+
+
+@pytest.fixture
+def clock(session_clock: MovableClock) -> Iterator[MovableClock]:
+    """The app's clock, back at real time after the test."""
+    yield session_clock
+    session_clock.offset = timedelta()
+
+
+@pytest.fixture
+def fresh_url(postgres_url: str) -> Iterator[str]:
+    """A new, empty database on the test server (dropped afterwards), for tests that commit."""
+    url = create_database(postgres_url, prefix="fresh")
+    try:
+        yield url
+    finally:
+        drop_database(url)
+
+
+@pytest.fixture
+def sessionmaker(db_connection: AsyncConnection) -> async_sessionmaker[AsyncSession]:
+    """Sessions on the test's connection: a ``commit()`` releases a savepoint, nothing more."""
+    return async_sessionmaker(
+        bind=db_connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
+
+
+class CurrentSessionmaker:
+    """Which sessionmaker the shared app's requests use: the running test's."""
+
+    value: async_sessionmaker[AsyncSession] | None = None
+
+    async def __call__(self) -> async_sessionmaker[AsyncSession]:
+        assert self.value is not None, "the app fixture sets it for each test"
+        return self.value
+
+
+def make_app(settings: Any, clock: MovableClock, sessionmaker: CurrentSessionmaker) -> Any:
+    """The app, its requests' sessions on the test's connection (the rest of the app is real:
+    ``get_session`` still opens, commits and rolls back one session per request)."""
+    app = impl_module("week10", "main").create_app(settings=settings, clock=clock)
+    dependencies = impl_module("week10", "dependencies")
+    app.dependency_overrides[dependencies.get_sessionmaker] = sessionmaker
+    return app
+
+
+@pytest.fixture(scope="session")
+def current_sessionmaker() -> CurrentSessionmaker:
+    return CurrentSessionmaker()
+
+
+@pytest.fixture(scope="session")
+def shared_app(
+    settings: Any, session_clock: MovableClock, current_sessionmaker: CurrentSessionmaker
+) -> Any:
+    # One app for the session: building FastAPI's routes is the slowest part of making an app.
+    return make_app(settings, session_clock, current_sessionmaker)
+
+
+@pytest.fixture
+def app(
+    shared_app: Any,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    current_sessionmaker: CurrentSessionmaker,
+    clock: MovableClock,
+) -> Any:
+    """The shared app, serving this test's connection. Do not add routes to it: use
+    ``fresh_app``."""
+    current_sessionmaker.value = sessionmaker
+    return shared_app
+
+
+@pytest.fixture
+def fresh_app(
+    app: Any, settings: Any, clock: MovableClock, current_sessionmaker: CurrentSessionmaker
+) -> Any:
+    """An app of the test's own (it may add routes), on the test's connection."""
+    return make_app(settings, clock, current_sessionmaker)
+
+
+@pytest.fixture
+async def anonymous(app: Any, asgi_client: ClientFactory) -> httpx.AsyncClient:
+    """A client without a token, on /api/v1."""
+    return await asgi_client(app, base_url="http://testserver/api/v1")
+
+
+@pytest.fixture
+async def ann(anonymous: httpx.AsyncClient) -> Account:
+    """A registered, logged-in user."""
+    return await register_and_login(anonymous, "ann@example.com")
+
+
+@pytest.fixture
+async def bob(anonymous: httpx.AsyncClient) -> Account:
+    """Another user: the one who must never see Ann's data."""
+    return await register_and_login(anonymous, "bob@example.com")
+
+
+@pytest.fixture
+async def client(app: Any, asgi_client: ClientFactory, ann: Account) -> httpx.AsyncClient:
+    """A v1 client logged in as Ann: week 3's tests send "/tasks" and httpx joins it onto /api/v1."""
+    client = await asgi_client(app, base_url="http://testserver/api/v1")
+    client.headers["Authorization"] = f"Bearer {ann.access_token}"
+    return client
+
+
+@pytest.fixture
+async def v2(app: Any, asgi_client: ClientFactory, ann: Account) -> httpx.AsyncClient:
+    client = await asgi_client(app, base_url="http://testserver/api/v2")
+    client.headers["Authorization"] = f"Bearer {ann.access_token}"
+    return client
+
+
+@pytest.fixture
+async def admin(anonymous: httpx.AsyncClient, db_connection: AsyncConnection) -> Account:
+    """An admin: registered as a user, promoted in the database, logged in again."""
+    account = await register_and_login(anonymous, "root@example.com")
+    await db_connection.execute(
+        text("UPDATE users SET role = 'admin' WHERE id = :id"), {"id": account.id}
+    )
+    return await login_account(anonymous, account)
+
+
+# --- the caching layer on its own (tasks 1-6, 8) ------------------------------------------
 
 
 @pytest_asyncio.fixture(loop_scope="session")
