@@ -1,4 +1,4 @@
-"""Regenerate week 9's committed OpenAPI contracts (v1 and v2): ``uv run python week10/scripts/openapi.py``.
+"""Regenerate week 10's committed OpenAPI contracts (v1 and v2): ``uv run python week10/scripts/openapi.py``.
 
 Run it (or ``make openapi``) only when you change the API on purpose; then review the diff of
 ``week10/contracts/`` like any other code: a removed field or a new required one breaks clients.

@@ -48,6 +48,7 @@ def parts(url: str, timeout: float = 0.25, retry_after: float = 2.0) -> Parts:
         "redis", threshold=1, reset_timeout=retry_after, now=clock
     )
     guard = module("caching.guard").RedisGuard(redis, breaker)
+    guard.on_recovery(module("caching.read_cache").forget_everything)  # as the app's lifespan does
     metrics = module("caching.metrics").CacheMetrics(guard)
     return Parts(redis, guard, metrics, module("after_commit").AfterCommit(), clock)
 

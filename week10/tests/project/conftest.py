@@ -11,13 +11,16 @@ the hash's cost is not what these tests are about) and a clock the tests can mov
 ``v2`` are logged in as a user of their own, so week 7's tests run unchanged as that user.
 """
 
+import uuid
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 import pytest_asyncio
+import redis
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -63,13 +66,20 @@ def signing_key() -> str:
 
 
 @pytest.fixture(scope="session")
-def settings(signing_key: str) -> Any:
+def settings(
+    signing_key: str, redis_url: str, github_server: tuple[FakeGitHub, FakeUpstream]
+) -> Any:
+    """Week 10: the session's Redis and the fake GitHub (short retries, no real waiting)."""
     module = impl_module("week10", "settings")
+    redis = impl_module("week10", "caching.redis_client").RedisSettings(url=redis_url)
+    github = module.GitHubSettings(url=github_server[1].url, timeout=2.0, max_attempts=1)
     return module.Settings(
         signing_key=signing_key,
         cursor_secret=SECRET,
         cors_origins=(FRONT_END,),
         password_cost=module.PasswordCost(time_cost=1, memory_kib=1024, parallelism=1),
+        redis=redis,
+        github=github,
     )
 
 
@@ -104,22 +114,20 @@ def sessionmaker(db_connection: AsyncConnection) -> async_sessionmaker[AsyncSess
 
 
 class CurrentSessionmaker:
-    """Which sessionmaker the shared app's requests use: the running test's."""
+    """The shared app's session factory: a session of the running test's sessionmaker."""
 
     value: async_sessionmaker[AsyncSession] | None = None
 
-    async def __call__(self) -> async_sessionmaker[AsyncSession]:
+    def __call__(self) -> AsyncSession:
         assert self.value is not None, "the app fixture sets it for each test"
-        return self.value
+        return self.value()
 
 
 def make_app(settings: Any, clock: MovableClock, sessionmaker: CurrentSessionmaker) -> Any:
     """The app, its requests' sessions on the test's connection (the rest of the app is real:
     ``get_session`` still opens, commits and rolls back one session per request)."""
-    app = impl_module("week10", "main").create_app(settings=settings, clock=clock)
-    dependencies = impl_module("week10", "dependencies")
-    app.dependency_overrides[dependencies.get_sessionmaker] = sessionmaker
-    return app
+    main = impl_module("week10", "main")
+    return main.create_app(settings=settings, clock=clock, sessionmaker=sessionmaker)
 
 
 @pytest.fixture(scope="session")
@@ -141,10 +149,13 @@ def app(
     sessionmaker: async_sessionmaker[AsyncSession],
     current_sessionmaker: CurrentSessionmaker,
     clock: MovableClock,
+    redis_url: str,
 ) -> Any:
-    """The shared app, serving this test's connection. Do not add routes to it: use
-    ``fresh_app``."""
+    """The shared app, serving this test's connection, on an empty Redis. Do not add routes to
+    it: use ``fresh_app``."""
     current_sessionmaker.value = sessionmaker
+    with redis.Redis.from_url(redis_url) as client:
+        client.flushdb()  # every test starts with empty caches
     return shared_app
 
 
@@ -154,6 +165,41 @@ def fresh_app(
 ) -> Any:
     """An app of the test's own (it may add routes), on the test's connection."""
     return make_app(settings, clock, current_sessionmaker)
+
+
+def on_redis(settings: Any, url: str) -> Any:
+    """``settings`` with another Redis, short timeouts and a breaker that retries after 0.2 s."""
+    redis = replace(settings.redis, url=url, timeout=0.1, retry_after=0.2)
+    return replace(settings, redis=redis)
+
+
+@pytest.fixture
+def outage_app(
+    app: Any,
+    settings: Any,
+    clock: MovableClock,
+    current_sessionmaker: CurrentSessionmaker,
+    redis_server: ThrowawayRedis,
+) -> Any:
+    """An app of the test's own on a Redis the test may stop, start, pause and resume."""
+    return make_app(on_redis(settings, redis_server.url()), clock, current_sessionmaker)
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def committed_url(postgres_url: str) -> AsyncIterator[str]:
+    """A migrated database where requests really commit, on the app's own connection pool: for
+    concurrent requests (one test connection cannot serve two at once). Tests register users of
+    their own there (``unique_email``)."""
+    url = create_database(postgres_url, prefix="committed")
+    try:
+        await migrate(url, "upgrade", "head")
+        yield url
+    finally:
+        drop_database(url)
+
+
+def unique_email() -> str:
+    return f"user-{uuid.uuid4().hex[:12]}@example.com"
 
 
 @pytest.fixture

@@ -26,6 +26,8 @@ def claims(settings: Any, user_id: int, kind: str = "access", **overrides: Any) 
     }  # fmt: skip
     if kind == "refresh":
         base["fam"] = str(uuid.uuid4())
+    else:
+        base["sid"] = str(uuid.uuid4())  # week 10: the login an access token belongs to
     merged = base | overrides
     return {name: value for name, value in merged.items() if value is not None}
 

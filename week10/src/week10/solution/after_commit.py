@@ -30,7 +30,3 @@ class AfterCommit:
                 await hook()
             except Exception:  # the data is committed: the request still succeeded
                 logger.exception("after-commit work failed", work=name)
-
-    def discard(self) -> None:
-        """The transaction rolled back: what it would have caused must not happen."""
-        self.hooks.clear()

@@ -9,26 +9,40 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from .after_commit import AfterCommit
 from .auth.passwords import Passwords
 from .auth.tokens import TokenCodec
+from .caching.guard import RedisGuard
+from .caching.metrics import CacheMetrics
 from .errors import AppError
 from .pagination import CursorCodec
 from .settings import Settings
 
 
 # `async def` on purpose: FastAPI runs plain `def` dependencies in a thread pool (a thread hop each).
-async def get_sessionmaker(request: Request) -> async_sessionmaker[AsyncSession]:
-    """The app's session factory (made in the lifespan; tests override this dependency)."""
-    sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
+async def get_sessionmaker(request: Request) -> Callable[[], AsyncSession]:
+    """The app's session factory (made in the lifespan, or given to ``create_app``)."""
+    sessionmaker: Callable[[], AsyncSession] = request.app.state.sessionmaker
     return sessionmaker
 
 
-SessionmakerDep = Annotated[async_sessionmaker[AsyncSession], Depends(get_sessionmaker)]
+SessionmakerDep = Annotated[Callable[[], AsyncSession], Depends(get_sessionmaker)]
 
 
-async def get_session(sessionmaker: SessionmakerDep) -> AsyncIterator[AsyncSession]:
+async def get_after_commit() -> AfterCommit:
+    """The request's list of work for after its commit (FastAPI makes one per request and gives
+    the same one to every dependency that asks)."""
+    return AfterCommit()
+
+
+AfterCommitDep = Annotated[AfterCommit, Depends(get_after_commit)]
+
+
+async def get_session(
+    sessionmaker: SessionmakerDep, after_commit: AfterCommitDep
+) -> AsyncIterator[AsyncSession]:
     """One session and one transaction per request, committed here and nowhere else.
 
     An exception in the endpoint (a 404, a 409) is raised at the ``yield``: nothing is committed,
@@ -37,17 +51,25 @@ async def get_session(sessionmaker: SessionmakerDep) -> AsyncIterator[AsyncSessi
     when the endpoint returns, BEFORE the response is sent: a failed commit becomes a 500, never a
     201 for data that was not saved. (FastAPI's default, ``"request"``, runs it after the
     response has gone out.)
+
+    Week 10: after a commit, the work the request registered in ``after_commit`` runs (the cache
+    invalidations), still before the response: the client's next read sees its write.
     """
     async with sessionmaker() as session:
         try:
             yield session
             await session.commit()
         except AppError as exc:
-            await (session.commit() if exc.keeps_changes else session.rollback())
+            if not exc.keeps_changes:
+                await session.rollback()
+                raise
+            await session.commit()
+            await after_commit.run()
             raise
         except BaseException:
             await session.rollback()
             raise
+        await after_commit.run()
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
@@ -78,7 +100,20 @@ async def get_cursor_codec(request: Request) -> CursorCodec:
     return CursorCodec(request.app.state.settings.cursor_secret)
 
 
+async def get_guard(request: Request) -> RedisGuard:
+    """The process's way to Redis (made in the lifespan)."""
+    guard: RedisGuard = request.app.state.guard
+    return guard
+
+
+async def get_metrics(request: Request) -> CacheMetrics:
+    metrics: CacheMetrics = request.app.state.metrics
+    return metrics
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+GuardDep = Annotated[RedisGuard, Depends(get_guard)]
+MetricsDep = Annotated[CacheMetrics, Depends(get_metrics)]
 ClockDep = Annotated[Callable[[], datetime], Depends(get_clock)]
 TokenCodecDep = Annotated[TokenCodec, Depends(get_token_codec)]
 PasswordsDep = Annotated[Passwords, Depends(get_passwords)]

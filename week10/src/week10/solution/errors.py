@@ -103,3 +103,12 @@ class InvalidFieldError(AppError):
         super().__init__("; ".join(problems))
         self.field = field
         self.problems = problems
+
+
+class ServiceUnavailableError(AppError):
+    """Something the request needs is down for now (503 with ``Retry-After``): GitHub for an
+    issue preview, Redis for the cache metrics. Never used for what the app can do without."""
+
+    def __init__(self, detail: str, retry_after: int = 30) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after

@@ -36,6 +36,7 @@ from .errors import (
     NotFoundError,
     PermissionDeniedError,
     PreconditionFailedError,
+    ServiceUnavailableError,
     TooManyAttemptsError,
 )
 
@@ -139,6 +140,11 @@ def add_problem_handlers(app: FastAPI) -> None:
             return problem(
                 request, 422, title="Idempotency key reused", detail=exc.detail,
                 slug="idempotency-key-reused", errors=[field],
+            )  # fmt: skip
+        if isinstance(exc, ServiceUnavailableError):
+            return problem(
+                request, 503, title="Temporarily unavailable", detail=exc.detail,
+                slug="unavailable", headers={"Retry-After": str(exc.retry_after)},
             )  # fmt: skip
         for family, status, slug, title in APP_ERRORS:
             if isinstance(exc, family):

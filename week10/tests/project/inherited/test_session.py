@@ -1,5 +1,6 @@
 """One session and one transaction per request, committed in one place."""
 
+import uuid
 from datetime import UTC, datetime
 from typing import Any
 
@@ -64,10 +65,10 @@ async def test_all_repositories_of_a_request_share_one_session(
 
     @app.get("/sessions")
     async def sessions(
-        tasks: owned.TaskRepositoryDep,  # type: ignore[name-defined]
+        categories: owned.CategoryRepositoryDep,  # type: ignore[name-defined]
         tags: owned.TagRepositoryDep,  # type: ignore[name-defined]
     ) -> None:
-        seen.extend([tasks.session, tags.session])
+        seen.extend([categories.session, tags.session])
 
     client = await asgi_client(app)
     await client.get("/sessions", headers=ann.headers)
@@ -101,7 +102,9 @@ async def test_the_app_opens_its_own_engine_on_its_database_url(
     app = impl_module("week10", "main").create_app(postgres_url, settings)
     client = await asgi_client(app)
     # A valid token of a user that does not exist: the app must look in ITS database to say so.
-    token = app.state.tokens.access_token(2**31 - 1, frozenset({"tasks:read"}), datetime.now(UTC))
+    token = app.state.tokens.access_token(
+        2**31 - 1, frozenset({"tasks:read"}), datetime.now(UTC), uuid.uuid4()
+    )
 
     response = await client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
 

@@ -28,7 +28,8 @@ def unverified(token: str) -> dict[str, Any]:
 
 
 def test_an_access_token_carries_every_claim_and_its_scopes(codec: Any, settings: Any) -> None:
-    token = codec.access_token(7, frozenset({"tasks:write", "tasks:read"}), NOW)
+    login = uuid.uuid4()
+    token = codec.access_token(7, frozenset({"tasks:write", "tasks:read"}), NOW, login)
 
     assert jwt.get_unverified_header(token) == {
         "alg": "RS256",
@@ -36,7 +37,8 @@ def test_an_access_token_carries_every_claim_and_its_scopes(codec: Any, settings
         "kid": settings.key_id,
     }
     claims = unverified(token)
-    assert set(claims) == {"iss", "aud", "sub", "iat", "nbf", "exp", "jti", "type", "scope"}
+    assert set(claims) == {"iss", "aud", "sub", "iat", "nbf", "exp", "jti", "type", "scope", "sid"}
+    assert claims["sid"] == str(login)  # week 10: the login, for the deny-list
     assert (claims["sub"], claims["type"], claims["scope"]) == (
         "7",
         "access",
@@ -44,7 +46,7 @@ def test_an_access_token_carries_every_claim_and_its_scopes(codec: Any, settings
     )
     assert claims["exp"] - claims["iat"] == settings.access_ttl.total_seconds()
     assert codec.decode_access(token) == tokens.AccessClaims(
-        7, frozenset({"tasks:read", "tasks:write"})
+        7, frozenset({"tasks:read", "tasks:write"}), login
     )
 
 
@@ -66,7 +68,7 @@ def test_a_refresh_token_names_its_family(codec: Any, settings: Any) -> None:
 
 
 def test_each_kind_is_refused_where_the_other_is_expected(codec: Any) -> None:
-    access = codec.access_token(7, frozenset(), NOW)
+    access = codec.access_token(7, frozenset(), NOW, uuid.uuid4())
     refresh, _ = codec.refresh_token(7, uuid.uuid4(), frozenset(), NOW)
 
     with pytest.raises(tokens.InvalidTokenError):
@@ -96,3 +98,13 @@ def test_jwks_publishes_only_the_public_key(codec: Any, settings: Any) -> None:
         "RS256",
     )
     assert "d" not in key
+
+
+def test_an_access_token_without_its_login_is_refused(
+    codec: Any, settings: Any, signing_key: str
+) -> None:
+    """Week 10: a token that names no login cannot be checked against the deny-list."""
+    for sid in (None, "not-a-uuid"):
+        claims = forge.claims(settings, 7, sid=sid)
+        with pytest.raises(tokens.InvalidTokenError):
+            codec.decode_access(forge.sign(claims, signing_key))

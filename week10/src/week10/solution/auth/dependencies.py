@@ -13,10 +13,18 @@ from typing import Annotated
 from fastapi import Depends, Request, Security
 from fastapi.security import OAuth2PasswordBearer, SecurityScopes
 
-from ..dependencies import ClockDep, PasswordsDep, SessionDep, SettingsDep, TokenCodecDep
+from ..dependencies import (
+    ClockDep,
+    GuardDep,
+    PasswordsDep,
+    SessionDep,
+    SettingsDep,
+    TokenCodecDep,
+)
 from ..errors import PermissionDeniedError
 from ..users.models import User
 from ..users.repository import UserRepository
+from .denylist import DenyList
 from .repository import LoginThrottle, RefreshTokenRepository
 from .schemas import ROLE_SCOPES, SCOPES
 from .service import AuthService
@@ -41,15 +49,30 @@ async def get_user_repository(session: SessionDep) -> UserRepository:
 UserRepositoryDep = Annotated[UserRepository, Depends(get_user_repository)]
 
 
+async def get_denylist(session: SessionDep, guard: GuardDep, settings: SettingsDep) -> DenyList:
+    # An access token lives access_ttl (plus the leeway its check allows) after it was issued.
+    lifetime = settings.access_ttl + settings.leeway
+    return DenyList(guard, RefreshTokenRepository(session), lifetime)
+
+
+DenyListDep = Annotated[DenyList, Depends(get_denylist)]
+
+
 async def get_principal(
-    request: Request, codec: TokenCodecDep, users: UserRepositoryDep
+    request: Request,
+    codec: TokenCodecDep,
+    users: UserRepositoryDep,
+    denylist: DenyListDep,
+    clock: ClockDep,
 ) -> Principal:
-    """The user of the request's access token; 401 for a missing or bad token, or a user that
-    no longer exists or is deactivated."""
+    """The user of the request's access token; 401 for a missing or bad token, a revoked login
+    (week 10), or a user that no longer exists or is deactivated."""
     # Called, not declared as a dependency: a dependency on the scheme would make FastAPI run
     # this once per set of scopes in the request (and load the user twice).
     token = await oauth2_scheme(request)  # 401 with WWW-Authenticate when missing
     claims = codec.decode_access(str(token))
+    if await denylist.is_revoked(claims.login, clock()):
+        raise InvalidTokenError
     user = await users.get(claims.user_id)
     if user is None or not user.is_active:
         raise InvalidTokenError
@@ -86,10 +109,11 @@ async def get_auth_service(
     codec: TokenCodecDep,
     settings: SettingsDep,
     clock: ClockDep,
+    denylist: DenyListDep,
 ) -> AuthService:
     return AuthService(
         users, RefreshTokenRepository(session), LoginThrottle(session, settings.login_limits),
-        passwords, codec, settings, clock,
+        passwords, codec, settings, clock, denylist,
     )  # fmt: skip
 
 

@@ -4,7 +4,7 @@ import math
 import uuid
 from datetime import datetime
 
-from sqlalchemy import and_, case, delete, select, update
+from sqlalchemy import and_, case, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -51,6 +51,22 @@ class RefreshTokenRepository:
             .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
             .values(revoked_at=now)
         )
+
+    async def is_family_revoked(self, family_id: uuid.UUID) -> bool:
+        """Was this login revoked (logout, reuse detected)? The deny-list's record (week 10)."""
+        revoked = select(RefreshToken.jti).where(
+            RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_not(None)
+        )
+        return bool(await self.session.scalar(select(revoked.exists())))
+
+    async def families_revoked_since(self, since: datetime) -> list[tuple[uuid.UUID, datetime]]:
+        """Each login revoked after ``since``, with when: what the deny-list's copy must hold."""
+        rows = await self.session.execute(
+            select(RefreshToken.family_id, func.max(RefreshToken.revoked_at))
+            .where(RefreshToken.revoked_at > since)
+            .group_by(RefreshToken.family_id)
+        )
+        return [(family_id, revoked_at) for family_id, revoked_at in rows if revoked_at]
 
     async def revoke_user(self, user_id: int, now: datetime) -> None:
         """Every refresh token of the user (a deactivated account logs out everywhere)."""

@@ -10,6 +10,7 @@ from ..users.exceptions import EmailTakenError
 from ..users.models import User
 from ..users.repository import UserRepository
 from ..users.schemas import UserCreate
+from .denylist import DenyList
 from .exceptions import InvalidCredentialsError, RefreshTokenReusedError, WeakPasswordError
 from .passwords import Passwords, password_problems
 from .repository import LoginThrottle, RefreshTokenRepository
@@ -35,6 +36,7 @@ class AuthService:
         codec: TokenCodec,
         settings: Settings,
         clock: Clock,
+        denylist: DenyList,
     ) -> None:
         self.users = users
         self.refresh_tokens = refresh_tokens
@@ -43,6 +45,7 @@ class AuthService:
         self.codec = codec
         self.settings = settings
         self.clock = clock
+        self.denylist = denylist
 
     async def register(self, data: UserCreate) -> User:
         """A new user with role ``user``: the password checked by the rules, then hashed."""
@@ -80,6 +83,7 @@ class AuthService:
         now = self.clock()
         if not await self.refresh_tokens.spend(claims.jti, now):
             await self.refresh_tokens.revoke_family(claims.family_id, now)
+            await self.denylist.revoked(claims.family_id, now)  # its access tokens too
             raise RefreshTokenReusedError
         user = await self.users.get(claims.user_id)
         if user is None or not user.is_active:
@@ -89,9 +93,12 @@ class AuthService:
         )
 
     async def logout(self, token: str) -> None:
-        """Revoke the refresh token's family: this login's refresh tokens stop working."""
+        """Revoke the refresh token's family: this login's refresh tokens stop working, and
+        (week 10) its access tokens too, at once."""
         claims = self.codec.decode_refresh(token)
-        await self.refresh_tokens.revoke_family(claims.family_id, self.clock())
+        now = self.clock()
+        await self.refresh_tokens.revoke_family(claims.family_id, now)
+        await self.denylist.revoked(claims.family_id, now)
 
     async def _issue(
         self, user: User, scopes: frozenset[str], family_id: uuid.UUID, now: datetime
@@ -100,7 +107,7 @@ class AuthService:
         refresh, claims = self.codec.refresh_token(user.id, family_id, scopes, now)
         await self.refresh_tokens.add(claims, issued_at=now)
         return TokenPair(
-            access_token=self.codec.access_token(user.id, scopes, now),
+            access_token=self.codec.access_token(user.id, scopes, now, family_id),
             expires_in=int(self.settings.access_ttl.total_seconds()),
             refresh_token=refresh,
             scope=" ".join(sorted(scopes)),

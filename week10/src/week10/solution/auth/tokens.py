@@ -33,6 +33,7 @@ class InvalidTokenError(AuthenticationError):
 class AccessClaims:
     user_id: int
     scopes: frozenset[str]
+    login: uuid.UUID  # the login (refresh-token family) it belongs to: the deny-list's key
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,12 @@ class TokenCodec:
             claims, self.private_key, algorithm=ALGORITHM, headers={"kid": self.settings.key_id}
         )
 
-    def access_token(self, user_id: int, scopes: frozenset[str], now: datetime) -> str:
-        claims = self._claims(user_id, ACCESS, now) | {"scope": " ".join(sorted(scopes))}
+    def access_token(
+        self, user_id: int, scopes: frozenset[str], now: datetime, login: uuid.UUID
+    ) -> str:
+        """Week 10: ``sid`` names the login, so revoking the login revokes its access tokens."""
+        claims = self._claims(user_id, ACCESS, now)
+        claims |= {"scope": " ".join(sorted(scopes)), "sid": str(login)}
         return self._encode(claims)
 
     def refresh_token(
@@ -106,7 +111,11 @@ class TokenCodec:
 
     def decode_access(self, token: str) -> AccessClaims:
         claims = self._decode(token, ACCESS)
-        return AccessClaims(int(claims["sub"]), scopes_of(claims))
+        try:
+            login = uuid.UUID(str(claims["sid"]))
+        except (KeyError, ValueError):
+            raise InvalidTokenError from None  # issued before week 10, or not by us
+        return AccessClaims(int(claims["sub"]), scopes_of(claims), login)
 
     def decode_refresh(self, token: str) -> RefreshClaims:
         claims = self._decode(token, REFRESH)

@@ -21,6 +21,7 @@ import json
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic_core import to_jsonable_python
 
 PREFIX = "tm:v1"
 EPOCH = f"{PREFIX}:epoch"
@@ -29,8 +30,8 @@ EPOCH = f"{PREFIX}:epoch"
 def digest(params: BaseModel | dict[str, Any]) -> str:
     """16 hex digits naming ``params``: equal parameters (in any order) give equal digests."""
     # BEGIN SOLUTION canonical JSON (sorted keys, no spaces) of the values; sha256; 16 digits
-    values = params.model_dump(mode="json") if isinstance(params, BaseModel) else params
-    canonical = json.dumps(values, sort_keys=True, separators=(",", ":"), default=str)
+    values = to_jsonable_python(params)  # models, enums, dates, tuples: plain JSON values
+    canonical = json.dumps(values, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
     # END SOLUTION
 

@@ -2,7 +2,8 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from ..owned import CategoryRepositoryDep, TagRepositoryDep, TaskRepositoryDep
+from ..owned import CategoryRepositoryDep, ReadCacheDep, TagRepositoryDep, TaskRepositoryDep
+from .cached import CachedTaskReads
 from .service import TaskService
 
 
@@ -13,3 +14,10 @@ async def get_task_service(
 
 
 TaskServiceDep = Annotated[TaskService, Depends(get_task_service)]
+
+
+async def get_cached_task_reads(service: TaskServiceDep, cache: ReadCacheDep) -> CachedTaskReads:
+    return CachedTaskReads(service, cache)
+
+
+CachedTaskReadsDep = Annotated[CachedTaskReads, Depends(get_cached_task_reads)]

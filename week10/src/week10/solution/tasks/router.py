@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 
 from ..auth.dependencies import READ, WRITE
 from ..problems import problem_responses
-from .dependencies import TaskServiceDep
+from .dependencies import CachedTaskReadsDep, TaskServiceDep
 from .schemas import TaskFilters, TaskIn, TaskPatch, TaskRead
 
 router = APIRouter(prefix="/tasks", tags=["tasks"])
@@ -30,9 +30,9 @@ async def create_task(
 
 @router.get("", dependencies=[READ], responses=problem_responses(422))
 async def list_tasks(
-    filters: Annotated[TaskFilters, Query()], service: TaskServiceDep
+    filters: Annotated[TaskFilters, Query()], reads: CachedTaskReadsDep
 ) -> list[TaskRead]:
-    return [TaskRead.model_validate(task) for task in await service.search(filters)]
+    return await reads.search(filters)
 
 
 @router.get("/{task_id}", dependencies=[READ], responses=problem_responses(404, 422))

@@ -13,7 +13,7 @@ from ..etags import IfMatch, etag, parse_if_match
 from ..idempotency import IdempotencyKeyHeader, StoredResponse, fingerprint
 from ..owned import IdempotencyKeysDep
 from ..problems import problem_responses
-from .dependencies import TaskServiceDep
+from .dependencies import CachedTaskReadsDep, TaskServiceDep
 from .models import Task
 from .schemas import TaskRead
 from .schemas_v2 import (
@@ -55,7 +55,7 @@ def with_etag(task: Task, request: Request, response: Response) -> TaskReadV2:
     return task_read(task, request)
 
 
-def task_read(task: Task, request: Request) -> TaskReadV2:
+def task_read(task: Task | TaskRead, request: Request) -> TaskReadV2:
     """The v2 representation of ``task``, with links to itself, its category and its tags."""
     links = TaskLinks(
         self=str(request.url_for("v2_get_task", task_id=task.id)),
@@ -116,12 +116,13 @@ async def import_tasks(data: TaskImport, service: TaskServiceDep) -> ImportResul
 @router.get("", dependencies=[READ], name="v2_list_tasks", responses=problem_responses(400, 422))
 async def list_tasks(
     query: Annotated[TaskQueryV2, Query()],
-    service: TaskServiceDep,
+    reads: CachedTaskReadsDep,
     codec: CursorCodecDep,
     request: Request,
 ) -> TaskPage:
     after = codec.decode(query.cursor, query.sort) if query.cursor is not None else None
-    tasks, next_key = await service.page(query.filters(), query.sort, after, query.limit)
+    page = await reads.page(query.filters(), query.sort, after, query.limit)
+    tasks, next_key = page.items, page.next_key
     next_cursor = codec.encode(query.sort, next_key) if next_key is not None else None
     next_url = request.url.include_query_params(cursor=next_cursor) if next_cursor else None
     return TaskPage(

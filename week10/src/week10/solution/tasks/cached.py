@@ -1,0 +1,119 @@
+"""The caching layer of tasks: cached reads, and invalidation on every write path.
+
+``CachedTaskReads`` serves the list queries (v1's filtered list, v2's pages) through the owner's
+``ReadCache``, as ``TaskRead`` models (what the API shows, and what JSON holds without loss).
+
+``InvalidatingTaskRepository`` wraps the ``TaskRepository`` the service writes through: after
+each write (create, import, update, delete) it marks the owner's cached reads stale. Every write
+path of the API goes through the repository, so none can forget to invalidate: a route added next
+month is covered too. (The statistics are the owner's cached reads as well: they go stale with
+the same writes.)
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter
+
+from ..caching.read_cache import ReadCache
+from ..pagination import SortKey
+from .models import Task
+from .repository import TaskRepository
+from .schemas import TaskFilters, TaskIn, TaskRead, TaskSort
+from .service import TaskService
+
+
+class TaskPageRead(BaseModel):
+    """One page of tasks and the key to continue after (None on the last page)."""
+
+    items: list[TaskRead]
+    next_key: tuple[Any, int] | None
+
+
+TASK_LIST = TypeAdapter(list[TaskRead])
+TASK_PAGE = TypeAdapter(TaskPageRead)
+
+
+class CachedTaskReads:
+    def __init__(self, service: TaskService, cache: ReadCache) -> None:
+        self.service = service
+        self.cache = cache
+
+    async def search(self, filters: TaskFilters) -> list[TaskRead]:
+        """``TaskService.search``, cached: the tasks matching ``filters``, in id order."""
+
+        # BEGIN SOLUTION load = the service's search as TaskRead; get_or_load "tasks.search"
+        async def load() -> list[TaskRead]:
+            return [TaskRead.model_validate(task) for task in await self.service.search(filters)]
+
+        return await self.cache.get_or_load("tasks.search", filters, TASK_LIST, load)
+        # END SOLUTION
+
+    async def page(
+        self, filters: TaskFilters, sort: TaskSort, after: SortKey | None, limit: int
+    ) -> TaskPageRead:
+        """``TaskService.page``, cached: every parameter is part of the key."""
+        # BEGIN SOLUTION params: filters, sort, after, limit; load the service's page; get_or_load
+        params = {"filters": filters, "sort": sort, "after": after, "limit": limit}
+
+        async def load() -> TaskPageRead:
+            tasks, next_key = await self.service.page(filters, sort, after, limit)
+            return TaskPageRead(
+                items=[TaskRead.model_validate(task) for task in tasks], next_key=next_key
+            )
+
+        return await self.cache.get_or_load("tasks.page", params, TASK_PAGE, load)
+        # END SOLUTION
+
+
+class InvalidatingTaskRepository(TaskRepository):
+    """A ``TaskRepository`` that delegates everything to ``inner`` and, after every write, marks
+    the owner's cached reads stale (``cache.invalidate()``: it takes effect at the commit)."""
+
+    def __init__(self, inner: TaskRepository, cache: ReadCache) -> None:
+        self.inner = inner
+        self.cache = cache
+
+    async def add(self, data: TaskIn) -> Task:
+        # BEGIN SOLUTION write through inner, then invalidate
+        task = await self.inner.add(data)
+        self.cache.invalidate()
+        return task
+        # END SOLUTION
+
+    async def add_many(self, rows: list[TaskIn]) -> list[int]:
+        # BEGIN SOLUTION write through inner, then invalidate
+        ids = await self.inner.add_many(rows)
+        self.cache.invalidate()
+        return ids
+        # END SOLUTION
+
+    async def update(self, task: Task, changes: Mapping[str, Any]) -> Task:
+        # BEGIN SOLUTION write through inner, then invalidate
+        updated = await self.inner.update(task, changes)
+        self.cache.invalidate()
+        return updated
+        # END SOLUTION
+
+    async def delete(self, task: Task) -> None:
+        # BEGIN SOLUTION write through inner, then invalidate
+        await self.inner.delete(task)
+        self.cache.invalidate()
+        # END SOLUTION
+
+    async def get(self, task_id: int) -> Task | None:
+        return await self.inner.get(task_id)
+
+    async def find(self, filters: TaskFilters) -> list[Task]:
+        return await self.inner.find(filters)
+
+    async def find_page(
+        self, filters: TaskFilters, sort: TaskSort, after: SortKey | None, limit: int
+    ) -> list[Task]:
+        return await self.inner.find_page(filters, sort, after, limit)
+
+    async def any_with_category(self, category_id: int) -> bool:
+        return await self.inner.any_with_category(category_id)
+
+    async def any_with_tag(self, tag_id: int) -> bool:
+        return await self.inner.any_with_tag(tag_id)
