@@ -185,21 +185,21 @@ def outage_app(
     return make_app(on_redis(settings, redis_server.url()), clock, current_sessionmaker)
 
 
-@pytest_asyncio.fixture(scope="session", loop_scope="session")
-async def committed_url(postgres_url: str) -> AsyncIterator[str]:
-    """A migrated database where requests really commit, on the app's own connection pool: for
-    concurrent requests (one test connection cannot serve two at once). Tests register users of
-    their own there (``unique_email``)."""
-    url = create_database(postgres_url, prefix="committed")
-    try:
-        await migrate(url, "upgrade", "head")
-        yield url
-    finally:
-        drop_database(url)
+@pytest_asyncio.fixture(loop_scope="session")
+async def committed(
+    postgres_url: str, settings: Any, clock: MovableClock, db_engine: AsyncEngine
+) -> AsyncIterator[Any]:
+    """An app whose requests really commit, on its own connection pool: for concurrent requests
+    (one test connection cannot serve two at once). Register users with ``unique_email``: they
+    and everything they own are deleted afterwards."""
+    yield impl_module("week10", "main").create_app(postgres_url, settings, clock)
+    async with db_engine.begin() as conn:
+        await conn.execute(text("DELETE FROM users WHERE email LIKE 'committed-%'"))
 
 
 def unique_email() -> str:
-    return f"user-{uuid.uuid4().hex[:12]}@example.com"
+    """An address of a user of the ``committed`` app."""
+    return f"committed-{uuid.uuid4().hex[:12]}@example.com"
 
 
 @pytest.fixture
