@@ -1,4 +1,4 @@
-"""Task 7: the Task Manager's expensive reads come from the cache, per user, and every write path
+"""Task 8: the Task Manager's expensive reads come from the cache, per user, and every write path
 makes them stale at once: read, write, read again, and the second read shows the write."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from testkit.db import count_queries
 
 from .factories import V1, Account, create_task
 
-pytestmark = pytest.mark.task(7)
+pytestmark = pytest.mark.task(8)
 V2 = "http://testserver/api/v2"
 
 

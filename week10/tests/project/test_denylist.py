@@ -1,4 +1,4 @@
-"""Task 8 (first half): the deny-list of revoked logins: Redis answers while its copy is complete,
+"""Task 3 (first half): the deny-list of revoked logins: Redis answers while its copy is complete,
 PostgreSQL's record otherwise; a token is never accepted because Redis could not be asked.
 
 The record here is a stand-in that counts its queries; the app's tests run it on PostgreSQL."""
@@ -15,7 +15,7 @@ from testkit.services.redis import ThrowawayRedis
 
 from .caching import Parts, module
 
-pytestmark = pytest.mark.task(8)
+pytestmark = pytest.mark.task(3)
 LIFETIME = timedelta(minutes=15)
 
 

@@ -1,4 +1,4 @@
-"""Task 6: GitHub issue previews, through the HTTP cache: fresh answers without a request, the
+"""Task 7: GitHub issue previews, through the HTTP cache: fresh answers without a request, the
 source in ``X-Cache``, GitHub's errors as problems (404, 503), hostile names refused (422)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from testkit.fake_upstream import FakeUpstream, Fault
 
 from .fake_github import FakeGitHub, issue
 
-pytestmark = pytest.mark.task(6)
+pytestmark = pytest.mark.task(7)
 ISSUE = "/integrations/github/repos/acme/rocket/issues/1"
 
 

@@ -1,4 +1,4 @@
-"""Task 6: external API responses cached as the upstream's Cache-Control says: fresh answers from
+"""Task 7: external API responses cached as the upstream's Cache-Control says: fresh answers from
 Redis, conditional requests (ETag, 304) when stale, the last good answer while the upstream is
 down, and straight to the upstream while Redis is."""
 
@@ -16,7 +16,7 @@ from testkit.services.redis import ThrowawayRedis
 from .caching import Parts, module
 from .fake_github import FakeGitHub, issue
 
-pytestmark = pytest.mark.task(6)
+pytestmark = pytest.mark.task(7)
 PATH = "/repos/acme/rocket/issues/1"
 
 

@@ -1,4 +1,4 @@
-"""Task 5 (first half): hits, misses, errors and recompute time, counted in Redis for every
+"""Task 6 (first half): hits, misses, errors and recompute time, counted in Redis for every
 process, kept while Redis is down, and rendered for Prometheus."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from testkit.services.redis import ThrowawayRedis
 
 from .caching import Parts, module
 
-pytestmark = pytest.mark.task(5)
+pytestmark = pytest.mark.task(6)
 
 
 async def test_counts_add_up_per_cache_in_redis(cache: Parts) -> None:

@@ -1,4 +1,4 @@
-"""Tasks 3 and 4: cache-aside with generations, invalidated after the commit; one recompute for a
+"""Tasks 4 and 5: cache-aside with generations, invalidated after the commit; one recompute for a
 burst of requests at a missing entry (the stampede lock); degradation when Redis is gone."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ async def read(cache: Any, query: SlowQuery, params: dict[str, Any] | None = Non
     return await cache.get_or_load("tasks.search", params or {"status": None}, ROWS, query)
 
 
-@pytest.mark.task(3)
+@pytest.mark.task(4)
 @pytest.mark.points(2)
 async def test_a_miss_loads_once_and_a_hit_skips_the_database(cache: Parts) -> None:
     reads, query = cache.read_cache(), SlowQuery(DATA)
@@ -42,7 +42,7 @@ async def test_a_miss_loads_once_and_a_hit_skips_the_database(cache: Parts) -> N
     assert (stats.hits, stats.misses, stats.recomputes) == (1, 1, 1)
 
 
-@pytest.mark.task(3)
+@pytest.mark.task(4)
 async def test_entries_live_for_the_ttl(cache: Parts) -> None:
     await read(cache.read_cache(ttl=90), SlowQuery(DATA))
     [key] = [k async for k in cache.redis.scan_iter("tm:v1:e*")]
@@ -50,7 +50,7 @@ async def test_entries_live_for_the_ttl(cache: Parts) -> None:
     assert 85 <= await cache.redis.ttl(key) <= 90
 
 
-@pytest.mark.task(3)
+@pytest.mark.task(4)
 async def test_each_query_and_each_owner_has_its_own_entry(cache: Parts) -> None:
     query = SlowQuery(DATA)
     await read(cache.read_cache(owner_id=7), query, {"status": "done"})
@@ -60,7 +60,7 @@ async def test_each_query_and_each_owner_has_its_own_entry(cache: Parts) -> None
     assert query.calls == 3
 
 
-@pytest.mark.task(3)
+@pytest.mark.task(4)
 @pytest.mark.points(3)
 async def test_a_write_invalidates_the_owners_reads_only_after_the_commit(cache: Parts) -> None:
     reads, query = cache.read_cache(owner_id=7), SlowQuery(DATA)
@@ -83,7 +83,7 @@ async def test_a_write_invalidates_the_owners_reads_only_after_the_commit(cache:
     assert await cache.redis.get("tm:v1:owner:7:generation") == "1"
 
 
-@pytest.mark.task(3)
+@pytest.mark.task(4)
 async def test_a_rolled_back_request_invalidates_nothing(cache: Parts) -> None:
     reads, query = cache.read_cache(), SlowQuery(DATA)
     await read(reads, query)
@@ -92,7 +92,7 @@ async def test_a_rolled_back_request_invalidates_nothing(cache: Parts) -> None:
     assert query.calls == 1
 
 
-@pytest.mark.task(3)
+@pytest.mark.task(4)
 async def test_an_unreadable_entry_is_a_miss_not_an_error(cache: Parts) -> None:
     reads, query = cache.read_cache(), SlowQuery(DATA)
     await read(reads, query)
@@ -104,7 +104,7 @@ async def test_an_unreadable_entry_is_a_miss_not_an_error(cache: Parts) -> None:
     assert query.calls == 2
 
 
-@pytest.mark.task(4)
+@pytest.mark.task(5)
 @pytest.mark.points(5)
 async def test_a_burst_at_a_missing_entry_recomputes_once(cache: Parts) -> None:
     query = SlowQuery(DATA, seconds=0.1)
@@ -117,7 +117,7 @@ async def test_a_burst_at_a_missing_entry_recomputes_once(cache: Parts) -> None:
     assert await cache.redis.exists("tm:v1:e0:owner:7:g0:tasks.search:lock") == 0  # released
 
 
-@pytest.mark.task(4)
+@pytest.mark.task(5)
 @pytest.mark.points(3)
 async def test_a_burst_after_an_invalidation_recomputes_once(cache: Parts) -> None:
     reads, query = cache.read_cache(), SlowQuery(DATA, seconds=0.1)
@@ -130,7 +130,7 @@ async def test_a_burst_after_an_invalidation_recomputes_once(cache: Parts) -> No
     assert query.calls == 2
 
 
-@pytest.mark.task(4)
+@pytest.mark.task(5)
 async def test_a_lock_whose_holder_died_expires_and_a_waiter_takes_over(cache: Parts) -> None:
     reads, query = cache.read_cache(lock_ms=5000, wait=5.0), SlowQuery(DATA)
     key = await reads.key("tasks.search", {"status": None})
@@ -139,7 +139,7 @@ async def test_a_lock_whose_holder_died_expires_and_a_waiter_takes_over(cache: P
     assert query.calls == 1
 
 
-@pytest.mark.task(4)
+@pytest.mark.task(5)
 async def test_a_failed_load_releases_the_lock_and_the_error_reaches_the_caller(
     cache: Parts,
 ) -> None:
@@ -153,7 +153,7 @@ async def test_a_failed_load_releases_the_lock_and_the_error_reaches_the_caller(
     assert [k async for k in cache.redis.scan_iter("*:lock")] == []
 
 
-@pytest.mark.task(4)
+@pytest.mark.task(5)
 async def test_a_waiter_loads_itself_when_the_holder_is_too_slow(cache: Parts) -> None:
     reads, query = cache.read_cache(wait=0.05), SlowQuery(DATA)
     key = await reads.key("tasks.search", {"status": None})
@@ -162,7 +162,7 @@ async def test_a_waiter_loads_itself_when_the_holder_is_too_slow(cache: Parts) -
     assert query.calls == 1
 
 
-@pytest.mark.task(3)
+@pytest.mark.task(4)
 @pytest.mark.points(3)
 async def test_without_redis_every_read_comes_from_the_database(
     outage: Parts, redis_server: ThrowawayRedis
@@ -185,7 +185,7 @@ async def test_without_redis_every_read_comes_from_the_database(
     assert stats.errors >= 3
 
 
-@pytest.mark.task(3)
+@pytest.mark.task(4)
 @pytest.mark.points(3)
 async def test_writes_missed_during_a_hang_never_let_a_stale_entry_be_served(
     outage: Parts, redis_server: ThrowawayRedis

@@ -1,4 +1,4 @@
-"""Task 8 (second half): revoked logins in the app: a logout ends the login's access token at
+"""Task 3 (second half): revoked logins in the app: a logout ends the login's access token at
 once (week 9's lived on for up to 15 minutes), so does a reused refresh token; other logins go on."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from testkit.db import count_queries
 
 from .factories import V1, Account, login_account
 
-pytestmark = pytest.mark.task(8)
+pytestmark = pytest.mark.task(3)
 
 
 async def me(client: httpx.AsyncClient, account: Account) -> int:

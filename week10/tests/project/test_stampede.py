@@ -1,4 +1,4 @@
-"""Task 4 (second half): a burst of concurrent requests at a list whose cache entry has just gone
+"""Task 5 (second half): a burst of concurrent requests at a list whose cache entry has just gone
 stale costs ONE query of the tasks table, on a real app with its own connection pool."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from testkit.http import ClientFactory
 from .conftest import unique_email
 from .factories import V1, create_task, register_and_login
 
-pytestmark = pytest.mark.task(4)
+pytestmark = pytest.mark.task(5)
 BURST = 20
 
 

@@ -1,4 +1,4 @@
-"""Task 7: the statistics endpoint: the right numbers from two aggregate queries, cached per user,
+"""Task 8: the statistics endpoint: the right numbers from two aggregate queries, cached per user,
 stale after any write, and keyed by the date ("overdue" changes at midnight)."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from testkit.db import count_queries
 from .conftest import MovableClock
 from .factories import V1, create_task
 
-pytestmark = pytest.mark.task(7)
+pytestmark = pytest.mark.task(8)
 
 
 def today() -> date:

@@ -12,7 +12,7 @@ from testkit import impl_module
 
 from ..factories import PASSWORD, Account, login
 
-pytestmark = [pytest.mark.task(8), pytest.mark.points(0)]  # inherited: a guard, no points
+pytestmark = [pytest.mark.task(3), pytest.mark.points(0)]  # inherited: a guard, no points
 
 EMAIL = "new.user@example.com"
 WRONG_GUESS = "not the right one"

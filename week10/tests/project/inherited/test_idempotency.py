@@ -8,7 +8,7 @@ from testkit import impl_module
 
 from ..factories import V1, Account, task_body
 
-pytestmark = [pytest.mark.task(7), pytest.mark.points(0)]  # inherited: a guard, no points
+pytestmark = [pytest.mark.task(8), pytest.mark.points(0)]  # inherited: a guard, no points
 
 idempotency = impl_module("week10", "idempotency")
 schemas_v2 = impl_module("week10", "tasks.schemas_v2")

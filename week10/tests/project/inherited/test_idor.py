@@ -15,7 +15,7 @@ from fastapi.routing import iter_route_contexts
 
 from ..factories import V1, Account
 
-pytestmark = [pytest.mark.task(7), pytest.mark.points(0)]  # inherited: a guard, no points
+pytestmark = [pytest.mark.task(8), pytest.mark.points(0)]  # inherited: a guard, no points
 
 Maker = Callable[[httpx.AsyncClient], Awaitable[int]]
 

@@ -5,7 +5,7 @@ from typing import Any
 import httpx
 import pytest
 
-pytestmark = [pytest.mark.task(7), pytest.mark.points(0)]  # inherited: a guard, no points
+pytestmark = [pytest.mark.task(8), pytest.mark.points(0)]  # inherited: a guard, no points
 
 
 async def make(client: httpx.AsyncClient, path: str, **body: Any) -> dict[str, Any]:

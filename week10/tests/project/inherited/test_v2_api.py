@@ -5,7 +5,7 @@ import pytest
 
 from ..factories import V1, create_task, create_tasks, task_body, walk
 
-pytestmark = [pytest.mark.task(7), pytest.mark.points(0)]  # inherited: a guard, no points
+pytestmark = [pytest.mark.task(8), pytest.mark.points(0)]  # inherited: a guard, no points
 
 
 async def test_task_has_renamed_fields_and_links(v2: httpx.AsyncClient) -> None:
