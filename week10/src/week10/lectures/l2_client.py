@@ -86,22 +86,21 @@ def create_app_with_a_client_per_request(url: str) -> FastAPI:
 
 async def connections_opened(url: str, app: FastAPI, requests: int, concurrency: int) -> int:
     """How many connections the server accepted while the app served ``requests`` requests."""
-    admin = Redis.from_url(url)
-    before = int((await admin.info("stats"))["total_connections_received"])
     limit = asyncio.Semaphore(concurrency)
     transport = httpx.ASGITransport(app=app)
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(transport=transport, base_url="http://app") as client,
-    ):
 
-        async def one() -> None:
-            async with limit:
-                (await client.post("/visits/home")).raise_for_status()
+    async def one(client: httpx.AsyncClient) -> None:
+        async with limit:
+            (await client.post("/visits/home")).raise_for_status()
 
-        await asyncio.gather(*(one() for _ in range(requests)))
-    after = int((await admin.info("stats"))["total_connections_received"])
-    await admin.aclose()
+    async with Redis.from_url(url) as admin:  # closed even if a request fails
+        before = int((await admin.info("stats"))["total_connections_received"])
+        async with (
+            app.router.lifespan_context(app),
+            httpx.AsyncClient(transport=transport, base_url="http://app") as client,
+        ):
+            await asyncio.gather(*(one(client) for _ in range(requests)))
+        after = int((await admin.info("stats"))["total_connections_received"])
     return after - before
 
 
