@@ -47,8 +47,11 @@ then send `Authorization: Bearer <access token>`. Access tokens live 15 minutes;
 refresh token at `POST /api/v1/auth/refresh` for a new pair.
 
 Two versions: `/api/v1` (the week 3 contract, frozen, plus authentication) and `/api/v2`
-(cursor pagination, renamed fields, links, ETag/If-Match, bulk import). Each has its own document:
-`/api/v1/docs`, `/api/v2/docs`.
+(cursor pagination, renamed fields, links, ETag/If-Match, bulk import, statistics, GitHub issue
+previews). Each has its own document: `/api/v1/docs`, `/api/v2/docs`.
+
+Lists, pages and statistics are cached in Redis per user and invalidated by every write, so a
+read after your write shows it. Without Redis the API answers from PostgreSQL.
 
 Errors use one body everywhere: RFC 9457 problem details (`application/problem+json`).
 """
@@ -80,7 +83,6 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 def start_caching(app: FastAPI, settings: Settings) -> tuple[Redis, httpx.AsyncClient]:
     """Week 10: one Redis pool, its guard and the cache counters; the GitHub client and its HTTP
     cache; what to do when Redis comes back after missing writes. Returns what to close."""
-    # BEGIN SOLUTION make_redis, make_guard + its two recoveries; metrics; github client + cache
     redis = make_redis(settings.redis)
     guard = make_guard(redis, settings.redis)
     guard.on_recovery(forget_everything)  # no cached read written before the outage is used
@@ -90,7 +92,6 @@ def start_caching(app: FastAPI, settings: Settings) -> tuple[Redis, httpx.AsyncC
     github = github_client(settings.github)
     app.state.github = HttpCache(github, guard, app.state.metrics)
     return redis, github.http
-    # END SOLUTION
 
 
 def utc_now() -> datetime:
@@ -130,7 +131,7 @@ def create_app(
     configure_logging()
     settings = settings or Settings.from_env()
     app = TaskManagerAPI(
-        title="Task Manager API", version="0.9.0", description=DESCRIPTION, lifespan=lifespan
+        title="Task Manager API", version="0.10.0", description=DESCRIPTION, lifespan=lifespan
     )
     app.state.database_url = url or database_url()
     app.state.given_sessionmaker = sessionmaker

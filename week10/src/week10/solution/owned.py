@@ -29,7 +29,9 @@ async def get_read_cache(
     after_commit: AfterCommitDep,
     settings: SettingsDep,
 ) -> ReadCache:
+    # BEGIN SOLUTION the principal's ReadCache (settings.cache)
     return ReadCache(guard, metrics, after_commit, principal.user.id, settings.cache)
+    # END SOLUTION
 
 
 ReadCacheDep = Annotated[ReadCache, Depends(get_read_cache)]

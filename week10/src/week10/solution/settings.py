@@ -5,8 +5,9 @@ to start without its signing key and cursor secret. In development a missing key
 start-up (tokens then die with the process), so ``make run`` needs no set-up.
 
 Week 10: where Redis is and how long to wait for it (``REDIS_URL``), how long cached reads live
-and whether to cache at all (``CACHE_ENABLED=0`` turns the read cache off: the benchmark's
-baseline, and a switch for an emergency), and GitHub for the issue previews (``GITHUB_TOKEN``).
+and whether to cache at all (``CACHE_ENABLED=0`` turns the read cache off: a baseline to
+measure against, and a switch for an emergency), and GitHub for the issue previews
+(``GITHUB_TOKEN``).
 """
 
 from __future__ import annotations

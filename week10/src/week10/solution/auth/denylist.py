@@ -31,7 +31,9 @@ REBUILDING = f"{keys.PREFIX}:denied:rebuilding"
 
 
 def denied(login: uuid.UUID) -> str:
+    # BEGIN SOLUTION the key of one login
     return f"{keys.PREFIX}:denied:{login}"
+    # END SOLUTION
 
 
 class RevocationRecord(Protocol):
@@ -46,7 +48,9 @@ class RevocationRecord(Protocol):
 
 async def distrust(redis: Redis) -> None:
     """The guard's recovery: a revocation may be missing from Redis's copy; rebuild it first."""
+    # BEGIN SOLUTION delete READY: Redis's copy may miss a revocation
     await redis.delete(READY)
+    # END SOLUTION
 
 
 class DenyList:
@@ -59,7 +63,7 @@ class DenyList:
 
     async def revoked(self, login: uuid.UUID, at: datetime) -> None:
         """Copy a revocation the record holds (written in this request) to Redis at once."""
-        # BEGIN SOLUTION SET denied:<login> EXAT (at + lifetime), a write; Redis down: skip
+        # BEGIN SOLUTION copy it to Redis, expiring with the tokens
         until = int((at + self.token_lifetime).timestamp()) + 1
 
         async def write(redis: Redis) -> None:
@@ -71,7 +75,7 @@ class DenyList:
 
     async def is_revoked(self, login: uuid.UUID, now: datetime) -> bool:
         """Redis answers if its copy is complete; otherwise PostgreSQL (and the copy is rebuilt)."""
-        # BEGIN SOLUTION MGET ready + denied; no Redis -> record; not ready -> record + rebuild
+        # BEGIN SOLUTION Redis if READY, else the record
         try:
             ready, found = await self.guard(lambda redis: redis.mget(READY, denied(login)))
         except RedisUnavailableError:
@@ -87,7 +91,7 @@ class DenyList:
         """Copy every revocation that still matters from PostgreSQL to Redis, then mark the copy
         complete. One process at a time (``SET NX``): after a restart, every request finds the
         marker missing, and one rebuild is enough."""
-        # BEGIN SOLUTION lock (NX PX); the record since now - lifetime; pipeline SET EXAT + READY
+        # BEGIN SOLUTION one rebuild at a time: copy the record, READY
         try:
             if not await self.guard(lambda redis: redis.set(REBUILDING, 1, nx=True, px=5000)):
                 return

@@ -50,9 +50,11 @@ UserRepositoryDep = Annotated[UserRepository, Depends(get_user_repository)]
 
 
 async def get_denylist(session: SessionDep, guard: GuardDep, settings: SettingsDep) -> DenyList:
+    # BEGIN SOLUTION a DenyList over the token record (access_ttl + leeway)
     # An access token lives access_ttl (plus the leeway its check allows) after it was issued.
     lifetime = settings.access_ttl + settings.leeway
     return DenyList(guard, RefreshTokenRepository(session), lifetime)
+    # END SOLUTION
 
 
 DenyListDep = Annotated[DenyList, Depends(get_denylist)]

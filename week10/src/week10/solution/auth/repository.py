@@ -54,19 +54,23 @@ class RefreshTokenRepository:
 
     async def is_family_revoked(self, family_id: uuid.UUID) -> bool:
         """Was this login revoked (logout, reuse detected)? The deny-list's record (week 10)."""
+        # BEGIN SOLUTION EXISTS a revoked token of the family
         revoked = select(RefreshToken.jti).where(
             RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_not(None)
         )
         return bool(await self.session.scalar(select(revoked.exists())))
+        # END SOLUTION
 
     async def families_revoked_since(self, since: datetime) -> list[tuple[uuid.UUID, datetime]]:
         """Each login revoked after ``since``, with when: what the deny-list's copy must hold."""
+        # BEGIN SOLUTION family_id, max(revoked_at) of those revoked after since
         rows = await self.session.execute(
             select(RefreshToken.family_id, func.max(RefreshToken.revoked_at))
             .where(RefreshToken.revoked_at > since)
             .group_by(RefreshToken.family_id)
         )
         return [(family_id, revoked_at) for family_id, revoked_at in rows if revoked_at]
+        # END SOLUTION
 
     async def revoke_user(self, user_id: int, now: datetime) -> None:
         """Every refresh token of the user (a deactivated account logs out everywhere)."""

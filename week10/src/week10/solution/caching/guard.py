@@ -44,12 +44,14 @@ class RedisGuard:
 
     def on_recovery(self, action: Recovery) -> None:
         """Run ``action`` when Redis is reachable again after a write was missed."""
+        # BEGIN SOLUTION remember the action
         self.recoveries.append(action)
+        # END SOLUTION
 
     async def __call__(self, operation: Operation[T], *, write: bool = False) -> T:
         """``operation(redis)``'s result, or ``RedisUnavailableError``. ``write=True`` for commands
         whose loss leaves Redis stale (it makes the guard run the recoveries later)."""
-        # BEGIN SOLUTION breaker first (open: missed if write); recover if needed; run; record
+        # BEGIN SOLUTION breaker, recoveries, the operation
         try:
             self.breaker.before_call()
         except CircuitOpenError:
@@ -73,10 +75,12 @@ class RedisGuard:
         # END SOLUTION
 
     async def _recover(self) -> None:
+        # BEGIN SOLUTION run every action, then trust Redis again
         for action in self.recoveries:
             await action(self.redis)
         self.missed_writes = False
         logger.info("redis recovered after missed writes", actions=len(self.recoveries))
+        # END SOLUTION
 
     @property
     def state(self) -> str:

@@ -33,8 +33,10 @@ class CacheStats:
     @property
     def hit_ratio(self) -> float | None:
         """Hits among the lookups that reached Redis; None before the first one."""
+        # BEGIN SOLUTION hits / (hits + misses); None before any
         lookups = self.hits + self.misses
         return self.hits / lookups if lookups else None
+        # END SOLUTION
 
 
 class CacheMetrics:
@@ -44,7 +46,7 @@ class CacheMetrics:
 
     async def record(self, cache: str, **counts: float) -> None:
         """Add ``counts`` (``hits=1``, ``recompute_seconds=0.012``...) to ``cache``'s counters."""
-        # BEGIN SOLUTION add to pending; try to write all pending in one pipeline; keep on failure
+        # BEGIN SOLUTION pending + counts, one pipeline; keep if it fails
         self.pending.update({(cache, field): value for field, value in counts.items()})
         batch, self.pending = self.pending, Counter()
 
@@ -66,7 +68,7 @@ class CacheMetrics:
     async def snapshot(self) -> list[CacheStats]:
         """Every cache's counters, by name; ``RedisUnavailableError`` while Redis is down."""
 
-        # BEGIN SOLUTION SCAN the metrics hashes; HGETALL each; CacheStats sorted by name
+        # BEGIN SOLUTION SCAN and HGETALL the counters
         async def read(redis: Redis) -> list[CacheStats]:
             found = []
             async for key in redis.scan_iter(match=keys.METRICS_PATTERN, count=100):
@@ -90,6 +92,7 @@ class CacheMetrics:
 
 def prometheus_text(stats: list[CacheStats]) -> str:
     """The counters in Prometheus' text exposition format."""
+    # BEGIN SOLUTION HELP/TYPE lines, then one sample per cache and result
     lines = [
         "# HELP cache_requests_total Cache lookups by result.",
         "# TYPE cache_requests_total counter",
@@ -109,3 +112,4 @@ def prometheus_text(stats: list[CacheStats]) -> str:
         ),
     ]
     return "\n".join(lines) + "\n"
+    # END SOLUTION

@@ -73,7 +73,7 @@ class ReadCache:
     async def key(self, name: str, params: BaseModel | dict[str, Any]) -> str:
         """The entry's key for the owner's current generation and the app's epoch."""
 
-        # BEGIN SOLUTION MGET epoch and generation (missing: 0); keys.entry
+        # BEGIN SOLUTION epoch and generation, one MGET
         async def read(redis: Redis) -> list[Any]:
             return await redis.mget(keys.EPOCH, keys.owner_generation(self.owner_id))
 
@@ -95,7 +95,7 @@ class ReadCache:
         kept ``ttl`` seconds (default: the policy's)."""
         if not self.policy.enabled:
             return await load()
-        # BEGIN SOLUTION key; hit -> count, return; Redis down -> count error, load; miss -> once
+        # BEGIN SOLUTION hit, miss (once) or Redis down (load)
         try:
             key = await self.key(name, params)
             cached = await self._read(key, adapter)
@@ -111,6 +111,7 @@ class ReadCache:
 
     async def _read(self, key: str, adapter: TypeAdapter[T]) -> T | None:
         """The entry's value; None if absent or unreadable (then it is deleted)."""
+        # BEGIN SOLUTION GET; absent -> None; unreadable -> delete it, None
         raw = await self.guard(lambda redis: redis.get(key))
         if raw is None:
             return None
@@ -119,12 +120,13 @@ class ReadCache:
         except ValidationError:
             await self.guard(lambda redis: redis.delete(key))
             return None
+        # END SOLUTION
 
     async def _recompute_once(
         self, name: str, key: str, adapter: TypeAdapter[T], load: Load[T], ttl: int
     ) -> T:
         """One request (the lock's holder) loads and stores; the others wait for its value."""
-        # BEGIN SOLUTION SET NX PX lock: fill and release; else poll for the value until a deadline
+        # BEGIN SOLUTION one holder fills (SET NX PX), the rest poll
         token = secrets.token_hex(16)
         try:
             locked = await self.guard(
@@ -154,7 +156,7 @@ class ReadCache:
         self, name: str, key: str, adapter: TypeAdapter[T], load: Load[T], ttl: int
     ) -> T:
         """The lock holder's work: look again (double-checked), load, store if Redis lets us."""
-        # BEGIN SOLUTION read again (a previous holder may have stored it); load; SET EX ttl
+        # BEGIN SOLUTION check again, load, store
         try:
             if (cached := await self._read(key, adapter)) is not None:
                 return cached
@@ -167,32 +169,40 @@ class ReadCache:
         # END SOLUTION
 
     async def _load(self, name: str, load: Load[T]) -> T:
+        # BEGIN SOLUTION load, counting the recompute and its seconds
         started = time.perf_counter()
         value = await load()
         await self.metrics.record(
             name, recomputes=1, recompute_seconds=time.perf_counter() - started
         )
         return value
+        # END SOLUTION
 
     async def _release(self, key: str, token: str) -> None:
+        # BEGIN SOLUTION RELEASE (only our token); no Redis: PX expires it
         with contextlib.suppress(RedisUnavailableError):  # if not, the lock expires by itself (PX)
             await self.guard(lambda redis: redis.eval(RELEASE, 1, keys.lock(key), token))
+        # END SOLUTION
 
     def invalidate(self) -> None:
         """Make every cached read of the owner stale once the request's transaction commits."""
-        # BEGIN SOLUTION once per request: after commit, INCR the generation (a write)
+        # BEGIN SOLUTION INCR the generation after the commit
         self.after_commit.add(f"invalidate owner {self.owner_id}", self._bump_generation)
         # END SOLUTION
 
     async def _bump_generation(self) -> None:
+        # BEGIN SOLUTION INCR the generation (write=True); no Redis: ignore
         # If Redis is down, the guard remembers the missed write and recovers when it is back.
         with contextlib.suppress(RedisUnavailableError):
             await self.guard(
                 lambda redis: redis.incr(keys.owner_generation(self.owner_id)), write=True
             )
+        # END SOLUTION
 
 
 async def forget_everything(redis: Redis) -> None:
     """The guard's recovery after missed writes: a new epoch, so no entry written before is used.
     (They expire by their TTL.)"""
+    # BEGIN SOLUTION INCR the epoch
     await redis.incr(keys.EPOCH)
+    # END SOLUTION

@@ -16,7 +16,7 @@ router = APIRouter(prefix="/admin/cache", tags=["admin"])
 
 async def snapshot(metrics: CacheMetrics) -> list[CacheStats]:
     """The counters; 503 while Redis, which keeps them, cannot be reached."""
-    # BEGIN SOLUTION metrics.snapshot(); RedisUnavailableError -> ServiceUnavailableError
+    # BEGIN SOLUTION the snapshot, or 503
     try:
         return await metrics.snapshot()
     except RedisUnavailableError as exc:
@@ -29,11 +29,13 @@ async def snapshot(metrics: CacheMetrics) -> list[CacheStats]:
 @router.get("", responses=problem_responses(503))
 async def cache_report(admin: AdminUser, guard: GuardDep, metrics: MetricsDep) -> CacheReport:
     """Hits, misses, errors and recompute time of every cache, counted by every process."""
+    # BEGIN SOLUTION the snapshot as CacheStatsRead rows, and the guard's state
     caches = [
         CacheStatsRead(**vars(stats), hit_ratio=stats.hit_ratio)
         for stats in await snapshot(metrics)
     ]
     return CacheReport(redis=guard.state, caches=caches)
+    # END SOLUTION
 
 
 @router.get(
@@ -46,5 +48,7 @@ async def cache_report(admin: AdminUser, guard: GuardDep, metrics: MetricsDep) -
 )
 async def cache_metrics(admin: AdminUser, metrics: MetricsDep) -> PlainTextResponse:
     """The same counters for Prometheus to scrape."""
+    # BEGIN SOLUTION prometheus_text of the snapshot, as text/plain version 0.0.4
     text = prometheus_text(await snapshot(metrics))
     return PlainTextResponse(text, media_type="text/plain; version=0.0.4; charset=utf-8")
+    # END SOLUTION

@@ -16,9 +16,11 @@ REPO_PATTERN = r"^[A-Za-z0-9._-]{1,100}$"
 
 def not_a_dot_path(name: str) -> str:
     """GitHub has no repository "." or "..": in our URL they would climb the path we meant."""
+    # BEGIN SOLUTION reject . and .. (ValueError)
     if name in {".", ".."}:
         raise ValueError("not a repository name")
     return name
+    # END SOLUTION
 
 
 class GitHubLabel(BaseModel):

@@ -17,7 +17,7 @@ class IssuePreviews:
         """The preview and where it came from (``fresh``, ``revalidated``, ``upstream``,
         ``stale``). 404 for an issue GitHub does not have; 503 when GitHub cannot answer and
         nothing is stored."""
-        # BEGIN SOLUTION cache.get; 404 -> IssueNotFoundError; other failures -> 503; validate
+        # BEGIN SOLUTION cache.get, map failures, validate
         repository = f"{owner}/{repo}"
         try:
             answer = await self.cache.get(f"/repos/{repository}/issues/{number}")

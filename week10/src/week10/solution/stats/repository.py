@@ -19,7 +19,7 @@ class StatsRepository:
         self.owner_id = owner_id
 
     async def task_stats(self, today: date) -> TaskStats:
-        # BEGIN SOLUTION one row of FILTERed counts; one GROUP BY category_id; TaskStats
+        # BEGIN SOLUTION two aggregate queries
         open_ = Task.status != TaskStatus.DONE
         week_end = today + timedelta(days=7)
         counts = (

@@ -22,8 +22,10 @@ async def get_stats_service(
     clock: ClockDep,
     settings: SettingsDep,
 ) -> StatsService:
+    # BEGIN SOLUTION the owner's StatsService (settings.stats_ttl)
     repository = StatsRepository(session, principal.user.id)
     return StatsService(repository, cache, clock, settings.stats_ttl)
+    # END SOLUTION
 
 
 StatsServiceDep = Annotated[StatsService, Depends(get_stats_service)]
@@ -32,4 +34,6 @@ StatsServiceDep = Annotated[StatsService, Depends(get_stats_service)]
 @router.get("/stats", dependencies=[READ], name="v2_task_stats", responses=problem_responses())
 async def task_stats(service: StatsServiceDep) -> TaskStats:
     """Counts of your tasks by status, priority and category; overdue and due this week."""
+    # BEGIN SOLUTION the service's statistics
     return await service.tasks()
+    # END SOLUTION

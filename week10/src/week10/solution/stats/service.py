@@ -22,7 +22,7 @@ class StatsService:
         self.ttl = ttl
 
     async def tasks(self) -> TaskStats:
-        # BEGIN SOLUTION today (UTC); get_or_load "stats.tasks" keyed by the date, with the ttl
+        # BEGIN SOLUTION cache stats.tasks by the date
         today = self.clock().date()
         return await self.cache.get_or_load(
             "stats.tasks", {"as_of": today}, STATS, lambda: self.stats.task_stats(today), self.ttl

@@ -42,7 +42,7 @@ class CachedTaskReads:
     async def search(self, filters: TaskFilters) -> list[TaskRead]:
         """``TaskService.search``, cached: the tasks matching ``filters``, in id order."""
 
-        # BEGIN SOLUTION load = the service's search as TaskRead; get_or_load "tasks.search"
+        # BEGIN SOLUTION cache the service's search
         async def load() -> list[TaskRead]:
             return [TaskRead.model_validate(task) for task in await self.service.search(filters)]
 
@@ -53,7 +53,7 @@ class CachedTaskReads:
         self, filters: TaskFilters, sort: TaskSort, after: SortKey | None, limit: int
     ) -> TaskPageRead:
         """``TaskService.page``, cached: every parameter is part of the key."""
-        # BEGIN SOLUTION params: filters, sort, after, limit; load the service's page; get_or_load
+        # BEGIN SOLUTION every parameter in the key; cache the page
         params = {"filters": filters, "sort": sort, "after": after, "limit": limit}
 
         async def load() -> TaskPageRead:

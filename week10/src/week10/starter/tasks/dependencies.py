@@ -1,0 +1,23 @@
+from typing import Annotated
+
+from fastapi import Depends
+
+from ..owned import CategoryRepositoryDep, ReadCacheDep, TagRepositoryDep, TaskRepositoryDep
+from .cached import CachedTaskReads
+from .service import TaskService
+
+
+async def get_task_service(
+    tasks: TaskRepositoryDep, categories: CategoryRepositoryDep, tags: TagRepositoryDep
+) -> TaskService:
+    return TaskService(tasks, categories, tags)
+
+
+TaskServiceDep = Annotated[TaskService, Depends(get_task_service)]
+
+
+async def get_cached_task_reads(service: TaskServiceDep, cache: ReadCacheDep) -> CachedTaskReads:
+    return CachedTaskReads(service, cache)
+
+
+CachedTaskReadsDep = Annotated[CachedTaskReads, Depends(get_cached_task_reads)]
