@@ -13,7 +13,7 @@ the hash's cost is not what these tests are about) and a clock the tests can mov
 
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -22,17 +22,24 @@ import pytest
 import pytest_asyncio
 import redis
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 
 from testkit import impl_module
+from testkit.db import async_url
 from testkit.fake_upstream import FakeUpstream
-from testkit.http import ClientFactory
+from testkit.http import ClientFactory, LiveServer
 from testkit.services.postgres import create_database, drop_database
 from testkit.services.redis import ThrowawayRedis
 
 from .alembic_helpers import migrate
 from .caching import Parts, parts
-from .factories import Account, login_account, register_and_login
+from .factories import PASSWORD, Account, login_account, register_and_login
 from .fake_github import FakeGitHub
 
 SECRET = b"test-secret-do-not-use-in-production"
@@ -236,6 +243,16 @@ async def v2(app: Any, asgi_client: ClientFactory, ann: Account) -> httpx.AsyncC
 
 
 @pytest.fixture
+async def member(db_connection: AsyncConnection) -> int:
+    """The id of a user inserted straight into the table (no hashing, no HTTP): for tests that
+    only need a user to exist and make its tokens themselves."""
+    insert = text(
+        "INSERT INTO users (email, password_hash) VALUES ('member@example.com', '!') RETURNING id"
+    )
+    return int((await db_connection.execute(insert)).scalar_one())
+
+
+@pytest.fixture
 async def admin(anonymous: httpx.AsyncClient, db_connection: AsyncConnection) -> Account:
     """An admin: registered as a user, promoted in the database, logged in again."""
     account = await register_and_login(anonymous, "root@example.com")
@@ -285,3 +302,84 @@ def github(github_server: tuple[FakeGitHub, FakeUpstream]) -> FakeUpstream:
 @pytest.fixture
 def github_fake(github_server: tuple[FakeGitHub, FakeUpstream], github: FakeUpstream) -> FakeGitHub:
     return github_server[0]
+
+
+class DefaultBearer:
+    """ASGI wrapper: a request without ``Authorization`` gets the token set here. The hostile
+    suite's clients send none; the suite then attacks every route as that user."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.token: str | None = None
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        headers = scope.get("headers", [])
+        if (
+            scope["type"] == "http"
+            and self.token
+            and all(k != b"authorization" for k, _ in headers)
+        ):
+            bearer = (b"authorization", f"Bearer {self.token}".encode())
+            scope = {**scope, "headers": [*headers, bearer]}
+        await self.app(scope, receive, send)
+
+
+@dataclass(frozen=True)
+class Live:
+    """The app served by uvicorn on a database of its own (migrated), and an admin's token."""
+
+    server: LiveServer
+    database_url: str
+    token: str
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    def client(self, path: str = "") -> httpx.AsyncClient:
+        """A client of ``url + path`` with the admin's token, a new connection per request:
+        after a 500 a server may close its connection, and the next request on it would fail
+        for that, not for itself."""
+        no_reuse = httpx.Limits(max_keepalive_connections=0)
+        headers = {"Authorization": f"Bearer {self.token}"}
+        return httpx.AsyncClient(base_url=f"{self.url}{path}", limits=no_reuse, headers=headers)
+
+
+async def live_admin_token(base_url: str, database_url: str) -> str:
+    """Register a user on the live app, make it an admin in its database, log it in."""
+    form = {"username": "live@example.com", "password": PASSWORD}
+    async with httpx.AsyncClient(base_url=f"{base_url}/api/v1") as client:
+        registered = await client.post("/auth/register", json={"email": form["username"],
+                                                               "password": PASSWORD})  # fmt: skip
+        assert registered.status_code == 201, registered.text
+        engine = create_async_engine(async_url(database_url))
+        try:
+            async with engine.begin() as conn:
+                await conn.execute(text("UPDATE users SET role = 'admin'"))
+        finally:
+            await engine.dispose()
+        response = await client.post("/auth/token", data=form)
+        assert response.status_code == 200, response.text
+        return str(response.json()["access_token"])
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def live(postgres_url: str, settings: Any) -> AsyncIterator[Live]:
+    """For tests that need real concurrency: every request its own connection and transaction,
+    really committed (the per-test rollback above runs every request on ONE connection)."""
+    url = create_database(postgres_url, prefix="live")
+    try:
+        await migrate(url, "upgrade", "head")
+        # Every request comes from 127.0.0.1: the per-address login limit would soon lock the
+        # suite out of its own logins (the per-account limit is what its race test checks).
+        limits = replace(settings.login_limits, per_address=1_000_000)
+        live_settings = replace(settings, login_limits=limits)
+        app = DefaultBearer(impl_module("week10", "main").create_app(url, live_settings))
+        server = LiveServer(app).start()
+        try:
+            app.token = await live_admin_token(server.url, url)
+            yield Live(server, url, app.token)
+        finally:
+            server.stop()
+    finally:
+        drop_database(url)

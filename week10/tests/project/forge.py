@@ -6,6 +6,7 @@ import hmac
 import json
 import uuid
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
 import jwt
@@ -32,9 +33,17 @@ def claims(settings: Any, user_id: int, kind: str = "access", **overrides: Any) 
     return {name: value for name, value in merged.items() if value is not None}
 
 
+@cache
+def private_key(pem: str) -> Any:
+    """The key object of a PEM, loaded once: loading checks the RSA key, which takes a while."""
+    return serialization.load_pem_private_key(pem.encode(), password=None)
+
+
 def sign(payload: dict[str, Any], key: str, algorithm: str = "RS256") -> str:
     """Signed with ``key`` (the app's own private key, as only the app could)."""
-    return jwt.encode(payload, key, algorithm=algorithm, headers={"kid": "task-manager-1"})
+    return jwt.encode(
+        payload, private_key(key), algorithm=algorithm, headers={"kid": "task-manager-1"}
+    )
 
 
 def by_hand(header: dict[str, Any], payload: dict[str, Any], secret: bytes | None) -> str:
@@ -49,10 +58,12 @@ def by_hand(header: dict[str, Any], payload: dict[str, Any], secret: bytes | Non
 
 def public_pem(private_key_pem: str) -> bytes:
     """What the JWKS endpoint gives away to anyone: the public key."""
-    key = serialization.load_pem_private_key(private_key_pem.encode(), password=None)
-    return key.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    public: bytes = (
+        private_key(private_key_pem)
+        .public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
     )
+    return public
 
 
 def tamper(token: str, **changes: Any) -> str:

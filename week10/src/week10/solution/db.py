@@ -17,8 +17,11 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.orm import DeclarativeBase
 
-# The development database of `make services-up`; set DATABASE_URL to use another one.
-DEV_DATABASE_URL = "postgresql://postgres@127.0.0.1:54329/course"
+# The development database of `make services-up` (on port DEV_PG_PORT, 54329 unless moved); set
+# DATABASE_URL to use another one.
+DEV_DATABASE_URL = (
+    f"postgresql://postgres@127.0.0.1:{os.environ.get('DEV_PG_PORT', '54329')}/course"
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -50,6 +53,5 @@ def make_engine(url: str) -> AsyncEngine:
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     # expire_on_commit=False: objects stay readable after the commit (the response is built from
-    # them); without it the commit expires them, and reading an attribute afterwards would need a
-    # lazy load, which an AsyncSession refuses with MissingGreenlet.
+    # them); without it every attribute access after commit would be a new query (or an error).
     return async_sessionmaker(engine, expire_on_commit=False)

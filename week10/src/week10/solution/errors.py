@@ -45,15 +45,18 @@ class PreconditionFailedError(AppError):
 
 @dataclass(frozen=True)
 class RowError:
-    """A problem with one row of a bulk request: its index, the field, what is wrong."""
+    """A problem with one row of a bulk request: its index, where in the row (``("tag_ids",)``,
+    ``("title",)``), what is wrong, and the error's type (a pydantic one, or ours)."""
 
     row: int
-    field: str
+    loc: tuple[str | int, ...]
     message: str
+    type: str = "reference_not_found"
 
 
 class InvalidRowsError(AppError):
-    """Rows of a bulk request refer to things that do not exist (422, every bad row listed)."""
+    """Rows of a bulk request are invalid or refer to things that do not exist (422, every bad
+    row listed)."""
 
     def __init__(self, errors: list[RowError]) -> None:
         rows = len({error.row for error in errors})
@@ -97,12 +100,14 @@ class TooManyAttemptsError(AppError):
 
 
 class InvalidFieldError(AppError):
-    """A field is well-formed but refused by a rule (a weak password): 422 naming the field."""
+    """A field is well-formed but refused by a rule (a weak password): 422 naming the field, with
+    ``code`` as each error's ``type``."""
 
-    def __init__(self, field: str, problems: list[str]) -> None:
+    def __init__(self, field: str, problems: list[str], code: str = "value_error") -> None:
         super().__init__("; ".join(problems))
         self.field = field
         self.problems = problems
+        self.code = code
 
 
 class ServiceUnavailableError(AppError):

@@ -4,13 +4,15 @@ Week 4 kept the keys in memory; now they are rows of ``idempotency_keys``, writt
 transaction as the task they describe: either both are committed or neither is, so a key can never
 point at a task that was rolled back, and a failed create leaves no key behind.
 
-- the same key with the same body: the stored response again (and still one task);
+- the same key with the same body: the stored response again, headers too (``Location``, and the
+  ``ETag`` of the version it created: migration 0006), and still one task;
 - the same key with a different body: 422 (IETF draft-ietf-httpapi-idempotency-key-header).
 
-Two requests racing with one new key both pass ``replay``; the primary key on ``key`` lets only
-one commit (the other fails, and its client retries and gets the replay). Keys are scoped per user
-(week 9): the primary key is (owner_id, key), so one user's key can neither replay nor block
-another user's request. A production table also deletes keys after a day or so.
+A request first **claims** its key (week 6): a transaction-level advisory lock on the hash of the
+owner and the key, so that a second request with the key waits, then replays the first one's
+response. Keys are scoped per user (week 9): the primary key is (owner_id, key), so one user's
+key can neither replay nor block another user's request. A production table also deletes keys
+after a day or so.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Annotated, Any
 
 from fastapi import Header
 from pydantic import BaseModel
-from sqlalchemy import DateTime, ForeignKey, String, func
+from sqlalchemy import DateTime, ForeignKey, String, func, select
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
@@ -52,6 +54,7 @@ class IdempotencyRecord(Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
     body: Mapped[dict[str, Any]] = mapped_column(JSONB)  # the response body, as sent
     location: Mapped[str] = mapped_column(String(2000))
+    etag: Mapped[str | None] = mapped_column(String(100))  # None: stored before migration 0006
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
@@ -62,6 +65,7 @@ class StoredResponse:
     fingerprint: str
     body: Any
     location: str
+    etag: str | None = None
 
 
 def fingerprint(data: BaseModel) -> str:
@@ -76,6 +80,13 @@ class IdempotencyKeys:
         self.session = session
         self.owner_id = owner_id
 
+    async def claim(self, key: str) -> None:
+        """Hold ``key`` until this transaction ends; a request holding it already is awaited.
+        The lock is on the owner's key: another user's request with the same key never waits."""
+        await self.session.execute(
+            select(func.pg_advisory_xact_lock(func.hashtextextended(key, self.owner_id)))
+        )
+
     async def replay(self, key: str, request_fingerprint: str) -> StoredResponse | None:
         """The stored response for ``key``; None if the key is new; 422 if it meant another body."""
         record = await self.session.get(IdempotencyRecord, (self.owner_id, key))
@@ -83,7 +94,7 @@ class IdempotencyKeys:
             return None
         if record.fingerprint != request_fingerprint:
             raise IdempotencyKeyReusedError(key)
-        return StoredResponse(record.fingerprint, record.body, record.location)
+        return StoredResponse(record.fingerprint, record.body, record.location, record.etag)
 
     async def save(self, key: str, response: StoredResponse) -> None:
         self.session.add(
@@ -93,6 +104,7 @@ class IdempotencyKeys:
                 fingerprint=response.fingerprint,
                 body=response.body,
                 location=response.location,
+                etag=response.etag,
             )
         )
         await self.session.flush()

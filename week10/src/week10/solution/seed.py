@@ -22,7 +22,7 @@ from .tasks.service import TaskService
 from .users.models import Role
 from .users.repository import UserRepository
 
-# Migration 0006 creates this admin (the owner of the data week 7 left) without a usable password.
+# Migration 0007 creates this admin (the owner of the data week 7 left) without a usable password.
 OWNER_EMAIL = "owner@task-manager.example"
 # Published demo credentials of a local development database.
 DEMO_PASSWORDS = {

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .after_commit import AfterCommit
@@ -16,6 +17,7 @@ from .auth.passwords import Passwords
 from .auth.tokens import TokenCodec
 from .caching.guard import RedisGuard
 from .caching.metrics import CacheMetrics
+from .db_errors import app_error
 from .errors import AppError
 from .pagination import CursorCodec
 from .settings import Settings
@@ -48,9 +50,13 @@ async def get_session(
     An exception in the endpoint (a 404, a 409) is raised at the ``yield``: nothing is committed,
     except for the errors that must leave a trace (``AppError.keeps_changes``: a counted failed
     login, a revoked token family). ``scope="function"`` (below) runs the code after ``yield``
-    when the endpoint returns, BEFORE the response is sent: a failed commit becomes a 500, never a
-    201 for data that was not saved. (FastAPI's default, ``"request"``, runs it after the
-    response has gone out.)
+    when the endpoint returns, BEFORE the response is sent: a failed commit is never a 201 for
+    data that was not saved. (FastAPI's default, ``"request"``, runs it after the response has
+    gone out.)
+
+    A database error, in a flush during the request or in the commit, is translated here, in one
+    place (``db_errors.app_error``): a constraint that a concurrent request made us break is a
+    409 or 422; anything else is raised as it is (a bug: 500; a lost race: ``retries.py``).
 
     Week 10: after a commit, the work the request registered in ``after_commit`` runs (the cache
     invalidations), still before the response: the client's next read sees its write.
@@ -59,6 +65,11 @@ async def get_session(
         try:
             yield session
             await session.commit()
+        except DBAPIError as exc:
+            await session.rollback()
+            if (error := app_error(exc)) is None:
+                raise
+            raise error from exc
         except AppError as exc:
             if not exc.keeps_changes:
                 await session.rollback()

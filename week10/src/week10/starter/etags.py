@@ -6,7 +6,8 @@ saved), the server answers 412 Precondition Failed instead of silently overwriti
 The client then GETs the task again, merges, and retries with the new ETag.
 
 ``If-Match`` compares *strongly*: weak tags (``W/"3"``) never match. ``*`` matches any current
-version. A header we cannot parse matches nothing (412), never everything.
+version. A header we cannot parse matches nothing (412), never everything; neither does a tag
+that cannot be one of our versions (``"99999999999"``: the column is an ``INTEGER``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import re
 from dataclasses import dataclass
 
 _ENTITY_TAG = re.compile(r'\s*(W/)?"([^"]*)"\s*(?:,|$)')
+_VERSION = re.compile(r"[0-9]{1,10}")  # ASCII digits: str.isdigit() also accepts "²", int() not
+MAX_VERSION = 2_147_483_647  # tasks.version is an INTEGER
 
 
 def etag(version: int) -> str:
@@ -43,7 +46,7 @@ def parse_if_match(header: str) -> IfMatch:
         if match is None:
             return IfMatch()  # malformed: matches nothing
         weak, value = match.groups()
-        if not weak and value.isdigit():
+        if not weak and _VERSION.fullmatch(value) and int(value) <= MAX_VERSION:
             versions.add(int(value))
         position = match.end()
     return IfMatch(frozenset(versions))

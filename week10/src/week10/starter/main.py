@@ -28,8 +28,10 @@ from .categories.router import router as categories_router
 from .db import database_url, make_engine, make_sessionmaker
 from .github.client import github_client
 from .github.router import router as github_router
+from .http_methods import HeadAndOptionsMiddleware
 from .problems import add_problem_handlers, problem_responses, use_problem_media_type
 from .request_logging import RequestLoggingMiddleware, configure_logging
+from .retries import RetryTransientErrors
 from .security_headers import SecurityHeadersMiddleware
 from .settings import Settings
 from .stats.router import router as stats_router
@@ -140,6 +142,9 @@ def create_app(
     app.state.tokens = TokenCodec(settings)
     app.state.passwords = Passwords(settings.password_cost)
     add_problem_handlers(app)
+    # Middleware added later wraps the earlier: logging sees the final answer of every request.
+    app.add_middleware(RetryTransientErrors)
+    app.add_middleware(HeadAndOptionsMiddleware)
     app.add_middleware(RequestLoggingMiddleware)
     add_security(app, settings)
     v1 = APIRouter(prefix="/api/v1")

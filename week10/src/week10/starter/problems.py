@@ -21,6 +21,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from starlette.applications import Starlette
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
@@ -123,10 +124,9 @@ def add_problem_handlers(app: FastAPI) -> None:
         if isinstance(exc, InvalidRowsError):
             # The same shape as a validation error of the body: loc names row and field.
             fields = [
-                FieldError(loc=["body", "tasks", e.row, e.field], msg=e.message,
-                           type="reference_not_found")
+                FieldError(loc=["body", "tasks", e.row, *e.loc], msg=e.message, type=e.type)
                 for e in exc.errors
-            ]  # fmt: skip
+            ]
             return problem(
                 request, 422, title="Invalid request", detail=exc.detail,
                 slug="validation-error", errors=fields,
@@ -171,7 +171,8 @@ def add_problem_handlers(app: FastAPI) -> None:
         headers = exc.headers
         if exc.status_code == 405:
             # Starlette lists only the first route that matched the path; RFC 9110 wants them all.
-            headers = {**(headers or {}), "Allow": ", ".join(allowed_methods(request))}
+            allowed = allowed_methods(request.app, request.url.path)
+            headers = {**(headers or {}), "Allow": ", ".join(allowed)}
         return problem(request, exc.status_code, detail=detail, headers=headers)
 
     @app.exception_handler(Exception)
@@ -197,24 +198,28 @@ def auth_problem(request: Request, exc: AppError) -> ProblemResponse | None:
         return problem(request, 429, title="Too many failed logins", detail=exc.detail,
                        slug="too-many-attempts", headers={"Retry-After": str(exc.retry_after)})  # fmt: skip
     if isinstance(exc, InvalidFieldError):
-        errors = [FieldError(loc=["body", exc.field], msg=msg, type="value_error")
+        errors = [FieldError(loc=["body", exc.field], msg=msg, type=exc.code)
                   for msg in exc.problems]  # fmt: skip
         return problem(request, 422, title="Invalid request", detail=exc.detail,
                        slug="validation-error", errors=errors)  # fmt: skip
     return None
 
 
-def allowed_methods(request: Request) -> list[str]:
-    """The methods some route of the app accepts for the request's path (for ``Allow``)."""
-    scope = {"type": "http", "path": request.url.path, "root_path": ""}
-    return [
+def allowed_methods(app: Starlette, path: str) -> list[str]:
+    """The methods the app accepts for ``path`` (for ``Allow``): those of the routes that match
+    it, plus HEAD wherever GET works and OPTIONS (``http_methods.py`` answers both)."""
+    scope = {"type": "http", "path": path, "root_path": ""}
+    methods = [
         method
-        for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+        for method in ("GET", "POST", "PUT", "PATCH", "DELETE")
         if any(
             route.matches({**scope, "method": method})[0] is Match.FULL
-            for route in request.app.router.routes
+            for route in app.router.routes
         )
     ]
+    if "GET" in methods:
+        methods.insert(1, "HEAD")
+    return [*methods, "OPTIONS"] if methods else []
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -2,7 +2,7 @@
 
 URL versioning (``/api/v1``, ``/api/v2``): the version is visible in every link, logs and caches
 tell versions apart, and each version has its own contract. The documents are committed in
-``week10/contracts/`` (v1: week 4's plus authentication; v2: extended by weeks 7 and 9) and a test
+``week10/contracts/`` (v1: week 6's plus authentication; v2: extended by weeks 7 and 9) and a test
 fails when the app drifts from them: a change to a contract is then a reviewed diff, never an
 accident. Another test compares them with week 7's (``contracts/week07/``): week 9 only adds.
 """
@@ -21,15 +21,16 @@ from fastapi.routing import iter_route_contexts
 from .problems import use_problem_media_type
 
 VERSIONS = {
+    # 1.1 / 2.1: week 6's 409 on task writes that keep colliding with concurrent ones.
     "v1": (
-        # 1.1: week 9 added accounts. Every shape stayed; clients must now send a token.
-        "1.1.0",
+        # 1.2: week 9 added accounts. Every shape stayed; clients must now send a token.
+        "1.2.0",
         "The week 3 contract, plus accounts (week 9): register and log in at `/auth/*`, then "
         "send `Authorization: Bearer <token>`; each user sees and changes only their own data.",
     ),
     "v2": (
-        # 2.1: week 7 added ETag/If-Match and the bulk import; 2.2: week 9 requires a token.
-        "2.2.0",
+        # 2.2: week 7 added ETag/If-Match and the bulk import; 2.3: week 9 requires a token.
+        "2.3.0",
         "Tasks with cursor pagination, renamed fields (`state`, `due_on`), links, and "
         "`Idempotency-Key` on create; `ETag`/`If-Match` (412 on a stale version) and a bulk "
         "import. Categories and tags did not change: they stay in v1, and v2 tasks link to them. "

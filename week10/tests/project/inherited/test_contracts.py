@@ -1,4 +1,4 @@
-"""Task 5: the app matches its committed contracts: v1 exactly as in week 4, v2 as extended by
+"""Task 5: the app matches its committed contracts: v1 exactly as in week 6, v2 as extended by
 week 7 (ETag/If-Match, the bulk import; regenerated with ``scripts/openapi.py`` and reviewed).
 
 The app must generate exactly ``week10/contracts/``. (Week 4's schemathesis run checks the

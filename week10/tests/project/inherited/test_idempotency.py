@@ -4,8 +4,9 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from testkit import impl_module
+from testkit import hostile, impl_module
 
+from ..conftest import Live
 from ..factories import V1, Account, task_body
 
 pytestmark = [pytest.mark.task(8), pytest.mark.points(0)]  # inherited: a guard, no points
@@ -111,3 +112,17 @@ async def test_the_key_is_stored_with_the_task_in_one_transaction(
     assert stored is not None
     assert stored.body == response.json()
     assert stored.location == response.headers["location"]
+
+
+async def test_one_key_sent_ten_times_at_once_creates_one_task(live: Live) -> None:
+    """Over real HTTP, each request its own transaction: the claim makes them wait in turn."""
+    async with live.client("/api/v2") as client:
+        body, headers = task_body(), {"Idempotency-Key": "ten-at-once"}
+        answers = await hostile.at_once(
+            [lambda: client.post("/tasks", json=body, headers=headers)] * 10
+        )
+
+    assert hostile.tally(answers) == {201: 10}
+    responses = [a for a in answers if isinstance(a, httpx.Response)]
+    assert len({r.json()["id"] for r in responses}) == 1
+    assert sum(r.headers.get("idempotent-replayed") == "true" for r in responses) == 9

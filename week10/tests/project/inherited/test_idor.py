@@ -5,6 +5,7 @@ path is attacked too, and a path parameter this suite does not know fails it unt
 how to make such a resource. Another user's id must look exactly like a missing one: 404, not 403.
 """
 
+import re
 from collections.abc import Awaitable, Callable
 from itertools import count
 from typing import Any
@@ -35,6 +36,7 @@ RESOURCES: dict[str, tuple[Maker, dict[str, Any]]] = {
     "tag_id": (lambda c: make(c, "tags", {"name": f"ann-only-{next(_n)}"}), {"name": "mine"}),
 }  # fmt: skip
 ADMIN_ONLY = {"user_id"}  # users are not owned: their routes are for admins (test_admin.py)
+PATH_PARAMETER = re.compile(r"\{(\w+)(?::\w+)?\}")  # "{task_id}", "{task_id:digits}"
 EXTERNAL = {"owner"}  # week 10: GitHub's names, not this API's resources (test_github.py)
 
 
@@ -43,10 +45,10 @@ def resource_routes(app: Any) -> list[tuple[str, str, str]]:
     found = []
     for route in iter_route_contexts(app.routes):
         path = route.path or ""
-        if not path.startswith("/api/") or "{" not in path:
+        match = PATH_PARAMETER.search(path)
+        if not path.startswith("/api/") or match is None:
             continue
-        parameter = path[path.index("{") + 1 : path.index("}")]
-        found += [(method, path, parameter) for method in sorted(route.methods or [])]
+        found += [(method, path, match.group(1)) for method in sorted(route.methods or [])]
     return found
 
 
@@ -64,7 +66,7 @@ async def test_every_route_with_an_id_hides_other_users_resources(
             continue
         maker, body = RESOURCES[parameter]
         resource_id = await maker(client)
-        url = "http://testserver" + path.replace(f"{{{parameter}}}", str(resource_id))
+        url = "http://testserver" + PATH_PARAMETER.sub(str(resource_id), path)
         before = await client.get(url)
         json_body = body if method in ("PUT", "PATCH") else None
         attempt = await client.request(method, url, json=json_body, headers=bob.headers)

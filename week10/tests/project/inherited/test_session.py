@@ -95,6 +95,28 @@ async def test_a_failed_commit_is_a_500_not_a_success(fresh_app: FastAPI) -> Non
     assert response.status_code == 500
 
 
+async def test_a_constraint_broken_meanwhile_is_translated_to_a_problem(
+    fresh_app: FastAPI, asgi_client: ClientFactory, ann: Account
+) -> None:
+    app = fresh_app
+
+    @app.post("/raced")
+    async def raced(session: dependencies.SessionDep) -> None:  # type: ignore[name-defined]
+        # What a concurrent request does between the service's check and this INSERT.
+        session.add(Tag(name="twice", owner_id=ann.id))
+        await session.flush()
+        session.add(Tag(name="TWICE", owner_id=ann.id))
+        await session.flush()
+
+    client = await asgi_client(app)
+    response = await client.post("/raced")
+
+    assert response.status_code == 409, response.text
+    assert response.json()["detail"] == "A tag with this name already exists"
+    tags = await client.get("/api/v1/tags", headers=ann.headers)
+    assert tags.json() == []  # and nothing was kept
+
+
 async def test_the_app_opens_its_own_engine_on_its_database_url(
     postgres_url: str, asgi_client: ClientFactory, settings: Any
 ) -> None:

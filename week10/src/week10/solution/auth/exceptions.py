@@ -23,4 +23,4 @@ class RefreshTokenReusedError(AuthenticationError):
 
 class WeakPasswordError(InvalidFieldError):
     def __init__(self, problems: list[str]) -> None:
-        super().__init__("password", problems)
+        super().__init__("password", problems, code="weak_password")

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi import APIRouter, Depends, Form, Request, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from ..problems import problem_responses
@@ -16,8 +16,23 @@ me_router = APIRouter(tags=["auth"])
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
+class LoginForm(OAuth2PasswordRequestForm):
+    """The OAuth2 password form with bounds: a username PostgreSQL can store (it becomes a
+    throttle key), no megabyte passwords to hash. Out of bounds is a 422, never a 500."""
+
+    def __init__(
+        self,
+        *,
+        username: Annotated[str, Form(max_length=320, pattern=r"^[^\x00]+$")],
+        password: Annotated[str, Form(max_length=1024, json_schema_extra={"format": "password"})],
+        scope: Annotated[str, Form(max_length=200)] = "",
+        grant_type: Annotated[str | None, Form(pattern="^password$")] = None,
+    ) -> None:
+        super().__init__(grant_type=grant_type, username=username, password=password, scope=scope)
+
+
 @router.post(
-    "/register", status_code=status.HTTP_201_CREATED, responses=problem_responses(409, 422)
+    "/register", status_code=status.HTTP_201_CREATED, responses=problem_responses(400, 409, 422)
 )
 async def register(data: UserCreate, service: AuthServiceDep) -> UserRead:
     """A new account with the role ``user``; then log in at /auth/token."""
@@ -26,7 +41,7 @@ async def register(data: UserCreate, service: AuthServiceDep) -> UserRead:
 
 @router.post("/token", responses=problem_responses(401, 422, 429))
 async def login(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    form: Annotated[LoginForm, Depends()],
     service: AuthServiceDep,
     request: Request,
     response: Response,
@@ -38,7 +53,7 @@ async def login(
     return pair
 
 
-@router.post("/refresh", responses=problem_responses(401, 422))
+@router.post("/refresh", responses=problem_responses(400, 401, 422))
 async def refresh(data: RefreshRequest, service: AuthServiceDep, response: Response) -> TokenPair:
     """A new token pair for a refresh token, which is spent: use the new one next time."""
     pair = await service.refresh(data.refresh_token)
@@ -47,7 +62,7 @@ async def refresh(data: RefreshRequest, service: AuthServiceDep, response: Respo
 
 
 @router.post(
-    "/logout", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401, 422)
+    "/logout", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(400, 401, 422)
 )
 async def logout(data: RefreshRequest, service: AuthServiceDep) -> None:
     """Revoke this login's refresh tokens. Access tokens live on until they expire (minutes)."""

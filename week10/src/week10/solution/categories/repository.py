@@ -20,7 +20,10 @@ class CategoryRepository(ABC):
         """Which of ``ids`` exist: one query for any number (the bulk import checks thousands)."""
 
     @abstractmethod
-    async def get(self, category_id: int) -> Category | None: ...
+    async def get(self, category_id: int, for_update: bool = False) -> Category | None:
+        """The row, or None. ``for_update`` locks it until the transaction ends
+        (``SELECT ... FOR UPDATE``): a change that reads the row first must lock it, or a
+        concurrent request can change or delete it between the read and the write."""
 
     @abstractmethod
     async def get_by_name(self, name: str) -> Category | None:
@@ -62,8 +65,11 @@ class SqlCategoryRepository(CategoryRepository):
         query = self._mine().with_only_columns(Category.id).where(Category.id.in_(ids))
         return set(await self.session.scalars(query))
 
-    async def get(self, category_id: int) -> Category | None:
-        return await self.session.scalar(self._mine().where(Category.id == category_id))
+    async def get(self, category_id: int, for_update: bool = False) -> Category | None:
+        query = self._mine().where(Category.id == category_id)
+        if for_update:
+            query = query.with_for_update().execution_options(populate_existing=True)
+        return await self.session.scalar(query)
 
     async def get_by_name(self, name: str) -> Category | None:
         query = self._mine().where(func.lower(Category.name) == func.lower(name))

@@ -5,12 +5,13 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response, status
 
 from ..auth.dependencies import READ, WRITE
+from ..fields import MAX_ID
 from ..problems import problem_responses
 from .dependencies import CategoryServiceDep
 from .schemas import CategoryIn, CategoryRead
 
 router = APIRouter(prefix="/categories", tags=["categories"])
-CategoryId = Annotated[int, Path(ge=1, description="The category's id")]
+CategoryId = Annotated[int, Path(ge=1, le=MAX_ID, description="The category's id")]
 LOCATION = {"Location": {"description": "URL of the new category", "schema": {"type": "string"}}}
 
 

@@ -4,8 +4,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Name = Annotated[str, Field(min_length=1, max_length=50, pattern=r"\S", examples=["Work"])]
-Description = Annotated[str, Field(max_length=500)]
+from ..fields import NO_NUL, NOT_BLANK
+
+Name = Annotated[str, Field(min_length=1, max_length=50, pattern=NOT_BLANK, examples=["Work"])]
+Description = Annotated[str, Field(max_length=500, pattern=NO_NUL)]
 
 
 class CategoryIn(BaseModel):

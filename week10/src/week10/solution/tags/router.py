@@ -5,12 +5,13 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response, status
 
 from ..auth.dependencies import READ, WRITE
+from ..fields import MAX_ID
 from ..problems import problem_responses
 from .dependencies import TagServiceDep
 from .schemas import TagIn, TagRead
 
 router = APIRouter(prefix="/tags", tags=["tags"])
-TagId = Annotated[int, Path(ge=1, description="The tag's id")]
+TagId = Annotated[int, Path(ge=1, le=MAX_ID, description="The tag's id")]
 LOCATION = {"Location": {"description": "URL of the new tag", "schema": {"type": "string"}}}
 
 

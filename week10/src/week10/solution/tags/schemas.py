@@ -4,7 +4,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Name = Annotated[str, Field(min_length=1, max_length=30, pattern=r"\S", examples=["urgent"])]
+from ..fields import NOT_BLANK
+
+Name = Annotated[str, Field(min_length=1, max_length=30, pattern=NOT_BLANK, examples=["urgent"])]
 
 
 class TagIn(BaseModel):

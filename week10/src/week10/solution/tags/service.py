@@ -17,8 +17,8 @@ class TagService:
             raise TagNameTakenError(data.name)
         return await self.tags.add(data)
 
-    async def get(self, tag_id: int) -> Tag:
-        tag = await self.tags.get(tag_id)
+    async def get(self, tag_id: int, for_update: bool = False) -> Tag:
+        tag = await self.tags.get(tag_id, for_update)
         if tag is None:
             raise TagNotFoundError(tag_id)
         return tag
@@ -27,14 +27,16 @@ class TagService:
         return await self.tags.list_all()
 
     async def replace(self, tag_id: int, data: TagIn) -> Tag:
-        tag = await self.get(tag_id)
+        tag = await self.get(tag_id, for_update=True)
         same_name = await self.tags.get_by_name(data.name)
         if same_name is not None and same_name.id != tag.id:
             raise TagNameTakenError(data.name)
         return await self.tags.replace(tag, data)
 
     async def delete(self, tag_id: int) -> None:
-        tag = await self.get(tag_id)
+        # Locked: a task created meanwhile waits for us (its foreign key check needs the row),
+        # or, if it came first, we wait for it and then see it below.
+        tag = await self.get(tag_id, for_update=True)
         if await self.tasks.any_with_tag(tag_id):
             raise TagInUseError(tag_id)
         await self.tags.delete(tag)

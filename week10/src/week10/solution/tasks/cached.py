@@ -10,7 +10,7 @@ month is covered too. (The statistics are the owner's cached reads as well: they
 the same writes.)
 """
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
@@ -88,17 +88,22 @@ class InvalidatingTaskRepository(TaskRepository):
         return ids
         # END SOLUTION
 
-    async def update(self, task: Task, changes: Mapping[str, Any]) -> Task:
-        # BEGIN SOLUTION write through inner, then invalidate
-        updated = await self.inner.update(task, changes)
-        self.cache.invalidate()
+    async def update(
+        self, task: Task, changes: Mapping[str, Any], versions: Collection[int] | None = None
+    ) -> Task | None:
+        # BEGIN SOLUTION write through inner; invalidate only if a row was written
+        updated = await self.inner.update(task, changes, versions)
+        if updated is not None:
+            self.cache.invalidate()
         return updated
         # END SOLUTION
 
-    async def delete(self, task: Task) -> None:
-        # BEGIN SOLUTION write through inner, then invalidate
-        await self.inner.delete(task)
-        self.cache.invalidate()
+    async def delete(self, task: Task, versions: Collection[int] | None = None) -> bool:
+        # BEGIN SOLUTION write through inner; invalidate only if a row was deleted
+        deleted = await self.inner.delete(task, versions)
+        if deleted:
+            self.cache.invalidate()
+        return deleted
         # END SOLUTION
 
     async def get(self, task_id: int) -> Task | None:

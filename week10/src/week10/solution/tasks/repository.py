@@ -1,30 +1,33 @@
 """Storage of tasks: the interface services depend on, and its PostgreSQL implementation."""
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
+    Delete,
     Select,
     SQLColumnExpression,
+    Update,
     case,
+    delete,
     exists,
     func,
     insert,
     select,
     tuple_,
+    update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from ..pagination import SortKey
-from .exceptions import TaskChangedError
 from .models import Priority, Task, TaskTag
 from .schemas import TaskFilters, TaskIn, TaskSort
 
 Clock = Callable[[], datetime]
+Write = TypeVar("Write", Update, Delete)
 PRIORITY_RANK = {Priority.LOW: 0, Priority.MEDIUM: 1, Priority.HIGH: 2}
 # Each sort field as a JSON-friendly value (it travels in cursors) ...
 SORT_VALUES: dict[str, Callable[[Task], Any]] = {
@@ -73,7 +76,8 @@ class TaskRepository(ABC):
         """Store new tasks in bulk; their ids, in the order of ``rows``."""
 
     @abstractmethod
-    async def get(self, task_id: int) -> Task | None: ...
+    async def get(self, task_id: int) -> Task | None:
+        """The task as committed now (also when the session holds an older copy), or None."""
 
     @abstractmethod
     async def find(self, filters: TaskFilters) -> list[Task]:
@@ -86,11 +90,16 @@ class TaskRepository(ABC):
         """At most ``limit`` matching tasks in ``sort`` order that come after the key ``after``."""
 
     @abstractmethod
-    async def update(self, task: Task, changes: Mapping[str, Any]) -> Task:
-        """Set the given fields (already validated) and bump ``updated_at``."""
+    async def update(
+        self, task: Task, changes: Mapping[str, Any], versions: Collection[int] | None = None
+    ) -> Task | None:
+        """Set the given fields (already validated), bump ``updated_at`` and ``version``, in one
+        compare-and-set: only if the row still has one of ``versions`` (None: any version).
+        The task as written, or None if no row matched (deleted, or at another version)."""
 
     @abstractmethod
-    async def delete(self, task: Task) -> None: ...
+    async def delete(self, task: Task, versions: Collection[int] | None = None) -> bool:
+        """Delete the task if it still has one of ``versions`` (None: any); did a row match?"""
 
     @abstractmethod
     async def any_with_category(self, category_id: int) -> bool: ...
@@ -126,6 +135,11 @@ def filtered(filters: TaskFilters, owner_id: int) -> Select[Task]:
         )
         query = query.where(Task.id.in_(having_all))
     return query
+
+
+def at_versions(statement: Write, versions: Collection[int] | None) -> Write:
+    """``statement`` restricted to rows at one of ``versions`` (unrestricted for None)."""
+    return statement if versions is None else statement.where(Task.version.in_(versions))
 
 
 def page_query(
@@ -185,7 +199,9 @@ class SqlTaskRepository(TaskRepository):
         return ids
 
     async def get(self, task_id: int) -> Task | None:
-        return await self.session.scalar(tasks_with_tags(self.owner_id).where(Task.id == task_id))
+        # populate_existing: the row as committed now, even for an object the session holds.
+        query = tasks_with_tags(self.owner_id).where(Task.id == task_id)
+        return await self.session.scalar(query.execution_options(populate_existing=True))
 
     async def find(self, filters: TaskFilters) -> list[Task]:
         query = filtered(filters, self.owner_id).order_by(Task.id)
@@ -197,24 +213,41 @@ class SqlTaskRepository(TaskRepository):
         query = page_query(filters, self.owner_id, sort, after, limit)
         return list(await self.session.scalars(query))
 
-    async def update(self, task: Task, changes: Mapping[str, Any]) -> Task:
-        for field, value in changes.items():
-            setattr(task, field, value)
-        task.updated_at = self.clock()
-        try:
-            # UPDATE tasks SET ..., version = :v + 1 WHERE id = :id AND version = :v
-            await self.session.flush()
-        except StaleDataError as exc:
-            # Another transaction committed a new version between our SELECT and this UPDATE.
-            raise TaskChangedError(task.id) from exc
-        return task
+    async def update(
+        self, task: Task, changes: Mapping[str, Any], versions: Collection[int] | None = None
+    ) -> Task | None:
+        # UPDATE tasks SET ..., version = version + 1 WHERE id = :id [AND version IN (...)]
+        # RETURNING id: one statement, so no other request's write can come between the
+        # version check and the write (as it could between a SELECT and an UPDATE).
+        fields = {field: value for field, value in changes.items() if field != "tag_ids"}
+        fields |= {"updated_at": self.clock(), "version": Task.version + 1}
+        statement = (
+            update(Task)
+            .where(Task.id == task.id, Task.owner_id == self.owner_id)
+            .values(fields)
+            .returning(Task.id)
+        )
+        matched = await self.session.scalar(
+            at_versions(statement, versions).execution_options(synchronize_session=False)
+        )
+        if matched is None:
+            return None
+        if "tag_ids" in changes:
+            # Our UPDATE holds the task's row lock until we commit: no other write of this task
+            # can interleave with these two statements.
+            await self.session.execute(delete(TaskTag).where(TaskTag.task_id == task.id))
+            links = [{"task_id": task.id, "tag_id": tag_id, "position": position}
+                     for position, tag_id in enumerate(changes["tag_ids"])]  # fmt: skip
+            if links:
+                await self.session.execute(insert(TaskTag), links)
+        return await self.get(task.id)
 
-    async def delete(self, task: Task) -> None:
-        await self.session.delete(task)
-        try:
-            await self.session.flush()  # DELETE ... WHERE id = :id AND version = :v
-        except StaleDataError as exc:
-            raise TaskChangedError(task.id) from exc
+    async def delete(self, task: Task, versions: Collection[int] | None = None) -> bool:
+        statement = delete(Task).where(Task.id == task.id).returning(Task.id)
+        matched = await self.session.scalar(
+            at_versions(statement, versions).execution_options(synchronize_session=False)
+        )
+        return matched is not None
 
     async def any_with_category(self, category_id: int) -> bool:
         return bool(

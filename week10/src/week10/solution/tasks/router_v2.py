@@ -6,10 +6,12 @@ Same service as v1; this module only translates between v2's representation and 
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response, status
+from starlette.convertors import Convertor, register_url_convertor
 
 from ..auth.dependencies import READ, WRITE
 from ..dependencies import CursorCodecDep
 from ..etags import IfMatch, etag, parse_if_match
+from ..fields import MAX_ID
 from ..idempotency import IdempotencyKeyHeader, StoredResponse, fingerprint
 from ..owned import IdempotencyKeysDep
 from ..problems import problem_responses
@@ -28,10 +30,28 @@ from .schemas_v2 import (
     TaskQueryV2,
     TaskReadV2,
     renamed,
+    validate_rows,
 )
 
+
+class Digits(Convertor[str]):
+    """``{task_id:digits}`` matches digits only. Without it ``/tasks/{task_id}`` also matches
+    ``/tasks/import``, and ``GET /tasks/import`` is a 422 (``"import"`` is no integer) instead of
+    a 405. The number itself is left to ``TaskId``'s validation: Starlette's own ``:int``
+    converts while routing and crashes (a 500) on an id of 5,000 digits."""
+
+    regex = "[0-9]+"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return str(value)
+
+
+register_url_convertor("digits", Digits())
 router = APIRouter(prefix="/tasks", tags=["tasks"])
-TaskId = Annotated[int, Path(ge=1, description="The task's id")]
+TaskId = Annotated[int, Path(ge=1, le=MAX_ID, description="The task's id")]
 LOCATION = {"Location": {"description": "URL of the new task", "schema": {"type": "string"}}}
 REPLAYED = "Idempotent-Replayed"
 ETAG = {"ETag": {"description": "The task's version, for If-Match", "schema": {"type": "string"}}}
@@ -76,7 +96,7 @@ def task_read(task: Task | TaskRead, request: Request) -> TaskReadV2:
     dependencies=[WRITE],
     name="v2_create_task",
     status_code=status.HTTP_201_CREATED,
-    responses={201: {"headers": LOCATION | ETAG}, **problem_responses(400, 422)},
+    responses={201: {"headers": LOCATION | ETAG}, **problem_responses(400, 409, 422)},
 )
 async def create_task(
     data: TaskInV2,
@@ -88,14 +108,20 @@ async def create_task(
 ) -> TaskReadV2:
     request_fingerprint = fingerprint(data)
     if idempotency_key is not None:
+        await keys.claim(idempotency_key)  # a concurrent request with this key waits here
         stored = await keys.replay(idempotency_key, request_fingerprint)
         if stored is not None:
             response.headers.update({"Location": stored.location, REPLAYED: "true"})
+            if stored.etag is not None:
+                response.headers["ETag"] = stored.etag  # the first response's, as it was sent
             return TaskReadV2.model_validate(stored.body)
     body = with_etag(await service.create(data.to_v1()), request, response)
     response.headers["Location"] = body.links.self
     if idempotency_key is not None:
-        saved = StoredResponse(request_fingerprint, body.model_dump(mode="json"), body.links.self)
+        saved = StoredResponse(
+            request_fingerprint, body.model_dump(mode="json"), body.links.self,
+            etag=response.headers["ETag"],
+        )  # fmt: skip
         await keys.save(idempotency_key, saved)
     return body
 
@@ -105,11 +131,13 @@ async def create_task(
     dependencies=[WRITE],
     name="v2_import_tasks",
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(422),
+    responses=problem_responses(400, 409, 422),
 )
 async def import_tasks(data: TaskImport, service: TaskServiceDep) -> ImportResult:
-    """Every task of the body, or none: a bad row (its index in `errors[].loc`) fails them all."""
-    ids = await service.import_many([row.to_v1() for row in data.tasks])
+    """Every task of the body, or none: a bad row (its index in `errors[].loc`) fails them all,
+    and the 422 lists every bad row at once, for its fields and for what it refers to."""
+    rows, errors = validate_rows(data.tasks)
+    ids = await service.import_many(rows, errors)
     return ImportResult(imported=len(ids), ids=ids)
 
 
@@ -133,7 +161,7 @@ async def list_tasks(
 
 
 @router.get(
-    "/{task_id}",
+    "/{task_id:digits}",
     dependencies=[READ],
     name="v2_get_task",
     responses={200: {"headers": ETAG}, **problem_responses(404, 422)},
@@ -145,10 +173,10 @@ async def get_task(
 
 
 @router.put(
-    "/{task_id}",
+    "/{task_id:digits}",
     dependencies=[WRITE],
     name="v2_replace_task",
-    responses={200: {"headers": ETAG}, **problem_responses(400, 404, 412, 422)},
+    responses={200: {"headers": ETAG}, **problem_responses(400, 404, 409, 412, 422)},
 )
 async def replace_task(
     task_id: TaskId,
@@ -163,10 +191,10 @@ async def replace_task(
 
 
 @router.patch(
-    "/{task_id}",
+    "/{task_id:digits}",
     dependencies=[WRITE],
     name="v2_patch_task",
-    responses={200: {"headers": ETAG}, **problem_responses(400, 404, 412, 422)},
+    responses={200: {"headers": ETAG}, **problem_responses(400, 404, 409, 412, 422)},
 )
 async def patch_task(
     task_id: TaskId,
@@ -181,11 +209,11 @@ async def patch_task(
 
 
 @router.delete(
-    "/{task_id}",
+    "/{task_id:digits}",
     dependencies=[WRITE],
     name="v2_delete_task",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(404, 412, 422),
+    responses=problem_responses(404, 409, 412, 422),
 )
 async def delete_task(
     task_id: TaskId, service: TaskServiceDep, if_match: IfMatchHeader = None

@@ -11,12 +11,16 @@ from typing import Annotated
 
 from pydantic import MISSING, BaseModel, ConfigDict, Field, field_validator
 
+from ..fields import NO_NUL, NOT_BLANK, Id, JsonDate, JsonId
 from .models import Priority, TaskStatus
 
-Title = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S", examples=["Write tests"])]
-Description = Annotated[str, Field(max_length=2000)]
-Id = Annotated[int, Field(ge=1)]
-TagIds = Annotated[list[Id], Field(max_length=20, description="Ids of tags; duplicates collapse")]
+Title = Annotated[
+    str, Field(min_length=1, max_length=200, pattern=NOT_BLANK, examples=["Write tests"])
+]
+Description = Annotated[str, Field(max_length=2000, pattern=NO_NUL)]
+TagIds = Annotated[
+    list[JsonId], Field(max_length=20, description="Ids of tags; duplicates collapse")
+]
 
 
 def unique_in_order(ids: list[int]) -> list[int]:
@@ -33,8 +37,8 @@ class TaskIn(BaseModel):
     description: Description | None = None
     status: TaskStatus = TaskStatus.TODO
     priority: Priority = Priority.MEDIUM
-    due_date: date | None = None
-    category_id: Id | None = None
+    due_date: JsonDate | None = None
+    category_id: JsonId | None = None
     tag_ids: TagIds = []
 
     @field_validator("tag_ids")
@@ -54,8 +58,8 @@ class TaskPatch(BaseModel):
     description: Description | MISSING | None = MISSING
     status: TaskStatus | MISSING = MISSING
     priority: Priority | MISSING = MISSING
-    due_date: date | MISSING | None = MISSING
-    category_id: Id | MISSING | None = MISSING
+    due_date: JsonDate | MISSING | None = MISSING
+    category_id: JsonId | MISSING | None = MISSING
     tag_ids: TagIds | MISSING = MISSING
 
     @field_validator("tag_ids")

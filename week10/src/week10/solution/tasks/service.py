@@ -1,5 +1,8 @@
 """Business rules of tasks: a task may only refer to a category and tags that exist."""
 
+from collections.abc import Sequence
+from typing import NoReturn
+
 from ..categories.repository import CategoryRepository
 from ..errors import InvalidReferenceError, InvalidRowsError, RowError
 from ..etags import IfMatch
@@ -9,6 +12,12 @@ from .exceptions import TaskChangedError, TaskNotFoundError
 from .models import Task
 from .repository import TaskRepository, sort_key
 from .schemas import TaskFilters, TaskIn, TaskPatch, TaskSort
+
+
+def versions(if_match: IfMatch | None) -> frozenset[int] | None:
+    """The versions a write may change: those If-Match names; None (any) without it, or for *.
+    Without If-Match the last write wins, as v1 and week 6's v2 clients expect."""
+    return None if if_match is None or if_match.any_version else if_match.versions
 
 
 class TaskService:
@@ -41,24 +50,28 @@ class TaskService:
         items = rows[:limit]
         return items, sort_key(items[-1], sort) if len(rows) > limit else None
 
-    async def import_many(self, rows: list[TaskIn]) -> list[int]:
-        """Add every row or none: all references are checked first, with one query per table,
-        and every bad row is reported at once (a client fixes its file in one round)."""
+    async def import_many(
+        self, rows: dict[int, TaskIn], invalid: Sequence[RowError] = ()
+    ) -> list[int]:
+        """Add every row or none. ``rows`` are the valid rows by their index in the request,
+        ``invalid`` the errors of the others. The references of the valid rows are checked with
+        one query per table, and every bad row is reported at once, whatever is wrong with it (a
+        client fixes its file in one round)."""
         categories = await self.categories.existing_ids(
-            {row.category_id for row in rows if row.category_id is not None}
+            {row.category_id for row in rows.values() if row.category_id is not None}
         )
-        tags = await self.tags.existing_ids({tag for row in rows for tag in row.tag_ids})
-        errors = []
-        for index, row in enumerate(rows):
+        tags = await self.tags.existing_ids({tag for row in rows.values() for tag in row.tag_ids})
+        errors = list(invalid)
+        for index, row in rows.items():
             if row.category_id is not None and row.category_id not in categories:
                 message = f"Category {row.category_id} does not exist"
-                errors.append(RowError(index, "category_id", message))
+                errors.append(RowError(index, ("category_id",), message))
             if missing := [tag for tag in row.tag_ids if tag not in tags]:
                 message = f"Tag(s) {', '.join(map(str, missing))} do not exist"
-                errors.append(RowError(index, "tag_ids", message))
+                errors.append(RowError(index, ("tag_ids",), message))
         if errors:
-            raise InvalidRowsError(errors)
-        return await self.tasks.add_many(rows)
+            raise InvalidRowsError(sorted(errors, key=lambda error: error.row))
+        return await self.tasks.add_many([rows[index] for index in sorted(rows)])
 
     async def get_if_match(self, task_id: int, if_match: IfMatch | None) -> Task:
         """The task, if the client's ``If-Match`` names its current version (or none was sent)."""
@@ -71,7 +84,8 @@ class TaskService:
         task = await self.get_if_match(task_id, if_match)
         await self._check_category(data.category_id)
         await self._check_tags(data.tag_ids)
-        return await self.tasks.update(task, data.model_dump())
+        written = await self.tasks.update(task, data.model_dump(), versions(if_match))
+        return written if written is not None else await self._missed(task_id)
 
     async def patch(self, task_id: int, data: TaskPatch, if_match: IfMatch | None = None) -> Task:
         task = await self.get_if_match(task_id, if_match)
@@ -80,10 +94,21 @@ class TaskService:
             await self._check_category(changes["category_id"])
         if "tag_ids" in changes:
             await self._check_tags(changes["tag_ids"])
-        return await self.tasks.update(task, changes)
+        written = await self.tasks.update(task, changes, versions(if_match))
+        return written if written is not None else await self._missed(task_id)
 
     async def delete(self, task_id: int, if_match: IfMatch | None = None) -> None:
-        await self.tasks.delete(await self.get_if_match(task_id, if_match))
+        task = await self.get_if_match(task_id, if_match)
+        if not await self.tasks.delete(task, versions(if_match)):
+            await self._missed(task_id)
+
+    async def _missed(self, task_id: int) -> NoReturn:
+        """Why a compare-and-set matched no row: another request deleted the task since we read
+        it (404), or wrote a version that If-Match does not name (412)."""
+        current = await self.tasks.get(task_id)
+        if current is None:
+            raise TaskNotFoundError(task_id)
+        raise TaskChangedError(task_id, current.version)
 
     async def _check_category(self, category_id: int | None) -> None:
         if category_id is not None and await self.categories.get(category_id) is None:

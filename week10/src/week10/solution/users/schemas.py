@@ -5,6 +5,7 @@ from typing import Annotated
 
 from pydantic import MISSING, AfterValidator, BaseModel, ConfigDict, Field, StrictBool
 
+from ..auth.passwords import MAX_LENGTH, MIN_LENGTH
 from .models import Role
 
 # Deliberately simple: one @, a dot in the domain, no spaces or NULs. The real check is that mail
@@ -15,9 +16,14 @@ Email = Annotated[
           examples=["ann@example.com"]),
     AfterValidator(str.lower),  # one account per address, whatever its case
 ]  # fmt: skip
+# The limits live with the password rules (auth/passwords.py); here they are declared for OpenAPI
+# and refuse an oversized body before anything hashes it.
 Password = Annotated[
-    str, Field(min_length=1, max_length=128, examples=["correct horse battery staple"])
-]
+    str,
+    Field(min_length=MIN_LENGTH, max_length=MAX_LENGTH,
+          description=f"{MIN_LENGTH} to {MAX_LENGTH} characters, not a common one",
+          examples=["correct horse battery staple"]),
+]  # fmt: skip
 
 
 class UserCreate(BaseModel):
@@ -26,7 +32,7 @@ class UserCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     email: Email
-    password: Annotated[Password, Field(description="15 to 128 characters, not a common one")]
+    password: Password
 
 
 class UserRead(BaseModel):

@@ -1,6 +1,6 @@
 """HTTP layer of the caches: their hit rates for admins, as JSON or in Prometheus' text format."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from fastapi.responses import PlainTextResponse
 
 from ..auth.dependencies import AdminUser
@@ -27,7 +27,9 @@ async def cache_report(admin: AdminUser, guard: GuardDep, metrics: MetricsDep) -
 
 @router.get(
     "/metrics",
-    response_class=PlainTextResponse,
+    # Not PlainTextResponse: FastAPI would document the error bodies as text/plain too (they
+    # are problem+json), and the text as a JSON Schema "string" (it is no JSON at all).
+    response_class=Response,
     responses={
         200: {"content": {"text/plain": {}}, "description": "Prometheus text format 0.0.4"},
         **problem_responses(503),

@@ -20,7 +20,10 @@ class TagRepository(ABC):
         """Which of ``ids`` exist: one query for any number (the bulk import checks thousands)."""
 
     @abstractmethod
-    async def get(self, tag_id: int) -> Tag | None: ...
+    async def get(self, tag_id: int, for_update: bool = False) -> Tag | None:
+        """The row, or None. ``for_update`` locks it until the transaction ends
+        (``SELECT ... FOR UPDATE``): a change that reads the row first must lock it, or a
+        concurrent request can change or delete it between the read and the write."""
 
     @abstractmethod
     async def get_by_name(self, name: str) -> Tag | None:
@@ -62,8 +65,11 @@ class SqlTagRepository(TagRepository):
         query = self._mine().with_only_columns(Tag.id).where(Tag.id.in_(ids))
         return set(await self.session.scalars(query))
 
-    async def get(self, tag_id: int) -> Tag | None:
-        return await self.session.scalar(self._mine().where(Tag.id == tag_id))
+    async def get(self, tag_id: int, for_update: bool = False) -> Tag | None:
+        query = self._mine().where(Tag.id == tag_id)
+        if for_update:
+            query = query.with_for_update().execution_options(populate_existing=True)
+        return await self.session.scalar(query)
 
     async def get_by_name(self, name: str) -> Tag | None:
         return await self.session.scalar(

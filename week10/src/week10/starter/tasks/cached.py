@@ -10,7 +10,7 @@ month is covered too. (The statistics are the owner's cached reads as well: they
 the same writes.)
 """
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
@@ -65,11 +65,13 @@ class InvalidatingTaskRepository(TaskRepository):
     async def add_many(self, rows: list[TaskIn]) -> list[int]:
         raise NotImplementedError("TODO: write through inner, then invalidate")
 
-    async def update(self, task: Task, changes: Mapping[str, Any]) -> Task:
-        raise NotImplementedError("TODO: write through inner, then invalidate")
+    async def update(
+        self, task: Task, changes: Mapping[str, Any], versions: Collection[int] | None = None
+    ) -> Task | None:
+        raise NotImplementedError("TODO: write through inner; invalidate only if a row was written")
 
-    async def delete(self, task: Task) -> None:
-        raise NotImplementedError("TODO: write through inner, then invalidate")
+    async def delete(self, task: Task, versions: Collection[int] | None = None) -> bool:
+        raise NotImplementedError("TODO: write through inner; invalidate only if a row was deleted")
 
     async def get(self, task_id: int) -> Task | None:
         return await self.inner.get(task_id)

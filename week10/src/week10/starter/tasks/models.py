@@ -73,9 +73,11 @@ class Task(Base):
     )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    # Optimistic concurrency (task 2): SQLAlchemy adds "AND version = <the version loaded>" to
-    # every UPDATE of a task and bumps it; the API shows it as the task's ETag.
-    version: Mapped[int] = mapped_column(server_default=text("1"))
+    # Optimistic concurrency (task 2): every UPDATE sets version = version + 1, and one with
+    # If-Match adds "AND version IN (<the versions the client named>)" (repository.update); the
+    # API shows it as the task's ETag. default=1 too: a new task's version is known without a
+    # query after the INSERT.
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
 
     category: Mapped[Category | None] = relationship(back_populates="tasks", lazy="raise")
     tag_links: Mapped[list[TaskTag]] = relationship(
@@ -94,7 +96,6 @@ class Task(Base):
         Index("ix_tasks_owner_id_id", "owner_id", "id"),
         *query_indexes(),
     )
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads a plain dict)
 
     @property
     def tag_ids(self) -> list[int]:

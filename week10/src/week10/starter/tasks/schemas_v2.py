@@ -9,14 +9,24 @@ The service and repository do not change: v2 models convert to and from v1's at 
 """
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import MISSING, BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    MISSING,
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    WithJsonSchema,
+    field_validator,
+)
 
+from ..errors import RowError
+from ..fields import Id, JsonDate, JsonId
 from .models import Priority, TaskStatus
 from .schemas import (
     Description,
-    Id,
     TagIds,
     TaskFilters,
     TaskIn,
@@ -43,8 +53,8 @@ class TaskInV2(BaseModel):
     description: Description | None = None
     state: TaskStatus = TaskStatus.TODO
     priority: Priority = Priority.MEDIUM
-    due_on: date | None = None
-    category_id: Id | None = None
+    due_on: JsonDate | None = None
+    category_id: JsonId | None = None
     tag_ids: TagIds = []
 
     @field_validator("tag_ids")
@@ -65,8 +75,8 @@ class TaskPatchV2(BaseModel):
     description: Description | MISSING | None = MISSING
     state: TaskStatus | MISSING = MISSING
     priority: Priority | MISSING = MISSING
-    due_on: date | MISSING | None = MISSING
-    category_id: Id | MISSING | None = MISSING
+    due_on: JsonDate | MISSING | None = MISSING
+    category_id: JsonId | MISSING | None = MISSING
     tag_ids: TagIds | MISSING = MISSING
 
     @field_validator("tag_ids")
@@ -132,12 +142,42 @@ class TaskPage(BaseModel):
 MAX_IMPORT = 10_000
 
 
+# Documented as a list of TaskInV2, validated row by row in validate_rows (below).
+IMPORT_ROWS = {
+    "type": "array",
+    "items": {"$ref": "#/components/schemas/TaskInV2"},
+    "minItems": 1,
+    "maxItems": MAX_IMPORT,
+}
+
+
 class TaskImport(BaseModel):
     """Body of POST /api/v2/tasks/import: up to 10,000 tasks, imported all together or not at all."""
 
     model_config = ConfigDict(extra="forbid")
 
-    tasks: list[TaskInV2] = Field(min_length=1, max_length=MAX_IMPORT)
+    # The rows are taken as they come and checked one by one (validate_rows): with
+    # list[TaskInV2] here, one invalid row would stop the request before the others reach the
+    # service, and a client fixing its file would learn of missing references only on the next
+    # try. WithJsonSchema keeps the documented schema: a list of TaskInV2.
+    tasks: Annotated[
+        list[Any], Field(min_length=1, max_length=MAX_IMPORT), WithJsonSchema(IMPORT_ROWS)
+    ]
+
+
+ROW = TypeAdapter(TaskInV2)
+
+
+def validate_rows(rows: list[Any]) -> tuple[dict[int, TaskIn], list[RowError]]:
+    """The valid rows (as v1, by their index) and every error of the invalid ones."""
+    valid: dict[int, TaskIn] = {}
+    errors: list[RowError] = []
+    for index, row in enumerate(rows):
+        try:
+            valid[index] = ROW.validate_python(row).to_v1()
+        except ValidationError as exc:
+            errors += [RowError(index, e["loc"], e["msg"], e["type"]) for e in exc.errors()]
+    return valid, errors
 
 
 class ImportResult(BaseModel):

@@ -30,7 +30,7 @@ class UserRepository:
 
     async def get_by_email(self, email: str) -> User | None:
         return await self.session.scalar(
-            select(User).where(func.lower(User.email) == email.lower())
+            select(User).where(func.lower(User.email) == func.lower(email))
         )
 
     async def list_page(self, after_id: int, limit: int) -> list[User]:

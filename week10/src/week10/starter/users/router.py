@@ -39,7 +39,7 @@ async def get_user(user_id: UserId, admin: AdminUser, service: UserAdminServiceD
     return UserRead.model_validate(await service.get(user_id))
 
 
-@router.patch("/{user_id}", responses=problem_responses(404, 409, 422))
+@router.patch("/{user_id}", responses=problem_responses(400, 404, 409, 422))
 async def update_user(
     user_id: UserId, data: UserUpdate, admin: AdminUser, service: UserAdminServiceDep
 ) -> UserRead:

@@ -1,10 +1,10 @@
 """users and ownership: accounts, refresh tokens, login failures; every row gets an owner
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-01 12:00:00.000000+00:00
 
-Week 9. The tables came from ``alembic revision --autogenerate --rev-id 0006``; the data steps
+Week 9. The tables came from ``alembic revision --autogenerate --rev-id 0007``; the data steps
 are by hand:
 
 - the rows week 7 left have no owner, so the migration creates one: the admin
@@ -23,8 +23,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006"
-down_revision: str | None = "0005"
+revision: str = "0007"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
