@@ -21,12 +21,16 @@ class AfterCommit:
 
     def add(self, name: str, hook: Hook) -> None:
         """Run ``hook`` after the commit; the same ``name`` registered twice runs once."""
+        # BEGIN SOLUTION once per name
         self.hooks.setdefault(name, hook)
+        # END SOLUTION
 
     async def run(self) -> None:
+        # BEGIN SOLUTION each hook once; log a failure, never raise
         hooks, self.hooks = self.hooks, {}
         for name, hook in hooks.items():
             try:
                 await hook()
             except Exception:  # the data is committed: the request still succeeded
                 logger.exception("after-commit work failed", work=name)
+        # END SOLUTION

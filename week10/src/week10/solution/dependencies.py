@@ -113,13 +113,17 @@ async def get_cursor_codec(request: Request) -> CursorCodec:
 
 async def get_guard(request: Request) -> RedisGuard:
     """The process's way to Redis (made in the lifespan)."""
+    # BEGIN SOLUTION the guard the lifespan made (app.state)
     guard: RedisGuard = request.app.state.guard
     return guard
+    # END SOLUTION
 
 
 async def get_metrics(request: Request) -> CacheMetrics:
+    # BEGIN SOLUTION the counters the lifespan made (app.state)
     metrics: CacheMetrics = request.app.state.metrics
     return metrics
+    # END SOLUTION
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

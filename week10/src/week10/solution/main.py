@@ -85,6 +85,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 def start_caching(app: FastAPI, settings: Settings) -> tuple[Redis, httpx.AsyncClient]:
     """Week 10: one Redis pool, its guard and the cache counters; the GitHub client and its HTTP
     cache; what to do when Redis comes back after missing writes. Returns what to close."""
+    # BEGIN SOLUTION pool, guard, recoveries, metrics, GitHub's cache
     redis = make_redis(settings.redis)
     guard = make_guard(redis, settings.redis)
     guard.on_recovery(forget_everything)  # no cached read written before the outage is used
@@ -94,6 +95,7 @@ def start_caching(app: FastAPI, settings: Settings) -> tuple[Redis, httpx.AsyncC
     github = github_client(settings.github)
     app.state.github = HttpCache(github, guard, app.state.metrics)
     return redis, github.http
+    # END SOLUTION
 
 
 def utc_now() -> datetime:

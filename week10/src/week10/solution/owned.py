@@ -40,7 +40,9 @@ ReadCacheDep = Annotated[ReadCache, Depends(get_read_cache)]
 async def get_task_repository(
     session: SessionDep, principal: PrincipalDep, cache: ReadCacheDep
 ) -> TaskRepository:
+    # BEGIN SOLUTION the owner's repository, invalidating the owner's reads
     return InvalidatingTaskRepository(SqlTaskRepository(session, principal.user.id), cache)
+    # END SOLUTION
 
 
 async def get_category_repository(

@@ -21,12 +21,7 @@ class AfterCommit:
 
     def add(self, name: str, hook: Hook) -> None:
         """Run ``hook`` after the commit; the same ``name`` registered twice runs once."""
-        self.hooks.setdefault(name, hook)
+        raise NotImplementedError("TODO: once per name")
 
     async def run(self) -> None:
-        hooks, self.hooks = self.hooks, {}
-        for name, hook in hooks.items():
-            try:
-                await hook()
-            except Exception:  # the data is committed: the request still succeeded
-                logger.exception("after-commit work failed", work=name)
+        raise NotImplementedError("TODO: each hook once; log a failure, never raise")

@@ -85,15 +85,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 def start_caching(app: FastAPI, settings: Settings) -> tuple[Redis, httpx.AsyncClient]:
     """Week 10: one Redis pool, its guard and the cache counters; the GitHub client and its HTTP
     cache; what to do when Redis comes back after missing writes. Returns what to close."""
-    redis = make_redis(settings.redis)
-    guard = make_guard(redis, settings.redis)
-    guard.on_recovery(forget_everything)  # no cached read written before the outage is used
-    guard.on_recovery(distrust)  # the deny-list's copy is rebuilt from PostgreSQL
-    app.state.guard = guard
-    app.state.metrics = CacheMetrics(guard)
-    github = github_client(settings.github)
-    app.state.github = HttpCache(github, guard, app.state.metrics)
-    return redis, github.http
+    raise NotImplementedError("TODO: pool, guard, recoveries, metrics, GitHub's cache")
 
 
 def utc_now() -> datetime:

@@ -16,6 +16,7 @@ login revoked?":
   check could not be made (fail closed), and reads go on working while Redis is down.
 """
 
+# BEGIN SOLUTION
 import contextlib
 import uuid
 from datetime import datetime, timedelta
@@ -31,9 +32,7 @@ REBUILDING = f"{keys.PREFIX}:denied:rebuilding"
 
 
 def denied(login: uuid.UUID) -> str:
-    # BEGIN SOLUTION the key of one login
     return f"{keys.PREFIX}:denied:{login}"
-    # END SOLUTION
 
 
 class RevocationRecord(Protocol):
@@ -48,9 +47,7 @@ class RevocationRecord(Protocol):
 
 async def distrust(redis: Redis) -> None:
     """The guard's recovery: a revocation may be missing from Redis's copy; rebuild it first."""
-    # BEGIN SOLUTION delete READY: Redis's copy may miss a revocation
     await redis.delete(READY)
-    # END SOLUTION
 
 
 class DenyList:
@@ -63,7 +60,6 @@ class DenyList:
 
     async def revoked(self, login: uuid.UUID, at: datetime) -> None:
         """Copy a revocation the record holds (written in this request) to Redis at once."""
-        # BEGIN SOLUTION copy it to Redis, expiring with the tokens
         until = int((at + self.token_lifetime).timestamp()) + 1
 
         async def write(redis: Redis) -> None:
@@ -71,11 +67,9 @@ class DenyList:
 
         with contextlib.suppress(RedisUnavailableError):  # the guard remembers the missed write
             await self.guard(write, write=True)
-        # END SOLUTION
 
     async def is_revoked(self, login: uuid.UUID, now: datetime) -> bool:
         """Redis answers if its copy is complete; otherwise PostgreSQL (and the copy is rebuilt)."""
-        # BEGIN SOLUTION Redis if READY, else the record
         try:
             ready, found = await self.guard(lambda redis: redis.mget(READY, denied(login)))
         except RedisUnavailableError:
@@ -85,13 +79,11 @@ class DenyList:
             await self.rebuild(now)
             return revoked
         return found is not None
-        # END SOLUTION
 
     async def rebuild(self, now: datetime) -> None:
         """Copy every revocation that still matters from PostgreSQL to Redis, then mark the copy
         complete. One process at a time (``SET NX``): after a restart, every request finds the
         marker missing, and one rebuild is enough."""
-        # BEGIN SOLUTION one rebuild at a time: copy the record, READY
         try:
             if not await self.guard(lambda redis: redis.set(REBUILDING, 1, nx=True, px=5000)):
                 return
@@ -109,4 +101,6 @@ class DenyList:
             await self.guard(write)
         except RedisUnavailableError:
             pass  # the next request tries again; PostgreSQL answers meanwhile
-        # END SOLUTION
+
+
+# END SOLUTION

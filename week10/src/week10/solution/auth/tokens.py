@@ -77,9 +77,11 @@ class TokenCodec:
         self, user_id: int, scopes: frozenset[str], now: datetime, login: uuid.UUID
     ) -> str:
         """Week 10: ``sid`` names the login, so revoking the login revokes its access tokens."""
+        # BEGIN SOLUTION the claims with sid, encoded
         claims = self._claims(user_id, ACCESS, now)
         claims |= {"scope": " ".join(sorted(scopes)), "sid": str(login)}
         return self._encode(claims)
+        # END SOLUTION
 
     def refresh_token(
         self, user_id: int, family_id: uuid.UUID, scopes: frozenset[str], now: datetime
@@ -110,12 +112,14 @@ class TokenCodec:
         return claims
 
     def decode_access(self, token: str) -> AccessClaims:
+        # BEGIN SOLUTION decode; sid must be a UUID (401 if not)
         claims = self._decode(token, ACCESS)
         try:
             login = uuid.UUID(str(claims["sid"]))
         except (KeyError, ValueError):
             raise InvalidTokenError from None  # issued before week 10, or not by us
         return AccessClaims(int(claims["sub"]), scopes_of(claims), login)
+        # END SOLUTION
 
     def decode_refresh(self, token: str) -> RefreshClaims:
         claims = self._decode(token, REFRESH)

@@ -13,6 +13,7 @@ answers its own way (the cache bypasses itself, the deny-list asks PostgreSQL). 
   the deny-list until it is rebuilt.
 """
 
+# BEGIN SOLUTION
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
@@ -44,14 +45,11 @@ class RedisGuard:
 
     def on_recovery(self, action: Recovery) -> None:
         """Run ``action`` when Redis is reachable again after a write was missed."""
-        # BEGIN SOLUTION remember the action
         self.recoveries.append(action)
-        # END SOLUTION
 
     async def __call__(self, operation: Operation[T], *, write: bool = False) -> T:
         """``operation(redis)``'s result, or ``RedisUnavailableError``. ``write=True`` for commands
         whose loss leaves Redis stale (it makes the guard run the recoveries later)."""
-        # BEGIN SOLUTION breaker, recoveries, the operation
         try:
             self.breaker.before_call()
         except CircuitOpenError:
@@ -72,17 +70,17 @@ class RedisGuard:
             raise
         self.breaker.record_success()
         return result
-        # END SOLUTION
 
     async def _recover(self) -> None:
-        # BEGIN SOLUTION run every action, then trust Redis again
         for action in self.recoveries:
             await action(self.redis)
         self.missed_writes = False
         logger.info("redis recovered after missed writes", actions=len(self.recoveries))
-        # END SOLUTION
 
     @property
     def state(self) -> str:
         """``closed`` (in use), ``open`` (skipped for now) or ``half_open`` (being tried)."""
         return self.breaker.state.value
+
+
+# END SOLUTION

@@ -17,6 +17,7 @@ upstream, and the credentials that asked are the app's own. Freshness is capped 
 and stored answers are kept ``keep_stale`` seconds beyond it for revalidation and errors.
 """
 
+# BEGIN SOLUTION
 import contextlib
 import time
 from collections.abc import Mapping
@@ -43,7 +44,6 @@ class CacheControl:
     def parse(cls, header: str | None) -> "CacheControl":
         """``Cache-Control`` directives (case-insensitive, comma-separated, ``name=value``);
         ``s-maxage`` wins over ``max-age``; unknown directives and bad numbers are ignored."""
-        # BEGIN SOLUTION the directives we use
         directives: dict[str, str] = {}
         for part in (header or "").split(","):
             name, _, value = part.strip().partition("=")
@@ -52,7 +52,6 @@ class CacheControl:
         ages = [directives.get("s-maxage", ""), directives.get("max-age", "")]
         max_age = next((int(age) for age in ages if age.isdigit()), None)
         return cls("no-store" in directives, "no-cache" in directives, max_age)
-        # END SOLUTION
 
 
 class StoredResponse(BaseModel):
@@ -92,7 +91,6 @@ class HttpCache:
     async def get(self, path: str, params: Mapping[str, str] | None = None) -> Answer:
         """GET ``path`` through the cache. ``UpstreamError`` only when the upstream fails and no
         stored answer is left (an ``UpstreamRejectedError`` such as a 404 is never cached)."""
-        # BEGIN SOLUTION fresh, revalidate, store, or stale
         url = str(self.client.http.build_request("GET", path, params=params).url)
         key = keys.http_response(self.client.name, url)
         stored = await self._lookup(key)
@@ -130,17 +128,13 @@ class HttpCache:
             )
             await self._store(key, entry)
         return Answer(response.text, "upstream")
-        # END SOLUTION
 
     def _until(self, control: CacheControl) -> float:
         """When an answer received now stops being fresh."""
-        # BEGIN SOLUTION now + max-age capped by max_fresh (0 if no-cache)
         fresh = 0 if control.no_cache else min(control.max_age or 0, self.max_fresh)
         return self.now() + fresh
-        # END SOLUTION
 
     async def _lookup(self, key: str) -> StoredResponse | None:
-        # BEGIN SOLUTION GET, validate; no Redis: count an error; None if unusable
         try:
             raw = await self.guard(lambda redis: redis.get(key))
         except RedisUnavailableError:
@@ -152,10 +146,8 @@ class HttpCache:
             return StoredResponse.model_validate_json(raw)
         except ValidationError:
             return None  # unreadable: as if absent (the next answer overwrites it)
-        # END SOLUTION
 
     async def _store(self, key: str, entry: StoredResponse) -> None:
-        # BEGIN SOLUTION SET with a TTL: fresh time + keep_stale; Redis down: skip
         ttl = max(1, int(entry.fresh_until - self.now()) + self.keep_stale)
 
         async def write(redis: Redis) -> None:
@@ -163,4 +155,6 @@ class HttpCache:
 
         with contextlib.suppress(RedisUnavailableError):
             await self.guard(write)
-        # END SOLUTION
+
+
+# END SOLUTION

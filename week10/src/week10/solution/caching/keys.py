@@ -16,6 +16,7 @@ Generations and the epoch have no TTL (entries have one): with ``maxmemory-polic
 Redis evicts only entries under memory pressure, never a counter.
 """
 
+# BEGIN SOLUTION
 import hashlib
 import json
 from typing import Any
@@ -29,37 +30,27 @@ EPOCH = f"{PREFIX}:epoch"
 
 def digest(params: BaseModel | dict[str, Any]) -> str:
     """16 hex digits naming ``params``: equal parameters (in any order) give equal digests."""
-    # BEGIN SOLUTION canonical JSON, sha256, 16 digits
     values = to_jsonable_python(params)  # models, enums, dates, tuples: plain JSON values
     canonical = json.dumps(values, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
-    # END SOLUTION
 
 
 def owner_generation(owner_id: int) -> str:
-    # BEGIN SOLUTION the owner's counter
     return f"{PREFIX}:owner:{owner_id}:generation"
-    # END SOLUTION
 
 
 def entry(epoch: int, owner_id: int, generation: int, name: str, params_digest: str) -> str:
-    # BEGIN SOLUTION the layout in the module's docstring
     return f"{PREFIX}:e{epoch}:owner:{owner_id}:g{generation}:{name}:{params_digest}"
-    # END SOLUTION
 
 
 def lock(key: str) -> str:
     """The stampede lock of an entry."""
-    # BEGIN SOLUTION the entry's key + :lock
     return f"{key}:lock"
-    # END SOLUTION
 
 
 def metrics(cache_name: str) -> str:
     """The hash with the counters of one cache (hits, misses, errors, recompute time)."""
-    # BEGIN SOLUTION one hash per cache, under the namespace
     return f"{PREFIX}:metrics:{cache_name}"
-    # END SOLUTION
 
 
 METRICS_PATTERN = f"{PREFIX}:metrics:*"
@@ -67,6 +58,7 @@ METRICS_PATTERN = f"{PREFIX}:metrics:*"
 
 def http_response(upstream: str, url: str) -> str:
     """A cached response of an external API, by the request's full URL."""
-    # BEGIN SOLUTION namespace, upstream, digest of the URL
     return f"{PREFIX}:http:{upstream}:{digest({'url': url})}"
-    # END SOLUTION
+
+
+# END SOLUTION

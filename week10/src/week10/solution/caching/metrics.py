@@ -10,6 +10,7 @@ timed out may still have reached Redis, so after a hang a count can come out sli
 ``cache_requests_total{cache="tasks.search",result="hit"} 12`` and friends.
 """
 
+# BEGIN SOLUTION
 from collections import Counter
 from dataclasses import dataclass
 
@@ -33,10 +34,8 @@ class CacheStats:
     @property
     def hit_ratio(self) -> float | None:
         """Hits among the lookups that reached Redis; None before the first one."""
-        # BEGIN SOLUTION hits / (hits + misses); None before any
         lookups = self.hits + self.misses
         return self.hits / lookups if lookups else None
-        # END SOLUTION
 
 
 class CacheMetrics:
@@ -46,7 +45,6 @@ class CacheMetrics:
 
     async def record(self, cache: str, **counts: float) -> None:
         """Add ``counts`` (``hits=1``, ``recompute_seconds=0.012``...) to ``cache``'s counters."""
-        # BEGIN SOLUTION pending + counts, one pipeline; keep if it fails
         self.pending.update({(cache, field): value for field, value in counts.items()})
         batch, self.pending = self.pending, Counter()
 
@@ -63,12 +61,10 @@ class CacheMetrics:
             await self.guard(write)
         except RedisUnavailableError:
             self.pending.update(batch)  # counted when Redis is back
-        # END SOLUTION
 
     async def snapshot(self) -> list[CacheStats]:
         """Every cache's counters, by name; ``RedisUnavailableError`` while Redis is down."""
 
-        # BEGIN SOLUTION SCAN and HGETALL the counters
         async def read(redis: Redis) -> list[CacheStats]:
             found = []
             async for key in redis.scan_iter(match=keys.METRICS_PATTERN, count=100):
@@ -87,12 +83,10 @@ class CacheMetrics:
             return sorted(found, key=lambda stats: stats.cache)
 
         return await self.guard(read)
-        # END SOLUTION
 
 
 def prometheus_text(stats: list[CacheStats]) -> str:
     """The counters in Prometheus' text exposition format."""
-    # BEGIN SOLUTION HELP/TYPE lines, then one sample per cache and result
     lines = [
         "# HELP cache_requests_total Cache lookups by result.",
         "# TYPE cache_requests_total counter",
@@ -112,4 +106,6 @@ def prometheus_text(stats: list[CacheStats]) -> str:
         ),
     ]
     return "\n".join(lines) + "\n"
-    # END SOLUTION
+
+
+# END SOLUTION

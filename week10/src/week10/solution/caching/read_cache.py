@@ -17,6 +17,7 @@ the owner's generation, run *after* the commit (``AfterCommit``). Before it, a c
 could still read the old rows and store them under the new generation.
 """
 
+# BEGIN SOLUTION
 import asyncio
 import contextlib
 import secrets
@@ -73,7 +74,6 @@ class ReadCache:
     async def key(self, name: str, params: BaseModel | dict[str, Any]) -> str:
         """The entry's key for the owner's current generation and the app's epoch."""
 
-        # BEGIN SOLUTION epoch and generation, one MGET
         async def read(redis: Redis) -> list[Any]:
             return await redis.mget(keys.EPOCH, keys.owner_generation(self.owner_id))
 
@@ -81,7 +81,6 @@ class ReadCache:
         return keys.entry(
             int(epoch or 0), self.owner_id, int(generation or 0), name, keys.digest(params)
         )
-        # END SOLUTION
 
     async def get_or_load(
         self,
@@ -95,7 +94,6 @@ class ReadCache:
         kept ``ttl`` seconds (default: the policy's)."""
         if not self.policy.enabled:
             return await load()
-        # BEGIN SOLUTION hit, miss (once) or Redis down (load)
         try:
             key = await self.key(name, params)
             cached = await self._read(key, adapter)
@@ -107,11 +105,9 @@ class ReadCache:
             return cached
         await self.metrics.record(name, misses=1)
         return await self._recompute_once(name, key, adapter, load, ttl or self.policy.ttl)
-        # END SOLUTION
 
     async def _read(self, key: str, adapter: TypeAdapter[T]) -> T | None:
         """The entry's value; None if absent or unreadable (then it is deleted)."""
-        # BEGIN SOLUTION GET; absent -> None; unreadable -> delete it, None
         raw = await self.guard(lambda redis: redis.get(key))
         if raw is None:
             return None
@@ -120,13 +116,11 @@ class ReadCache:
         except ValidationError:
             await self.guard(lambda redis: redis.delete(key))
             return None
-        # END SOLUTION
 
     async def _recompute_once(
         self, name: str, key: str, adapter: TypeAdapter[T], load: Load[T], ttl: int
     ) -> T:
         """One request (the lock's holder) loads and stores; the others wait for its value."""
-        # BEGIN SOLUTION one holder fills (SET NX PX), the rest poll
         token = secrets.token_hex(16)
         try:
             locked = await self.guard(
@@ -150,13 +144,11 @@ class ReadCache:
             except RedisUnavailableError:
                 break
         return await load()  # the holder is too slow, or Redis went away: serve from the database
-        # END SOLUTION
 
     async def _fill(
         self, name: str, key: str, adapter: TypeAdapter[T], load: Load[T], ttl: int
     ) -> T:
         """The lock holder's work: look again (double-checked), load, store if Redis lets us."""
-        # BEGIN SOLUTION check again, load, store
         try:
             if (cached := await self._read(key, adapter)) is not None:
                 return cached
@@ -166,43 +158,35 @@ class ReadCache:
         with contextlib.suppress(RedisUnavailableError):
             await self.guard(lambda redis: redis.set(key, adapter.dump_json(value), ex=ttl))
         return value
-        # END SOLUTION
 
     async def _load(self, name: str, load: Load[T]) -> T:
-        # BEGIN SOLUTION load, counting the recompute and its seconds
         started = time.perf_counter()
         value = await load()
         await self.metrics.record(
             name, recomputes=1, recompute_seconds=time.perf_counter() - started
         )
         return value
-        # END SOLUTION
 
     async def _release(self, key: str, token: str) -> None:
-        # BEGIN SOLUTION RELEASE (only our token); no Redis: PX expires it
         with contextlib.suppress(RedisUnavailableError):  # if not, the lock expires by itself (PX)
             await self.guard(lambda redis: redis.eval(RELEASE, 1, keys.lock(key), token))
-        # END SOLUTION
 
     def invalidate(self) -> None:
         """Make every cached read of the owner stale once the request's transaction commits."""
-        # BEGIN SOLUTION INCR the generation after the commit
         self.after_commit.add(f"invalidate owner {self.owner_id}", self._bump_generation)
-        # END SOLUTION
 
     async def _bump_generation(self) -> None:
-        # BEGIN SOLUTION INCR the generation (write=True); no Redis: ignore
         # If Redis is down, the guard remembers the missed write and recovers when it is back.
         with contextlib.suppress(RedisUnavailableError):
             await self.guard(
                 lambda redis: redis.incr(keys.owner_generation(self.owner_id)), write=True
             )
-        # END SOLUTION
 
 
 async def forget_everything(redis: Redis) -> None:
     """The guard's recovery after missed writes: a new epoch, so no entry written before is used.
     (They expire by their TTL.)"""
-    # BEGIN SOLUTION INCR the epoch
     await redis.incr(keys.EPOCH)
-    # END SOLUTION
+
+
+# END SOLUTION

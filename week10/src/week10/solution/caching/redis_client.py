@@ -26,6 +26,7 @@ class RedisSettings:
 
 
 def make_redis(settings: RedisSettings) -> Redis:
+    # BEGIN SOLUTION a bounded pool, short timeouts, one quick retry
     pool = BlockingConnectionPool.from_url(
         settings.url,
         max_connections=settings.max_connections,
@@ -36,8 +37,11 @@ def make_redis(settings: RedisSettings) -> Redis:
         decode_responses=True,
     )
     return Redis.from_pool(pool)
+    # END SOLUTION
 
 
 def make_guard(redis: Redis, settings: RedisSettings) -> RedisGuard:
+    # BEGIN SOLUTION a breaker that opens at the first failure
     breaker = CircuitBreaker("redis", threshold=1, reset_timeout=settings.retry_after)
     return RedisGuard(redis, breaker)
+    # END SOLUTION

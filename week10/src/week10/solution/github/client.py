@@ -23,6 +23,7 @@ def tls_context() -> ssl.SSLContext:
 
 
 def github_client(settings: GitHubSettings) -> ResilientClient:
+    # BEGIN SOLUTION GitHub's headers, one httpx pool, a ResilientClient
     headers = {
         "Accept": "application/vnd.github+json",
         "X-GitHub-Api-Version": "2022-11-28",
@@ -45,3 +46,4 @@ def github_client(settings: GitHubSettings) -> ResilientClient:
         bucket=TokenBucket(rate=10, capacity=20),
         budget=ServerBudget(),
     )
+    # END SOLUTION

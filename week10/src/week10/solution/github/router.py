@@ -1,5 +1,6 @@
 """HTTP layer of the GitHub integration: an issue's preview, for linking it from a task."""
 
+# BEGIN SOLUTION
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
@@ -42,8 +43,9 @@ async def issue_preview(
 ) -> IssuePreview:
     """Title, state and labels of a GitHub issue or pull request, as GitHub has them (cached as
     long as GitHub's ``Cache-Control`` allows, then revalidated)."""
-    # BEGIN SOLUTION the preview; its source in the X-Cache header
     preview, source = await previews.preview(owner, repo, number)
     response.headers["X-Cache"] = source
     return preview
-    # END SOLUTION
+
+
+# END SOLUTION

@@ -10,6 +10,7 @@ month is covered too. (The statistics are the owner's cached reads as well: they
 the same writes.)
 """
 
+# BEGIN SOLUTION
 from collections.abc import Collection, Mapping
 from typing import Any
 
@@ -42,18 +43,15 @@ class CachedTaskReads:
     async def search(self, filters: TaskFilters) -> list[TaskRead]:
         """``TaskService.search``, cached: the tasks matching ``filters``, in id order."""
 
-        # BEGIN SOLUTION cache the service's search
         async def load() -> list[TaskRead]:
             return [TaskRead.model_validate(task) for task in await self.service.search(filters)]
 
         return await self.cache.get_or_load("tasks.search", filters, TASK_LIST, load)
-        # END SOLUTION
 
     async def page(
         self, filters: TaskFilters, sort: TaskSort, after: SortKey | None, limit: int
     ) -> TaskPageRead:
         """``TaskService.page``, cached: every parameter is part of the key."""
-        # BEGIN SOLUTION every parameter in the key; cache the page
         params = {"filters": filters, "sort": sort, "after": after, "limit": limit}
 
         async def load() -> TaskPageRead:
@@ -63,7 +61,6 @@ class CachedTaskReads:
             )
 
         return await self.cache.get_or_load("tasks.page", params, TASK_PAGE, load)
-        # END SOLUTION
 
 
 class InvalidatingTaskRepository(TaskRepository):
@@ -75,36 +72,28 @@ class InvalidatingTaskRepository(TaskRepository):
         self.cache = cache
 
     async def add(self, data: TaskIn) -> Task:
-        # BEGIN SOLUTION write through inner, then invalidate
         task = await self.inner.add(data)
         self.cache.invalidate()
         return task
-        # END SOLUTION
 
     async def add_many(self, rows: list[TaskIn]) -> list[int]:
-        # BEGIN SOLUTION write through inner, then invalidate
         ids = await self.inner.add_many(rows)
         self.cache.invalidate()
         return ids
-        # END SOLUTION
 
     async def update(
         self, task: Task, changes: Mapping[str, Any], versions: Collection[int] | None = None
     ) -> Task | None:
-        # BEGIN SOLUTION write through inner; invalidate only if a row was written
         updated = await self.inner.update(task, changes, versions)
         if updated is not None:
             self.cache.invalidate()
         return updated
-        # END SOLUTION
 
     async def delete(self, task: Task, versions: Collection[int] | None = None) -> bool:
-        # BEGIN SOLUTION write through inner; invalidate only if a row was deleted
         deleted = await self.inner.delete(task, versions)
         if deleted:
             self.cache.invalidate()
         return deleted
-        # END SOLUTION
 
     async def get(self, task_id: int) -> Task | None:
         return await self.inner.get(task_id)
@@ -122,3 +111,6 @@ class InvalidatingTaskRepository(TaskRepository):
 
     async def any_with_tag(self, tag_id: int) -> bool:
         return await self.inner.any_with_tag(tag_id)
+
+
+# END SOLUTION

@@ -16,22 +16,13 @@ login revoked?":
   check could not be made (fail closed), and reads go on working while Redis is down.
 """
 
-import contextlib
 import uuid
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from redis.asyncio import Redis
 
-from ..caching import keys
-from ..caching.guard import RedisGuard, RedisUnavailableError
-
-READY = f"{keys.PREFIX}:denied:ready"
-REBUILDING = f"{keys.PREFIX}:denied:rebuilding"
-
-
-def denied(login: uuid.UUID) -> str:
-    raise NotImplementedError("TODO: the key of one login")
+from ..caching.guard import RedisGuard
 
 
 class RevocationRecord(Protocol):
@@ -46,10 +37,13 @@ class RevocationRecord(Protocol):
 
 async def distrust(redis: Redis) -> None:
     """The guard's recovery: a revocation may be missing from Redis's copy; rebuild it first."""
-    raise NotImplementedError("TODO: delete READY: Redis's copy may miss a revocation")
+    raise NotImplementedError("TODO: forget that Redis's copy is complete")
 
 
 class DenyList:
+    """TODO (task 3): Redis's copy of the revocations, trusted only while complete (see the
+    module's docstring for the keys: one per login, the "ready" marker, a rebuild lock)."""
+
     def __init__(
         self, guard: RedisGuard, record: RevocationRecord, token_lifetime: timedelta
     ) -> None:
@@ -63,10 +57,9 @@ class DenyList:
 
     async def is_revoked(self, login: uuid.UUID, now: datetime) -> bool:
         """Redis answers if its copy is complete; otherwise PostgreSQL (and the copy is rebuilt)."""
-        raise NotImplementedError("TODO: Redis if READY, else the record")
+        raise NotImplementedError("TODO: Redis if its copy is complete, else the record")
 
     async def rebuild(self, now: datetime) -> None:
         """Copy every revocation that still matters from PostgreSQL to Redis, then mark the copy
-        complete. One process at a time (``SET NX``): after a restart, every request finds the
-        marker missing, and one rebuild is enough."""
-        raise NotImplementedError("TODO: one rebuild at a time: copy the record, READY")
+        complete. One process at a time (``SET NX``)."""
+        raise NotImplementedError("TODO: one rebuild at a time: copy the record, mark it ready")

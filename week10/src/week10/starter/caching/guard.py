@@ -16,18 +16,13 @@ answers its own way (the cache bypasses itself, the deny-list asks PostgreSQL). 
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-import structlog
 from redis.asyncio import Redis
-from redis.exceptions import RedisError
 
 from ..resilience.breaker import CircuitBreaker
-from ..resilience.errors import CircuitOpenError
 
 T = TypeVar("T")
 Operation = Callable[[Redis], Awaitable[T]]
 Recovery = Callable[[Redis], Awaitable[object]]
-
-logger = structlog.get_logger(__name__)
 
 
 class RedisUnavailableError(Exception):
@@ -35,12 +30,13 @@ class RedisUnavailableError(Exception):
 
 
 class RedisGuard:
+    """TODO (task 2): the app's one way to Redis. Keep what you need to know: the breaker's
+    verdict, whether a write was missed, the recoveries registered, failures since start (log
+    each failure: structlog, as in week 7)."""
+
     def __init__(self, redis: Redis, breaker: CircuitBreaker) -> None:
         self.redis = redis
         self.breaker = breaker
-        self.missed_writes = False  # a write failed: run the recoveries before trusting Redis
-        self.recoveries: list[Recovery] = []
-        self.failures = 0  # since the process started
 
     def on_recovery(self, action: Recovery) -> None:
         """Run ``action`` when Redis is reachable again after a write was missed."""
@@ -50,9 +46,6 @@ class RedisGuard:
         """``operation(redis)``'s result, or ``RedisUnavailableError``. ``write=True`` for commands
         whose loss leaves Redis stale (it makes the guard run the recoveries later)."""
         raise NotImplementedError("TODO: breaker, recoveries, the operation")
-
-    async def _recover(self) -> None:
-        raise NotImplementedError("TODO: run every action, then trust Redis again")
 
     @property
     def state(self) -> str:

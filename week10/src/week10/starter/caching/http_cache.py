@@ -17,19 +17,13 @@ upstream, and the credentials that asked are the app's own. Freshness is capped 
 and stored answers are kept ``keep_stale`` seconds beyond it for revalidation and errors.
 """
 
-import contextlib
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ValidationError
-from redis.asyncio import Redis
-
 from ..resilience.client import ResilientClient
 from ..resilience.clock import Now
-from ..resilience.errors import UpstreamError, UpstreamRejectedError
-from . import keys
-from .guard import RedisGuard, RedisUnavailableError
+from .guard import RedisGuard
 from .metrics import CacheMetrics
 
 
@@ -46,22 +40,16 @@ class CacheControl:
         raise NotImplementedError("TODO: the directives we use")
 
 
-class StoredResponse(BaseModel):
-    body: str  # the JSON text, exactly as the upstream sent it
-    etag: str | None = None
-    last_modified: str | None = None
-    fresh_until: float  # epoch seconds
-
-
 @dataclass(frozen=True)
 class Answer:
     body: str
-    source: (
-        str  # "fresh" (from Redis), "revalidated" (304), "upstream" (200), "stale" (upstream down)
-    )
+    source: str  # "fresh" (Redis), "revalidated" (304), "upstream" (200), "stale" (upstream down)
 
 
 class HttpCache:
+    """TODO (task 7): GET through Redis as the module's docstring says. Store what you need to
+    revalidate (a Pydantic model: the body, the validators, until when it is fresh)."""
+
     def __init__(
         self,
         client: ResilientClient,
@@ -84,13 +72,3 @@ class HttpCache:
         """GET ``path`` through the cache. ``UpstreamError`` only when the upstream fails and no
         stored answer is left (an ``UpstreamRejectedError`` such as a 404 is never cached)."""
         raise NotImplementedError("TODO: fresh, revalidate, store, or stale")
-
-    def _until(self, control: CacheControl) -> float:
-        """When an answer received now stops being fresh."""
-        raise NotImplementedError("TODO: now + max-age capped by max_fresh (0 if no-cache)")
-
-    async def _lookup(self, key: str) -> StoredResponse | None:
-        raise NotImplementedError("TODO: GET, validate; no Redis: count an error; None if unusable")
-
-    async def _store(self, key: str, entry: StoredResponse) -> None:
-        raise NotImplementedError("TODO: SET with a TTL: fresh time + keep_stale; Redis down: skip")

@@ -16,27 +16,24 @@ Generations and the epoch have no TTL (entries have one): with ``maxmemory-polic
 Redis evicts only entries under memory pressure, never a counter.
 """
 
-import hashlib
-import json
-from typing import Any
-
 from pydantic import BaseModel
-from pydantic_core import to_jsonable_python
 
-PREFIX = "tm:v1"
-EPOCH = f"{PREFIX}:epoch"
+# TODO (task 1): the namespace and version of every key, the epoch's key, and the pattern that
+# matches every cache's counters (``CacheMetrics.snapshot`` scans for it).
 
 
-def digest(params: BaseModel | dict[str, Any]) -> str:
+def digest(params: BaseModel | dict[str, object]) -> str:
     """16 hex digits naming ``params``: equal parameters (in any order) give equal digests."""
     raise NotImplementedError("TODO: canonical JSON, sha256, 16 digits")
 
 
 def owner_generation(owner_id: int) -> str:
+    """The owner's generation counter."""
     raise NotImplementedError("TODO: the owner's counter")
 
 
 def entry(epoch: int, owner_id: int, generation: int, name: str, params_digest: str) -> str:
+    """A cached read, in the layout of the module's docstring."""
     raise NotImplementedError("TODO: the layout in the module's docstring")
 
 
@@ -48,9 +45,6 @@ def lock(key: str) -> str:
 def metrics(cache_name: str) -> str:
     """The hash with the counters of one cache (hits, misses, errors, recompute time)."""
     raise NotImplementedError("TODO: one hash per cache, under the namespace")
-
-
-METRICS_PATTERN = f"{PREFIX}:metrics:*"
 
 
 def http_response(upstream: str, url: str) -> str:

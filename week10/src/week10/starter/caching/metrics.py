@@ -10,15 +10,9 @@ timed out may still have reached Redis, so after a hang a count can come out sli
 ``cache_requests_total{cache="tasks.search",result="hit"} 12`` and friends.
 """
 
-from collections import Counter
 from dataclasses import dataclass
 
-from redis.asyncio import Redis
-
-from . import keys
-from .guard import RedisGuard, RedisUnavailableError
-
-SECONDS = "recompute_seconds"
+from .guard import RedisGuard
 
 
 @dataclass(frozen=True)
@@ -37,17 +31,18 @@ class CacheStats:
 
 
 class CacheMetrics:
+    """TODO (task 6): counters in one Redis hash per cache (``keys.metrics``), written through
+    the guard; what could not be written waits in the process for the next write."""
+
     def __init__(self, guard: RedisGuard) -> None:
         self.guard = guard
-        self.pending: Counter[tuple[str, str]] = Counter()  # (cache, field) -> not yet in Redis
 
     async def record(self, cache: str, **counts: float) -> None:
         """Add ``counts`` (``hits=1``, ``recompute_seconds=0.012``...) to ``cache``'s counters."""
-        raise NotImplementedError("TODO: pending + counts, one pipeline; keep if it fails")
+        raise NotImplementedError("TODO: pending + counts, one pipeline; keep them if it fails")
 
     async def snapshot(self) -> list[CacheStats]:
         """Every cache's counters, by name; ``RedisUnavailableError`` while Redis is down."""
-
         raise NotImplementedError("TODO: SCAN and HGETALL the counters")
 
 

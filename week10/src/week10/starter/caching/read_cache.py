@@ -17,33 +17,19 @@ the owner's generation, run *after* the commit (``AfterCommit``). Before it, a c
 could still read the old rows and store them under the new generation.
 """
 
-import asyncio
-import contextlib
-import secrets
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter
 from redis.asyncio import Redis
 
 from ..after_commit import AfterCommit
-from . import keys
-from .guard import RedisGuard, RedisUnavailableError
+from .guard import RedisGuard
 from .metrics import CacheMetrics
 
 T = TypeVar("T")
 Load = Callable[[], Awaitable[T]]
-
-# Delete the lock only if it is still ours: a holder slower than the lock's PX must not delete the
-# lock of the next holder.
-RELEASE = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-    return redis.call('DEL', KEYS[1])
-end
-return 0
-"""
 
 
 @dataclass(frozen=True)
@@ -56,6 +42,10 @@ class CachePolicy:
 
 
 class ReadCache:
+    """TODO (tasks 4 and 5): cache-aside for one owner's reads, as the module's docstring says.
+    Write the helpers you need (read an entry, recompute once under a lock, release the lock
+    only if it is still yours: a Lua script, lecture 2)."""
+
     def __init__(
         self,
         guard: RedisGuard,
@@ -72,8 +62,7 @@ class ReadCache:
 
     async def key(self, name: str, params: BaseModel | dict[str, Any]) -> str:
         """The entry's key for the owner's current generation and the app's epoch."""
-
-        raise NotImplementedError("TODO: epoch and generation, one MGET")
+        raise NotImplementedError("TODO: epoch and generation in one MGET, then keys.entry")
 
     async def get_or_load(
         self,
@@ -85,38 +74,11 @@ class ReadCache:
     ) -> T:
         """The cached value of the query ``name`` with ``params``, loaded by ``load`` on a miss and
         kept ``ttl`` seconds (default: the policy's)."""
-        if not self.policy.enabled:
-            return await load()
-        raise NotImplementedError("TODO: hit, miss (once) or Redis down (load)")
-
-    async def _read(self, key: str, adapter: TypeAdapter[T]) -> T | None:
-        """The entry's value; None if absent or unreadable (then it is deleted)."""
-        raise NotImplementedError("TODO: GET; absent -> None; unreadable -> delete it, None")
-
-    async def _recompute_once(
-        self, name: str, key: str, adapter: TypeAdapter[T], load: Load[T], ttl: int
-    ) -> T:
-        """One request (the lock's holder) loads and stores; the others wait for its value."""
-        raise NotImplementedError("TODO: one holder fills (SET NX PX), the rest poll")
-
-    async def _fill(
-        self, name: str, key: str, adapter: TypeAdapter[T], load: Load[T], ttl: int
-    ) -> T:
-        """The lock holder's work: look again (double-checked), load, store if Redis lets us."""
-        raise NotImplementedError("TODO: check again, load, store")
-
-    async def _load(self, name: str, load: Load[T]) -> T:
-        raise NotImplementedError("TODO: load, counting the recompute and its seconds")
-
-    async def _release(self, key: str, token: str) -> None:
-        raise NotImplementedError("TODO: RELEASE (only our token); no Redis: PX expires it")
+        raise NotImplementedError("TODO: hit, miss (one recompute), or Redis down (load)")
 
     def invalidate(self) -> None:
         """Make every cached read of the owner stale once the request's transaction commits."""
         raise NotImplementedError("TODO: INCR the generation after the commit")
-
-    async def _bump_generation(self) -> None:
-        raise NotImplementedError("TODO: INCR the generation (write=True); no Redis: ignore")
 
 
 async def forget_everything(redis: Redis) -> None:

@@ -26,18 +26,8 @@ class RedisSettings:
 
 
 def make_redis(settings: RedisSettings) -> Redis:
-    pool = BlockingConnectionPool.from_url(
-        settings.url,
-        max_connections=settings.max_connections,
-        timeout=settings.timeout,
-        socket_connect_timeout=settings.timeout,
-        socket_timeout=settings.timeout,
-        retry=Retry(NoBackoff(), 1),  # once more at once: past one broken pooled connection
-        decode_responses=True,
-    )
-    return Redis.from_pool(pool)
+    raise NotImplementedError("TODO: a bounded pool, short timeouts, one quick retry")
 
 
 def make_guard(redis: Redis, settings: RedisSettings) -> RedisGuard:
-    breaker = CircuitBreaker("redis", threshold=1, reset_timeout=settings.retry_after)
-    return RedisGuard(redis, breaker)
+    raise NotImplementedError("TODO: a breaker that opens at the first failure")

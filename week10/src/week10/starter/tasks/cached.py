@@ -13,7 +13,7 @@ the same writes.)
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel
 
 from ..caching.read_cache import ReadCache
 from ..pagination import SortKey
@@ -30,10 +30,6 @@ class TaskPageRead(BaseModel):
     next_key: tuple[Any, int] | None
 
 
-TASK_LIST = TypeAdapter(list[TaskRead])
-TASK_PAGE = TypeAdapter(TaskPageRead)
-
-
 class CachedTaskReads:
     def __init__(self, service: TaskService, cache: ReadCache) -> None:
         self.service = service
@@ -41,19 +37,18 @@ class CachedTaskReads:
 
     async def search(self, filters: TaskFilters) -> list[TaskRead]:
         """``TaskService.search``, cached: the tasks matching ``filters``, in id order."""
-
-        raise NotImplementedError("TODO: cache the service's search")
+        raise NotImplementedError("TODO (task 8): cache the service's search")
 
     async def page(
         self, filters: TaskFilters, sort: TaskSort, after: SortKey | None, limit: int
     ) -> TaskPageRead:
         """``TaskService.page``, cached: every parameter is part of the key."""
-        raise NotImplementedError("TODO: every parameter in the key; cache the page")
+        raise NotImplementedError("TODO (task 8): every parameter in the key; cache the page")
 
 
 class InvalidatingTaskRepository(TaskRepository):
-    """A ``TaskRepository`` that delegates everything to ``inner`` and, after every write, marks
-    the owner's cached reads stale (``cache.invalidate()``: it takes effect at the commit)."""
+    """TODO (task 8): a ``TaskRepository`` that delegates everything to ``inner`` and, after
+    every write that changed a row, marks the owner's cached reads stale."""
 
     def __init__(self, inner: TaskRepository, cache: ReadCache) -> None:
         self.inner = inner
@@ -68,24 +63,24 @@ class InvalidatingTaskRepository(TaskRepository):
     async def update(
         self, task: Task, changes: Mapping[str, Any], versions: Collection[int] | None = None
     ) -> Task | None:
-        raise NotImplementedError("TODO: write through inner; invalidate only if a row was written")
+        raise NotImplementedError("TODO: write through inner; invalidate if a row was written")
 
     async def delete(self, task: Task, versions: Collection[int] | None = None) -> bool:
-        raise NotImplementedError("TODO: write through inner; invalidate only if a row was deleted")
+        raise NotImplementedError("TODO: write through inner; invalidate if a row was deleted")
 
     async def get(self, task_id: int) -> Task | None:
-        return await self.inner.get(task_id)
+        raise NotImplementedError("TODO: inner's")
 
     async def find(self, filters: TaskFilters) -> list[Task]:
-        return await self.inner.find(filters)
+        raise NotImplementedError("TODO: inner's")
 
     async def find_page(
         self, filters: TaskFilters, sort: TaskSort, after: SortKey | None, limit: int
     ) -> list[Task]:
-        return await self.inner.find_page(filters, sort, after, limit)
+        raise NotImplementedError("TODO: inner's")
 
     async def any_with_category(self, category_id: int) -> bool:
-        return await self.inner.any_with_category(category_id)
+        raise NotImplementedError("TODO: inner's")
 
     async def any_with_tag(self, tag_id: int) -> bool:
-        return await self.inner.any_with_tag(tag_id)
+        raise NotImplementedError("TODO: inner's")
