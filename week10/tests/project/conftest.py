@@ -21,6 +21,7 @@ import httpx
 import pytest
 import pytest_asyncio
 import redis
+from asgi_lifespan import LifespanManager
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
@@ -375,6 +376,8 @@ async def live(postgres_url: str, settings: Any) -> AsyncIterator[Live]:
         limits = replace(settings.login_limits, per_address=1_000_000)
         live_settings = replace(settings, login_limits=limits)
         app = DefaultBearer(impl_module("week10", "main").create_app(url, live_settings))
+        async with LifespanManager(app.app):
+            pass  # week 10: a lifespan that fails raises its own error here, not uvicorn's
         server = LiveServer(app).start()
         try:
             app.token = await live_admin_token(server.url, url)
