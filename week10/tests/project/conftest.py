@@ -343,7 +343,11 @@ class Live:
         for that, not for itself."""
         no_reuse = httpx.Limits(max_keepalive_connections=0)
         headers = {"Authorization": f"Bearer {self.token}"}
-        return httpx.AsyncClient(base_url=f"{self.url}{path}", limits=no_reuse, headers=headers)
+        # Requests that wait for each other in turn (one idempotency key ten times) take long on a
+        # loaded machine: these tests check answers, not latency.
+        return httpx.AsyncClient(
+            base_url=f"{self.url}{path}", limits=no_reuse, headers=headers, timeout=30
+        )
 
 
 async def live_admin_token(base_url: str, database_url: str) -> str:
