@@ -2,8 +2,11 @@ from redis import Redis
 from week10.lectures import l1_scan as lecture
 
 
-def test_scan_finds_every_key_in_many_short_calls_and_keys_in_one_long_one(r: Redis) -> None:
-    result = lecture.demo(r, keys=20_000)
+def test_scan_finds_every_key_in_many_short_calls_and_keys_in_one_long_one(
+    own_redis_url: str,
+) -> None:
+    with Redis.from_url(own_redis_url, decode_responses=True) as r:  # INFO commandstats: its own
+        result = lecture.demo(r, keys=20_000)
 
     assert result.same_keys
     assert result.keys == 20_000
