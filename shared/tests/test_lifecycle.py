@@ -46,9 +46,15 @@ def _run_inner(tmp_path: Path, mode: str) -> tuple[int, list[int], Path]:
         "-q",
         str(tmp_path),
     ]
-    process = subprocess.Popen(
-        cmd, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-    )
+    # A shell that runs CI in the background ignores SIGINT, and a child inherits an ignored
+    # signal: the inner session must get Ctrl-C as it would in a terminal.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        process = subprocess.Popen(
+            cmd, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
     if mode == "wait":
         deadline = time.monotonic() + 120  # generous: a loaded 2-core machine starts slowly
         while not ports_file.exists() and time.monotonic() < deadline:
