@@ -69,3 +69,17 @@ def test_registering_on_package_import_fixes_it(
 ) -> None:
     root = course(tmp_path, monkeypatch, init="from . import shapes as shapes\n")
     assert alone.check(root, "week99").problems == []
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("NotImplementedError: TODO: count the words", "expected failure"),
+        ("AssertionError: assert 1 == 2", "expected failure"),
+        ("schemathesis.core.failures.FailureGroup: Schemathesis found 2 distinct failures",
+         "expected failure"),
+        ("KeyError: 'paths'\nmore", "KeyError: 'paths'"),
+    ],
+)  # fmt: skip
+def test_a_starter_may_fail_with_its_todos_and_assertions_only(message: str, expected: str) -> None:
+    assert alone.outcome_class({"status": "fail", "message": message}) == expected
