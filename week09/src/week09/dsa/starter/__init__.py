@@ -1,0 +1,1 @@
+"""Reference answers to week 9's DSA problems (security-themed: tokens, logins, permissions)."""

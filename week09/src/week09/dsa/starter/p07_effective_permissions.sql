@@ -1,0 +1,3 @@
+-- Problem 7: every permission each user holds through their roles and the roles they inherit.
+-- Columns: user_id, permission. Order: user_id, permission.
+-- TODO: each user's roles and their ancestors, then permissions

@@ -1,0 +1,3 @@
+-- Problem 8: each user's longest run of consecutive UTC days with a login (the earliest on a tie).
+-- Columns: user_id, first_day, last_day, days. Order: days, most first, then user_id.
+-- TODO: distinct UTC days, islands by day minus row number
