@@ -1,0 +1,1 @@
+"""Reference answers to week 10's DSA problems (caching-themed: eviction, expiry, sharding)."""

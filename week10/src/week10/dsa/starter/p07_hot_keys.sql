@@ -1,0 +1,3 @@
+-- Problem 7: each UTC hour's two most looked-up keys (every key tied for a place kept).
+-- Columns: hour, key, lookups, hits. Order: hour, lookups (most first), key.
+-- TODO: count per hour and key, rank() within the hour, keep ranks 1 and 2

@@ -1,0 +1,3 @@
+-- Problem 8: the outages: runs of consecutive failed health checks.
+-- Columns: started, ended, failed_checks. Order: started.
+-- TODO: islands of equal ok; an outage ends where the next island starts
