@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Protocol
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,17 +9,10 @@ from hypothesis import strategies as st
 from testkit import impl_module
 from testkit.dsa import PROPERTY, fast_enough
 
+from .cache_ops import OPS, Op, run
+
 p01 = impl_module("week10.dsa", "p01_lru_cache")
 pytestmark = pytest.mark.task(1)
-
-Op = tuple[str, str, str]  # ("get", key, "") or ("put", key, value)
-
-
-class Cache(Protocol):
-    """The student's cache and the oracle alike."""
-
-    def get(self, key: str) -> str | None: ...
-    def put(self, key: str, value: str) -> str | None: ...
 
 
 class Oracle:
@@ -51,10 +42,6 @@ class Oracle:
         return evicted
 
 
-def run(cache: Cache, ops: list[Op]) -> list[str | None]:
-    return [cache.get(key) if op == "get" else cache.put(key, value) for op, key, value in ops]
-
-
 def test_example_from_the_statement() -> None:
     cache = p01.LRUCache(2)
     assert cache.put("user:1", "Ada") is None
@@ -77,14 +64,8 @@ def test_edge_cases() -> None:
     assert cache.get("b") == "3"
 
 
-ops = st.lists(
-    st.tuples(st.sampled_from(["get", "put"]), st.sampled_from("abcde"), st.sampled_from("xyz")),
-    max_size=30,
-)
-
-
 @PROPERTY
-@given(st.integers(1, 4), ops)
+@given(st.integers(1, 4), OPS)
 def test_matches_a_brute_force_oracle(capacity: int, ops: list[Op]) -> None:
     assert run(p01.LRUCache(capacity), ops) == run(Oracle(capacity), ops)
 

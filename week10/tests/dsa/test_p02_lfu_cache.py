@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from typing import Protocol
 
 import pytest
 from hypothesis import given
@@ -12,17 +11,10 @@ from hypothesis import strategies as st
 from testkit import impl_module
 from testkit.dsa import PROPERTY, fast_enough
 
+from .cache_ops import OPS, Op, run
+
 p02 = impl_module("week10.dsa", "p02_lfu_cache")
 pytestmark = pytest.mark.task(2)
-
-Op = tuple[str, str, str]  # ("get", key, "") or ("put", key, value)
-
-
-class Cache(Protocol):
-    """The student's cache and the oracle alike."""
-
-    def get(self, key: str) -> str | None: ...
-    def put(self, key: str, value: str) -> str | None: ...
 
 
 class Oracle:
@@ -48,10 +40,6 @@ class Oracle:
             del self.entries[evicted]
         self.entries[key] = (value, count + 1, next(self.clock))
         return evicted
-
-
-def run(cache: Cache, ops: list[Op]) -> list[str | None]:
-    return [cache.get(key) if op == "get" else cache.put(key, value) for op, key, value in ops]
 
 
 def test_example_from_the_statement() -> None:
@@ -81,14 +69,8 @@ def test_edge_cases() -> None:
     assert tied.put("c", "3") == "a"  # same count: the least recently used of them
 
 
-ops = st.lists(
-    st.tuples(st.sampled_from(["get", "put"]), st.sampled_from("abcde"), st.sampled_from("xyz")),
-    max_size=30,
-)
-
-
 @PROPERTY
-@given(st.integers(1, 4), ops)
+@given(st.integers(1, 4), OPS)
 def test_matches_a_brute_force_oracle(capacity: int, ops: list[Op]) -> None:
     assert run(p02.LFUCache(capacity), ops) == run(Oracle(capacity), ops)
 
