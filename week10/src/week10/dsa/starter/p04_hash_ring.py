@@ -22,7 +22,7 @@ class HashRing:
 
     def add(self, node: str) -> None:
         """Put ``node`` on the ring (nothing changes if it is there already)."""
-        raise NotImplementedError("TODO: insert its points in order")
+        raise NotImplementedError("TODO: add its points, keep the list sorted")
 
     def remove(self, node: str) -> None:
         """Take ``node`` off the ring (nothing changes if it is not there)."""
