@@ -15,6 +15,12 @@ session pays for SQLAlchemy, uvicorn or the servers only when a test asks for th
   in-process after its lifespan start-up; shutdown runs when the test ends.
 - ``live_server``: ``server = live_server(app)`` serves the app with uvicorn on a free 127.0.0.1
   port in a background thread (WebSockets, real clients, load tests); ``server.url``.
+- ``celery_worker``: ``worker = celery_worker("pkg.module:app", broker_url, env={...})`` starts
+  a real ``celery worker`` process (see ``testkit.celery_worker.CeleryWorker``: ``kill()``,
+  ``terminate()``, ``restart()``, ``log()``); every worker's process group is killed at teardown,
+  also when the test failed.
+- ``smtp_server``: a real SMTP server (aiosmtpd) on a free 127.0.0.1 port that records messages
+  and can be ``stop()``-ped and ``start()``-ed (see ``testkit.smtp.SmtpServer``).
 - ``hostile_budget`` (session): how hard ``testkit.hostile`` pushes; the long version with ``--deep``.
 """
 
@@ -35,9 +41,11 @@ if TYPE_CHECKING:
     import httpx
     from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
+    from testkit.celery_worker import CeleryWorker
     from testkit.hostile.budget import Budget
     from testkit.http import ASGIApp, ClientFactory, LiveServer
     from testkit.services.redis import ThrowawayRedis
+    from testkit.smtp import SmtpServer
 
 
 def unavailable(request: pytest.FixtureRequest, exc: ServiceUnavailable) -> NoReturn:
@@ -186,6 +194,38 @@ def live_server() -> Iterator[Callable[..., LiveServer]]:
     yield serve
     for server in servers:
         server.stop()
+
+
+@pytest.fixture
+def celery_worker(request: pytest.FixtureRequest) -> Iterator[Callable[..., CeleryWorker]]:
+    from testkit.celery_worker import CeleryWorker
+
+    workers: list[CeleryWorker] = []
+
+    def start(app: str, broker_url: str, **options: Any) -> CeleryWorker:
+        worker = CeleryWorker(app, broker_url, **options)
+        workers.append(worker)
+        try:
+            return worker.start()
+        except ServiceUnavailable as exc:
+            unavailable(request, exc)
+
+    try:
+        yield start
+    finally:
+        for worker in workers:
+            worker.close()
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    from testkit.smtp import SmtpServer
+
+    server = SmtpServer().start()
+    try:
+        yield server
+    finally:
+        server.close()
 
 
 @pytest.fixture(scope="session")

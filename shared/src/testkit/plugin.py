@@ -23,6 +23,7 @@ import pytest
 from testkit import impl, markdown_examples
 from testkit.fixtures import (
     asgi_client,
+    celery_worker,
     db_connection,
     db_engine,
     db_session,
@@ -31,12 +32,14 @@ from testkit.fixtures import (
     postgres_url,
     redis_server,
     redis_url,
+    smtp_server,
 )
 from testkit.report import Report, TestResult, report_dir, shorten
 from testkit.services.errors import SKIP_PREFIX, ServiceUnavailable
 
 __all__ = [
     "asgi_client",
+    "celery_worker",
     "db_connection",
     "db_engine",
     "db_session",
@@ -45,6 +48,7 @@ __all__ = [
     "postgres_url",
     "redis_server",
     "redis_url",
+    "smtp_server",
 ]
 
 

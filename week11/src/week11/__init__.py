@@ -1,0 +1,1 @@
+"""Week 11: background jobs and event-driven patterns."""
