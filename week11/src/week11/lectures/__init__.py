@@ -1,0 +1,1 @@
+"""Week 11 lectures: background jobs, Celery, scheduling and monitoring, event-driven patterns."""
