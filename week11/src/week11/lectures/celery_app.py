@@ -44,6 +44,7 @@ app = configure(
         "week11_lectures",
         include=[
             "week11.lectures.l2_tasks",
+            "week11.lectures.l2_email",
             "week11.lectures.l3_limits",
             "week11.lectures.l3_monitoring",
         ],
