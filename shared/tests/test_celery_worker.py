@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from celery import Celery
+from celery import Celery, current_app
 
 from testkit.celery_worker import CeleryWorker
 from testkit.services.errors import ServiceUnavailable
@@ -108,3 +108,11 @@ def test_no_worker_outlives_a_failing_test(pytester: pytest.Pytester, tmp_path: 
     )
     pytester.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(failed=1)
     assert gone(int(record.read_text()))
+
+
+def test_starting_a_worker_leaves_the_current_app_alone(
+    start: Callable[[], CeleryWorker], client: Celery
+) -> None:
+    client.set_current()  # shared tasks send through the current app: the probe must not replace it
+    start()
+    assert current_app.main == client.main  # the proxy still resolves to the test's app

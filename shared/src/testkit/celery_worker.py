@@ -104,7 +104,8 @@ class CeleryWorker:
         """True when this worker answers a broker ping (``app.control.inspect().ping()``)."""
         from celery import Celery
 
-        probe = Celery(broker=self.broker_url)
+        # set_as_current=False: the test's own app stays the one shared tasks send through
+        probe = Celery(broker=self.broker_url, set_as_current=False)
         try:
             replies = probe.control.inspect(destination=[self.name], timeout=timeout).ping()
         except OSError:  # the broker is down: the worker cannot be reached either
