@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 import uuid
 
 import redis
@@ -14,13 +13,7 @@ from week11.lectures.l2_email import deliver_once, send_email
 from testkit.celery_worker import CeleryWorker
 from testkit.smtp import SmtpServer
 
-
-def wait_for_key(r: redis.Redis, key: str, timeout: float = 20) -> str:
-    deadline = time.monotonic() + timeout
-    while (value := r.get(key)) is None:
-        assert time.monotonic() < deadline, f"{key} not set within {timeout} s"
-        time.sleep(0.02)
-    return str(value)
+from .polling import wait_for_key
 
 
 def test_an_email_waits_out_an_smtp_outage_and_arrives_once(

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import time
 import uuid
-from collections.abc import Callable
 
 import pytest
 import redis
@@ -16,12 +14,7 @@ from week11.lectures.l3_monitoring import ALERTS, DEAD_LETTERS, poison, replay, 
 
 from testkit.celery_worker import CeleryWorker
 
-
-def wait_until(check: Callable[[], bool], timeout: float = 10) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.02)
+from .polling import wait_until
 
 
 def test_an_overrunning_task_is_stopped_and_reported(app: Celery, r: redis.Redis) -> None:

@@ -4,7 +4,6 @@ on a queue of its own (the session's worker must not take these tasks)."""
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Callable
 
@@ -15,15 +14,9 @@ from week11.lectures.l2_email import deliver_once
 from testkit.celery_worker import CeleryWorker
 from testkit.smtp import SmtpServer
 
+from .polling import wait_for_key
+
 QUEUE = "shutdown-demo"
-
-
-def wait_for_key(r: redis.Redis, key: str, timeout: float = 20) -> str:
-    deadline = time.monotonic() + timeout
-    while (value := r.get(key)) is None:
-        assert time.monotonic() < deadline, f"{key} not set within {timeout} s"
-        time.sleep(0.02)
-    return str(value)
 
 
 def own_worker(celery_worker: Callable[..., CeleryWorker], redis_url: str) -> CeleryWorker:
