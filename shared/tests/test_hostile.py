@@ -54,10 +54,13 @@ CASES = [
     ("plain_errors", "inputs", "is application/json, not application/problem+json"),
     ("bad_schema", "inputs", "does not match the declared schema"),
     ("lax", "inputs", "accepted (201) a request its schema forbids"),
+    ("raw_body", "inputs", "invalid UTF-8 in the body"),
+    ("raw_body", "inputs", "server error 500"),
     ("no_head", "methods", "HEAD gave 405 where GET gave 200"),
     ("shadowed", "methods", "undocumented method gave 422"),
     ("race_unique", "bursts", "server error 500"),
     ("race_if_match", "bursts", "exactly one 2xx and 412s"),
+    ("race_update", "bursts", "all 2xx (the last write wins)"),
     ("race_idempotency", "bursts", "every 2xx the same response"),
     ("race_reference", "bursts", "which is gone"),
 ]

@@ -11,7 +11,8 @@ copies of a request at once and checks the winners:
   ``DELETE`` won);
 - the same ``Idempotency-Key`` (where declared): every 2xx is the same response (same body, same
   ``Location`` and ``ETag``), others at most 409; one resource exists afterwards;
-- a delete racing updates of the same resource: afterwards the resource is gone;
+- a delete racing updates of the same resource: afterwards the resource is gone (racing the
+  path's ``PATCH``, or its ``PUT`` if it has no ``PATCH``; both with ``--deep``);
 - a delete racing creates that refer to it (``tag_ids`` -> ``/tags``, found by name): afterwards
   no created resource refers to something that no longer exists.
 
@@ -313,7 +314,7 @@ async def probe_bursts(
         await seeds.plant(client, api, per_collection=1)
         bursts = Bursts(api, client, seeds, budget.burst)
         findings = []
-        for name, scenario in scenarios(api, bursts, skip):
+        for name, scenario in scenarios(api, bursts, skip, deep=budget.deep):
             try:
                 findings += (await scenario).findings
             except (httpx.HTTPError, NoResource) as exc:
@@ -322,9 +323,10 @@ async def probe_bursts(
 
 
 def scenarios(
-    api: Api, bursts: Bursts, skip: tuple[str, ...] = ()
+    api: Api, bursts: Bursts, skip: tuple[str, ...] = (), deep: bool = False
 ) -> Iterator[tuple[str, Awaitable[Scenario]]]:
-    """``(what, the scenario to await)`` for every scenario that applies to the API."""
+    """``(what, the scenario to await)`` for every scenario that applies to the API (a delete
+    races one update of its path, every update with ``deep``)."""
     writes = [op for op in api.operations if op.method in WRITES and not skipped(op, skip)]
     for op in writes:
         if op.method == "POST" and not op.params("path"):
@@ -335,8 +337,10 @@ def scenarios(
             yield f"{op} with one If-Match", bursts.same_if_match(op)
         if op.header("Idempotency-Key") is not None:
             yield f"{op} with one Idempotency-Key", bursts.same_idempotency_key(op)
-        for update in (bursts.siblings(op).get(m) for m in ("PATCH", "PUT")):
-            if op.method == "DELETE" and update is not None and not skipped(update, skip):
+        if op.method == "DELETE":
+            updates = (bursts.siblings(op).get(method) for method in ("PATCH", "PUT"))
+            racing = [u for u in updates if u is not None and not skipped(u, skip)]
+            for update in racing if deep else racing[:1]:
                 yield f"{op} racing {update}", bursts.delete_vs_update(op, update)
     for delete, create, field_name in references(api):
         if skipped(delete, skip) or skipped(create, skip):

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import httpx
 
 from testkit.hostile.checks import Finding, describe, excerpt, problem_shape
@@ -57,17 +59,23 @@ async def check_path(
     return found
 
 
-async def probe_methods(api: Api) -> list[Finding]:
-    """Check method semantics on every documented path (and one unknown path)."""
+async def probe_methods(api: Api, in_flight: int = 6) -> list[Finding]:
+    """Check method semantics on every documented path (and one unknown path), ``in_flight``
+    paths at once."""
     async with api.client() as client:
         seeds = Seeds()
         await seeds.plant(client, api, per_collection=1)
-        found = []
-        for path, operations in sorted(api.by_path().items()):
-            try:
-                found += await check_path(client, path, operations, seeds)
-            except httpx.HTTPError as exc:
-                found.append(Finding(path, f"no answer: {exc!r}"))
+        gate = asyncio.Semaphore(in_flight)
+
+        async def one(path: str, operations: dict[str, Operation]) -> list[Finding]:
+            async with gate:
+                try:
+                    return await check_path(client, path, operations, seeds)
+                except httpx.HTTPError as exc:
+                    return [Finding(path, f"no answer: {exc!r}")]
+
+        paths = sorted(api.by_path().items())
+        found = [f for path in await asyncio.gather(*(one(*p) for p in paths)) for f in path]
         unknown = await client.get("/no-such-path-anywhere")
         if unknown.status_code != 404:
             found.append(Finding("GET /no-such-path-anywhere", f"gave {unknown.status_code}"))

@@ -8,7 +8,10 @@ with a minimal valid body) so that ids in paths name things that exist, then sen
 - each body field (nested ones too: ``tasks[0].title``) with each value of ``values.body_values``,
   a missing required field, an unknown field and bodies of the wrong JSON type;
 - raw bodies: invalid UTF-8, truncated JSON, duplicated keys, a 5,000-digit number, deep nesting,
-  an oversized body, and the valid body under wrong content types.
+  an oversized body, and the valid body under a wrong content type and none.
+
+Each kind of defect gets one representative value per place by default (a schema probed before
+gets fewer, see ``Seen``); ``budget.deep`` sends every value to every place.
 
 It returns a ``Finding`` for every answer that breaks the rules of ``checks``.
 """
@@ -32,8 +35,9 @@ from testkit.hostile.document import Api, Operation, Parameter, Schema
 from testkit.hostile.examples import example, non_null
 
 JSON = "application/json"
-CONTENT_TYPES = ("text/plain", "application/x-www-form-urlencoded")
+CONTENT_TYPES = ("text/plain",)
 CONTENT_TYPES_DEEP = (
+    "application/x-www-form-urlencoded",
     "application/xml",
     "multipart/form-data; boundary=x",
     "application/json; charset=utf-16",
@@ -129,10 +133,14 @@ class Seen:
         return repeated and self.enabled
 
 
+Mutation = tuple[str, Any, bool]  # where and what, the whole body, known to break the schema
+
+
 def body_mutations(
     schema: Schema, base: Any, op: Operation, budget: Budget, seen: Seen, depth: int = 0
-) -> Iterator[tuple[str, Any]]:
-    """``(where and what, the whole body)`` for each hostile value of each field of ``base``."""
+) -> Iterator[Mutation]:
+    """``(where and what, the whole body, invalid)`` for each hostile value of each field of
+    ``base``; ``invalid``: the schema forbids the value wherever it is (no need to check)."""
     document = op.document
     resolved = non_null(schema, document)
     if not isinstance(base, dict):
@@ -140,17 +148,17 @@ def body_mutations(
     for name, prop in resolved.get("properties", {}).items():
         short = seen.again("field", name, prop)  # the same field, elsewhere or in v2
         for value in values.body_values(prop, document, budget, short):
-            yield f".{name} = {value.label}", {**base, name: value.value}
+            yield f".{name} = {value.label}", {**base, name: value.value}, value.invalid
         inner = non_null(prop, document)
         items = non_null(inner.get("items", {}), document)
         if depth < 2 and inner.get("type") == "array" and "properties" in items:
             item = example(items, document)
-            for label, mutated in body_mutations(items, item, op, budget, seen, depth + 1):
-                yield f".{name}[0]{label}", {**base, name: [mutated]}
+            for label, mutated, invalid in body_mutations(items, item, op, budget, seen, depth + 1):
+                yield f".{name}[0]{label}", {**base, name: [mutated]}, invalid
         elif depth < 2 and "properties" in inner:
             sub = base.get(name) if isinstance(base.get(name), dict) else example(inner, document)
-            for label, mutated in body_mutations(inner, sub, op, budget, seen, depth + 1):
-                yield f".{name}{label}", {**base, name: mutated}
+            for label, mutated, invalid in body_mutations(inner, sub, op, budget, seen, depth + 1):
+                yield f".{name}{label}", {**base, name: mutated}, invalid
 
 
 def parameter_probes(op: Operation, seeds: Seeds, budget: Budget, seen: Seen) -> Iterator[Probe]:
@@ -168,7 +176,7 @@ def parameter_probes(op: Operation, seeds: Seeds, budget: Budget, seen: Seen) ->
         for value in values.wire_values(param.schema, op.document, budget, short):
             url = seeds.url(op, query=f"{quote(param.name)}={value.value}")
             yield Probe(op, op.method, url, f"query {param.name} = {value.label}", headers)
-        if param.schema.get("type") != "array":
+        if param.schema.get("type") != "array" and not short:
             twice = "&".join(f"{quote(param.name)}={v}" for v in ("1", "2"))
             yield Probe(op, op.method, seeds.url(op, query=twice), f"query {param.name} twice")
     yield Probe(op, op.method, seeds.url(op, query="unexpected=1"), "unknown query parameter",
@@ -209,10 +217,12 @@ def body_probes(op: Operation, seeds: Seeds, budget: Budget, seen: Seen) -> Iter
     if isinstance(base, dict):
         shapes["an unknown field"] = {**base, "unexpected_field": 1}
     if not short:
-        shapes |= {"array": [], "null": None, "string": "x", "1": 1}
-    mutations += [(f" = {label}", body) for label, body in shapes.items()]
-    for label, body in mutations:
-        yield probe(f"body{label}", encode(body), reject=not schema.is_valid(body))
+        shapes |= {"array": [], "null": None}
+    if not short and budget.deep:
+        shapes |= {"string": "x", "1": 1}
+    mutations += [(f" = {label}", body, False) for label, body in shapes.items()]
+    for label, body, invalid in mutations:
+        yield probe(f"body{label}", encode(body), reject=invalid or not schema.is_valid(body))
     if not short:  # raw bytes meet the body parser, which does not depend on the operation
         yield from raw_bodies(op, encode(base), base, budget, probe)
 
@@ -226,7 +236,8 @@ def raw_bodies(
     yield probe("invalid UTF-8 in the body", with_member(valid, b'"x": "\xff\xfe"'))
     yield probe("truncated JSON", valid[: len(valid) // 2])
     yield probe(f"{depth:,} nested arrays", b"[" * depth + b"]" * depth)
-    yield probe(f"{depth:,} nested objects", b'{"a":' * depth + b"1" + b"}" * depth)
+    if budget.deep:  # the same parser, the same recursion limit
+        yield probe(f"{depth:,} nested objects", b'{"a":' * depth + b"1" + b"}" * depth)
     # Unknown members: rejected where the schema forbids them (additionalProperties: false).
     closed = non_null(op.body or {}, op.document).get("additionalProperties") is False
     yield probe("a 5,000-digit number", with_member(valid, b'"x": 1' + b"0" * 5_000), reject=closed)
