@@ -55,13 +55,14 @@ def distinct(values: list[Hostile], short: bool) -> list[Hostile]:
 
 def integers(schema: Schema, deep: bool) -> list[Hostile]:
     values = [
-        Hostile("-1", -1, short=True),
         Hostile("2**31 (past INTEGER)", INT32_MAX + 1, short=True),
-        Hostile("2**63 (past BIGINT)", INT64_MAX + 1),
+        Hostile("2**63 (past BIGINT)", INT64_MAX + 1, short=True),
     ]
     bounds = [("minimum", -1), ("maximum", 1)]
     values += [Hostile(f"{key} {schema[key]} {step:+d}", schema[key] + step, invalid=True)
                for key, step in bounds if key in schema]  # fmt: skip
+    if "minimum" not in schema or deep:  # a declared minimum is checked by the one above
+        values.append(Hostile("-1", -1, short=True))
     if deep:
         values += [
             Hostile("0", 0),
@@ -78,7 +79,6 @@ def integers(schema: Schema, deep: bool) -> list[Hostile]:
 
 def strings(schema: Schema, budget: Budget) -> list[Hostile]:
     values = [
-        Hostile("empty string", ""),
         Hostile("NUL character", "a\x00b", short=True),
         Hostile("lone surrogate", "a\ud800b"),
     ]
@@ -93,6 +93,7 @@ def strings(schema: Schema, budget: Budget) -> list[Hostile]:
         values.append(Hostile("unknown enum value", "no-such-value", short=True))
     if budget.deep:
         values += [
+            Hostile("empty string", ""),
             Hostile("control characters", "a\x01\x1b[31m\x7fb"),
             Hostile("blank string", "   "),
             Hostile("right-to-left override", "\u202egnp.exe"),
@@ -168,7 +169,7 @@ WIRE = [
     Hostile("empty", ""),
     Hostile("NUL (%00)", "%00", short=True),
     Hostile("invalid UTF-8 (%FF)", "%FF"),
-    Hostile("text", "abc", short=True),
+    Hostile("text", "abc"),
 ]
 WIRE_DEEP = [
     Hostile("overlong UTF-8 (%C0%AF)", "%C0%AF"),
@@ -178,9 +179,8 @@ WIRE_DEEP = [
 ]
 WIRE_INTEGERS = [
     Hostile("2**31 (past INTEGER)", str(INT32_MAX + 1), short=True),
-    Hostile("2**63 (past BIGINT)", str(INT64_MAX + 1)),
+    Hostile("2**63 (past BIGINT)", str(INT64_MAX + 1), short=True),
     Hostile("5,000 digits", "9" * 5_000),
-    Hostile("-1", "-1"),
 ]
 WIRE_INTEGERS_DEEP = [
     Hostile("0", "0"),
@@ -193,20 +193,27 @@ WIRE_INTEGERS_DEEP = [
 ]
 
 
+def wire_schema(schema: Schema, document: Document) -> Schema:
+    """The schema of one value on the wire: an array's item (``?tag_id=1&tag_id=2``)."""
+    resolved = non_null(schema, document)
+    if resolved.get("type") == "array":
+        return non_null(resolved.get("items", {}), document)
+    return resolved
+
+
 def wire_values(
     schema: Schema, document: Document, budget: Budget, short: bool = False
 ) -> list[Hostile]:
     """Hostile texts for a path segment or a query value (percent-encoded already)."""
-    resolved = non_null(schema, document)
+    resolved = wire_schema(schema, document)
     kind = resolved.get("type")
-    if kind == "array":  # ?tag_id=1&tag_id=2: each value is one item
-        resolved = non_null(resolved.get("items", {}), document)
-        kind = resolved.get("type")
     values = WIRE + (WIRE_DEEP if budget.deep else [])
     if kind == "integer":
         values += WIRE_INTEGERS + (WIRE_INTEGERS_DEEP if budget.deep else [])
         values += [Hostile(f"{key} {resolved[key]} {step:+d}", str(resolved[key] + step))
                    for key, step in (("minimum", -1), ("maximum", 1)) if key in resolved]  # fmt: skip
+        if "minimum" not in resolved or budget.deep:  # a declared one is checked just above
+            values.append(Hostile("-1", "-1"))
     if "enum" in resolved and budget.deep:
         values.append(Hostile("enum value in upper case", str(resolved["enum"][0]).upper()))
     return distinct(values, short)
