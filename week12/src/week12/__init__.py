@@ -1,0 +1,1 @@
+"""Week 12: WebSockets, real time and performance."""

@@ -1,0 +1,1 @@
+"""Week 12 tests. The testkit plugin (``--impl``, markers, service fixtures) loads by entry point."""
