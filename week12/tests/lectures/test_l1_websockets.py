@@ -18,7 +18,7 @@ from week12.lectures.l1_websockets import create_app
 
 from testkit.http import LiveServer
 
-from .conftest import Connect
+from .wsclient import Connect
 
 TOKENS = {"ada-token": "ada", "bob-token": "bob"}
 

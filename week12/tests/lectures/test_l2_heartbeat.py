@@ -14,7 +14,7 @@ from week12.lectures.l2_heartbeat import create_app
 
 from testkit.http import LiveServer
 
-from .conftest import Connect
+from .wsclient import Connect
 
 INTERVAL, TIMEOUT = 0.1, 0.3
 

@@ -16,7 +16,7 @@ import httpx
 
 from testkit.services.process import free_port, port_open, wait_until
 
-from .conftest import Connect
+from .wsclient import Connect
 
 APP = "week12.lectures.l2_scale_out:app_from_env"
 
