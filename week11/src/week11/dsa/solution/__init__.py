@@ -1,0 +1,1 @@
+"""Reference answers to week 11's DSA problems (themed on background jobs, queues and events)."""

@@ -1,0 +1,3 @@
+-- Problem 7: the jobs finished and dead-lettered per hour (UTC), with a running total of dead ones.
+-- Columns: hour, finished, dead, dead_so_far. Order: hour.
+-- TODO: group by the hour, a window sum over the groups

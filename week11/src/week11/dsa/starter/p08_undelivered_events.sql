@@ -1,0 +1,3 @@
+-- Problem 8: the outbox events never delivered, with how many attempts failed.
+-- Columns: id, topic, failed_attempts. Order: id.
+-- TODO: an anti-join on the successful deliveries, the failures counted
