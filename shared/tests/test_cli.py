@@ -155,6 +155,17 @@ def test_run_week_runs_pytest_for_the_impl(course: Path) -> None:
     )
 
 
+def test_run_week_keeps_bytecode_even_where_writing_it_is_off(
+    course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    cli.main(["run-week", "week99", "--", "-q", "-p", "no:cacheprovider"])
+
+    cached = tmp_path / "cache" / "course-testkit" / "pycache"
+    assert [p.name for p in cached.rglob("test_calc.*pytest*.pyc")]  # rewritten once, kept
+
+
 def test_services_up_status_down(tmp_path: Path) -> None:
     (tmp_path / "uv.lock").write_text("")
     (tmp_path / "shared").mkdir()

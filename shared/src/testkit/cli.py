@@ -35,6 +35,7 @@ from testkit import (
     syllabus,
     verify,
 )
+from testkit.grading import runner
 from testkit.mutants import score as mutant_score
 from testkit.services import dev
 from testkit.services.errors import ServiceUnavailable
@@ -43,7 +44,10 @@ COVERAGE_GATE = 90
 
 
 def _pytest(root: Path, args: list[str]) -> int:
-    return subprocess.call([sys.executable, "-m", "pytest", *args], cwd=root)  # noqa: S603
+    # Bytecode cached between runs even where PYTHONDONTWRITEBYTECODE is set: compiling (and
+    # assertion-rewriting) the tests and every pytest plugin's package again costs seconds a run.
+    env = runner.python_env()
+    return subprocess.call([sys.executable, "-m", "pytest", *args], cwd=root, env=env)  # noqa: S603
 
 
 def cmd_starters(root: Path, args: argparse.Namespace) -> int:
