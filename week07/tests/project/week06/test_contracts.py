@@ -21,10 +21,10 @@ VERSIONS = ["v1", "v2"]
 
 
 @pytest.mark.parametrize("version", VERSIONS)
-def test_committed_contract_matches_the_app(app: Any, version: str) -> None:
+def test_committed_contract_matches_the_app(shared_app: Any, version: str) -> None:
     committed = (CONTRACTS / f"openapi-{version}.json").read_text(encoding="utf-8")
 
-    generated = versioning.render(versioning.version_openapi(app, version))
+    generated = versioning.render(versioning.version_openapi(shared_app, version))
 
     assert generated == committed, (
         f"the {version} API no longer matches contracts/openapi-{version}.json: if the change is "
