@@ -8,7 +8,9 @@ leaves nothing behind.
 
 Week 9: the app gets test settings (a signing key made once per session, cheap Argon2 parameters:
 the hash's cost is not what these tests are about) and a clock the tests can move. ``client`` and
-``v2`` are logged in as a user of their own, so week 7's tests run unchanged as that user.
+``v2`` are logged in as a user of their own, so week 7's tests run unchanged as that user. The
+users of the fixtures are made without the register and login requests (``SignIn``), which
+``test_auth_flow.py`` tests.
 """
 
 import uuid
@@ -40,8 +42,10 @@ from testkit.services.redis import ThrowawayRedis
 
 from .alembic_helpers import migrate
 from .caching import Parts, parts
-from .factories import PASSWORD, Account, login_account, register_and_login
+from .factories import PASSWORD, Account
 from .fake_github import FakeGitHub
+
+refresh_tokens = impl_module("week10", "auth.repository")
 
 SECRET = b"test-secret-do-not-use-in-production"
 FRONT_END = "https://app.task-manager.example"
@@ -216,16 +220,64 @@ async def anonymous(app: Any, asgi_client: ClientFactory) -> httpx.AsyncClient:
     return await asgi_client(app, base_url="http://testserver/api/v1")
 
 
-@pytest.fixture
-async def ann(anonymous: httpx.AsyncClient) -> Account:
-    """A registered, logged-in user."""
-    return await register_and_login(anonymous, "ann@example.com")
+@pytest.fixture(scope="session")
+def password_hash(shared_app: Any) -> str:
+    """``PASSWORD`` hashed once, by the app's own hasher: the users below log in with it."""
+    return str(shared_app.state.passwords.hash(PASSWORD))
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """Makes a user and the tokens of a login without the two requests (register, log in):
+    most tests are about something else, and those two requests per test took about a third of
+    the week's test time. The row goes straight into ``users``; the tokens are made by the app's
+    codec and the refresh token stored by its repository, as a login does (with the same scopes
+    and, week 10, the login's ``sid``). ``test_auth_flow.py`` tests registering and logging in
+    through the API."""
+
+    app: Any
+    sessionmaker: async_sessionmaker[AsyncSession]
+    password_hash: str
+
+    async def __call__(self, email: str, role: str = "user") -> Account:
+        now = self.app.state.clock()
+        codec = self.app.state.tokens
+        scopes, login = ROLE_SCOPES[role], uuid.uuid4()
+        async with self.sessionmaker() as session:
+            row = {"email": email, "hash": self.password_hash, "role": role}
+            user_id = int(await session.scalar(INSERT_USER, row))
+            refresh, claims = codec.refresh_token(user_id, login, scopes, now)
+            await refresh_tokens.RefreshTokenRepository(session).add(claims, issued_at=now)
+            await session.commit()
+        return Account(user_id, email, codec.access_token(user_id, scopes, now, login), refresh)
+
+
+INSERT_USER = text(
+    "INSERT INTO users (email, password_hash, role) VALUES (:email, :hash, :role) RETURNING id"
+)
+# What a login grants each role when no scope is asked for (the tests' copy of the contract: the
+# app's ROLE_SCOPES is the student's to write).
+ROLE_SCOPES = {
+    "user": frozenset({"tasks:read", "tasks:write"}),
+    "admin": frozenset({"tasks:read", "tasks:write", "users:manage"}),
+}
 
 
 @pytest.fixture
-async def bob(anonymous: httpx.AsyncClient) -> Account:
+def sign_in(app: Any, sessionmaker: async_sessionmaker[AsyncSession], password_hash: str) -> SignIn:
+    return SignIn(app, sessionmaker, password_hash)
+
+
+@pytest.fixture
+async def ann(sign_in: SignIn) -> Account:
+    """A user with the tokens of a login (password ``PASSWORD``)."""
+    return await sign_in("ann@example.com")
+
+
+@pytest.fixture
+async def bob(sign_in: SignIn) -> Account:
     """Another user: the one who must never see Ann's data."""
-    return await register_and_login(anonymous, "bob@example.com")
+    return await sign_in("bob@example.com")
 
 
 @pytest.fixture
@@ -254,13 +306,9 @@ async def member(db_connection: AsyncConnection) -> int:
 
 
 @pytest.fixture
-async def admin(anonymous: httpx.AsyncClient, db_connection: AsyncConnection) -> Account:
-    """An admin: registered as a user, promoted in the database, logged in again."""
-    account = await register_and_login(anonymous, "root@example.com")
-    await db_connection.execute(
-        text("UPDATE users SET role = 'admin' WHERE id = :id"), {"id": account.id}
-    )
-    return await login_account(anonymous, account)
+async def admin(sign_in: SignIn) -> Account:
+    """An admin with the tokens of a login."""
+    return await sign_in("root@example.com", role="admin")
 
 
 # --- the caching layer on its own (tasks 1-6, 8) ------------------------------------------
