@@ -36,7 +36,9 @@ from sqlalchemy.ext.asyncio import (
 from testkit import impl_module
 from testkit.db import async_url
 from testkit.fake_upstream import FakeUpstream
+from testkit.fixtures import unavailable
 from testkit.http import ClientFactory, LiveServer
+from testkit.services.errors import ServiceUnavailable
 from testkit.services.postgres import create_database, drop_database
 from testkit.services.redis import ThrowawayRedis
 
@@ -164,19 +166,26 @@ def app(
     redis_url: str,
 ) -> Any:
     """The shared app, serving this test's connection, on an empty Redis. Do not add routes to
-    it: use ``fresh_app``."""
+    it: use ``app_with_routes``."""
     current_sessionmaker.value = sessionmaker
     with redis.Redis.from_url(redis_url) as client:
         client.flushdb()  # every test starts with empty caches
     return shared_app
 
 
-@pytest.fixture
-def fresh_app(
-    app: Any, settings: Any, clock: MovableClock, current_sessionmaker: CurrentSessionmaker
+@pytest.fixture(scope="module")
+def module_app(
+    settings: Any, session_clock: MovableClock, current_sessionmaker: CurrentSessionmaker
 ) -> Any:
-    """An app of the test's own (it may add routes), on the test's connection."""
-    return make_app(settings, clock, current_sessionmaker)
+    return make_app(settings, session_clock, current_sessionmaker)
+
+
+@pytest.fixture
+def app_with_routes(app: Any, module_app: Any) -> Any:
+    """An app of the test module's own, serving this test's connection on an empty Redis: for
+    tests that add routes, each at a path of its own (the routes stay for the module's other
+    tests). One per module, not per test: making an app costs more than most tests."""
+    return module_app
 
 
 def on_redis(settings: Any, url: str) -> Any:
@@ -185,16 +194,44 @@ def on_redis(settings: Any, url: str) -> Any:
     return replace(settings, redis=redis)
 
 
+@pytest.fixture(scope="module")
+def module_redis(request: pytest.FixtureRequest) -> Iterator[ThrowawayRedis]:
+    """A Redis server of the test module's own (never the session's: its tests stop it)."""
+    try:
+        server = ThrowawayRedis()
+    except ServiceUnavailable as exc:
+        unavailable(request, exc)
+    try:
+        yield server
+    finally:
+        server.close()
+
+
 @pytest.fixture
-def outage_app(
-    app: Any,
+def outage_redis(module_redis: ThrowawayRedis) -> ThrowawayRedis:
+    """The module's Redis, running and empty: the test may stop, start, pause and resume it."""
+    module_redis.resume()  # if a test ended while it was paused
+    module_redis.start()  # or stopped
+    with redis.Redis.from_url(module_redis.url()) as client:
+        client.flushall()
+    return module_redis
+
+
+@pytest.fixture(scope="module")
+def module_outage_app(
     settings: Any,
-    clock: MovableClock,
+    session_clock: MovableClock,
     current_sessionmaker: CurrentSessionmaker,
-    redis_server: ThrowawayRedis,
+    module_redis: ThrowawayRedis,
 ) -> Any:
-    """An app of the test's own on a Redis the test may stop, start, pause and resume."""
-    return make_app(on_redis(settings, redis_server.url()), clock, current_sessionmaker)
+    return make_app(on_redis(settings, module_redis.url()), session_clock, current_sessionmaker)
+
+
+@pytest.fixture
+def outage_app(app: Any, outage_redis: ThrowawayRedis, module_outage_app: Any) -> Any:
+    """An app on ``outage_redis``, serving this test's connection (one app per module: each
+    test's client runs the lifespan, so each test gets its own pool, guard and breaker)."""
+    return module_outage_app
 
 
 @pytest_asyncio.fixture(loop_scope="session")

@@ -45,7 +45,7 @@ async def until_cached(client: httpx.AsyncClient, engine: AsyncEngine, url: str)
 async def test_the_app_works_without_redis_and_uses_it_again_when_it_is_back(
     outage_app: Any,
     asgi_client: ClientFactory,
-    redis_server: ThrowawayRedis,
+    outage_redis: ThrowawayRedis,
     db_engine: AsyncEngine,
 ) -> None:
     client = await asgi_client(outage_app, base_url=V2)
@@ -58,7 +58,7 @@ async def test_the_app_works_without_redis_and_uses_it_again_when_it_is_back(
     await client.post(f"{V1}/auth/logout", json={"refresh_token": logged_out.refresh_token})
     assert await status(client, logged_out) == 401
 
-    redis_server.stop()
+    outage_redis.stop()
 
     listed = await client.get("/tasks")  # from PostgreSQL
     assert listed.status_code == 200
@@ -73,7 +73,7 @@ async def test_the_app_works_without_redis_and_uses_it_again_when_it_is_back(
     assert await status(client, during) == 401  # ... at once
     assert await status(client, ann) == 200  # and valid tokens keep working
 
-    redis_server.start()  # back, empty
+    outage_redis.start()  # back, empty
 
     await until_cached(client, db_engine, "/tasks")
     items = (await client.get("/tasks")).json()["items"]
@@ -87,7 +87,7 @@ async def test_the_app_works_without_redis_and_uses_it_again_when_it_is_back(
 async def test_a_write_that_redis_missed_while_hanging_is_never_hidden(
     outage_app: Any,
     asgi_client: ClientFactory,
-    redis_server: ThrowawayRedis,
+    outage_redis: ThrowawayRedis,
     db_engine: AsyncEngine,
 ) -> None:
     client = await asgi_client(outage_app, base_url=V2)
@@ -96,21 +96,21 @@ async def test_a_write_that_redis_missed_while_hanging_is_never_hidden(
     task = await create_task(client, title="old title")
     await until_cached(client, db_engine, "/tasks")
 
-    redis_server.pause()  # Redis keeps its data, entry included, but answers nothing
+    outage_redis.pause()  # Redis keeps its data, entry included, but answers nothing
     assert (await client.get("/tasks")).status_code == 200  # times out: served from PostgreSQL
     changed = await client.patch(f"/tasks/{task['id']}", json={"title": "new title"})
     assert changed.status_code == 200  # the invalidation could not be sent
-    redis_server.resume()
+    outage_redis.resume()
 
     await until_cached(client, db_engine, "/tasks")
     assert [t["title"] for t in (await client.get("/tasks")).json()["items"]] == ["new title"]
 
 
 async def test_the_cache_metrics_are_a_503_while_redis_is_down(
-    outage_app: Any, asgi_client: ClientFactory, redis_server: ThrowawayRedis, admin: Account
+    outage_app: Any, asgi_client: ClientFactory, outage_redis: ThrowawayRedis, admin: Account
 ) -> None:
     client = await asgi_client(outage_app, base_url=V1)
-    redis_server.stop()
+    outage_redis.stop()
     response = await client.get("/admin/cache", headers=admin.headers)
     assert response.status_code == 503
     assert response.headers["retry-after"] == "5"

@@ -25,10 +25,11 @@ DEADLOCK = text("DO $$ BEGIN RAISE EXCEPTION 'simulated' USING ERRCODE = '40P01'
 
 
 def flaky_route(app: FastAPI, failures: int, owner: int) -> list[dict[str, Any]]:
-    """``POST /flaky`` writes a tag, then loses a deadlock the first ``failures`` times."""
+    """``POST /flaky/{failures}`` writes a tag, then loses a deadlock the first ``failures``
+    times (a path per number: the module's tests share their app)."""
     calls: list[dict[str, Any]] = []
 
-    @app.post("/flaky")
+    @app.post(f"/flaky/{failures}")
     async def flaky(body: dict[str, Any], session: dependencies.SessionDep) -> dict[str, int]:  # type: ignore[name-defined]
         calls.append(body)
         session.add(Tag(name=f"attempt {len(calls)}", owner_id=owner))
@@ -46,13 +47,13 @@ async def tags_named_attempt(client: httpx.AsyncClient, owner: Account) -> int:
 
 
 async def test_a_deadlock_victim_runs_again_with_the_same_body(
-    fresh_app: FastAPI, asgi_client: ClientFactory, ann: Account
+    app_with_routes: FastAPI, asgi_client: ClientFactory, ann: Account
 ) -> None:
-    app = fresh_app
+    app = app_with_routes
     calls = flaky_route(app, failures=retries.ATTEMPTS - 1, owner=ann.id)
     client = await asgi_client(app)
 
-    response = await client.post("/flaky", json={"n": 1})
+    response = await client.post(f"/flaky/{retries.ATTEMPTS - 1}", json={"n": 1})
 
     assert response.status_code == 200
     assert response.json() == {"attempts": retries.ATTEMPTS}
@@ -61,13 +62,13 @@ async def test_a_deadlock_victim_runs_again_with_the_same_body(
 
 
 async def test_after_the_last_attempt_the_client_gets_a_409(
-    fresh_app: FastAPI, asgi_client: ClientFactory, ann: Account
+    app_with_routes: FastAPI, asgi_client: ClientFactory, ann: Account
 ) -> None:
-    app = fresh_app
+    app = app_with_routes
     calls = flaky_route(app, failures=retries.ATTEMPTS, owner=ann.id)
     client = await asgi_client(app)
 
-    response = await client.post("/flaky", json={"n": 2})
+    response = await client.post(f"/flaky/{retries.ATTEMPTS}", json={"n": 2})
 
     assert response.status_code == 409
     assert response.headers["content-type"] == "application/problem+json"
@@ -76,8 +77,8 @@ async def test_after_the_last_attempt_the_client_gets_a_409(
     assert await tags_named_attempt(client, ann) == 0
 
 
-async def test_other_errors_are_not_retried(fresh_app: FastAPI) -> None:
-    app = fresh_app
+async def test_other_errors_are_not_retried(app_with_routes: FastAPI) -> None:
+    app = app_with_routes
     calls: list[int] = []
 
     @app.get("/broken")

@@ -6,6 +6,7 @@ from typing import Any
 
 import httpx
 import pytest
+from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -41,9 +42,9 @@ async def test_a_successful_request_is_committed(
 
 
 async def test_a_failed_request_leaves_nothing_behind(
-    fresh_app: FastAPI, asgi_client: ClientFactory, db_session: AsyncSession
+    app_with_routes: FastAPI, asgi_client: ClientFactory, db_session: AsyncSession
 ) -> None:
-    app = fresh_app
+    app = app_with_routes
 
     @app.post("/half-done")
     async def half_done(session: dependencies.SessionDep) -> None:  # type: ignore[name-defined]
@@ -58,9 +59,9 @@ async def test_a_failed_request_leaves_nothing_behind(
 
 
 async def test_all_repositories_of_a_request_share_one_session(
-    fresh_app: FastAPI, asgi_client: ClientFactory, ann: Account
+    app_with_routes: FastAPI, asgi_client: ClientFactory, ann: Account
 ) -> None:
-    app = fresh_app
+    app = app_with_routes
     seen: list[Any] = []
 
     @app.get("/sessions")
@@ -78,8 +79,8 @@ async def test_all_repositories_of_a_request_share_one_session(
     assert seen[2] is not seen[0]  # the next request: a new one
 
 
-async def test_a_failed_commit_is_a_500_not_a_success(fresh_app: FastAPI) -> None:
-    app = fresh_app
+async def test_a_failed_commit_is_a_500_not_a_success(app_with_routes: FastAPI) -> None:
+    app = app_with_routes
 
     @app.post("/too-long", status_code=201)
     async def too_long(session: dependencies.SessionDep) -> dict[str, str]:  # type: ignore[name-defined]
@@ -87,18 +88,20 @@ async def test_a_failed_commit_is_a_500_not_a_success(fresh_app: FastAPI) -> Non
         session.add(Tag(name="x" * 31, owner_id=2**31 - 1))
         return {"status": "created"}
 
-    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-        response = await client.post("/too-long")
+    # Week 10: the app's lifespan makes its sessionmaker (without it, any request is a 500).
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            response = await client.post("/too-long")
 
     # The commit runs before the response is sent: the client learns that nothing was saved.
     assert response.status_code == 500
 
 
 async def test_a_constraint_broken_meanwhile_is_translated_to_a_problem(
-    fresh_app: FastAPI, asgi_client: ClientFactory, ann: Account
+    app_with_routes: FastAPI, asgi_client: ClientFactory, ann: Account
 ) -> None:
-    app = fresh_app
+    app = app_with_routes
 
     @app.post("/raced")
     async def raced(session: dependencies.SessionDep) -> None:  # type: ignore[name-defined]
