@@ -173,19 +173,19 @@ def app(
     return shared_app
 
 
-@pytest.fixture(scope="module")
-def module_app(
+@pytest.fixture(scope="session")
+def routes_app(
     settings: Any, session_clock: MovableClock, current_sessionmaker: CurrentSessionmaker
 ) -> Any:
     return make_app(settings, session_clock, current_sessionmaker)
 
 
 @pytest.fixture
-def app_with_routes(app: Any, module_app: Any) -> Any:
-    """An app of the test module's own, serving this test's connection on an empty Redis: for
-    tests that add routes, each at a path of its own (the routes stay for the module's other
-    tests). One per module, not per test: making an app costs more than most tests."""
-    return module_app
+def app_with_routes(app: Any, routes_app: Any) -> Any:
+    """An app other than ``app``, serving this test's connection on an empty Redis: for tests
+    that add routes, each at a path no other test uses (the routes stay). One for the session,
+    not one per test: making an app costs more than most tests."""
+    return routes_app
 
 
 def on_redis(settings: Any, url: str) -> Any:
@@ -234,14 +234,20 @@ def outage_app(app: Any, outage_redis: ThrowawayRedis, module_outage_app: Any) -
     return module_outage_app
 
 
+@pytest.fixture(scope="session")
+def committing_app(postgres_url: str, settings: Any, session_clock: MovableClock) -> Any:
+    """The app on an engine of its own (no sessionmaker given), made once for the session."""
+    return impl_module("week10", "main").create_app(postgres_url, settings, session_clock)
+
+
 @pytest_asyncio.fixture(loop_scope="session")
 async def committed(
-    postgres_url: str, settings: Any, clock: MovableClock, db_engine: AsyncEngine
+    committing_app: Any, clock: MovableClock, db_engine: AsyncEngine
 ) -> AsyncIterator[Any]:
     """An app whose requests really commit, on its own connection pool: for concurrent requests
     (one test connection cannot serve two at once). Register users with ``unique_email``: they
     and everything they own are deleted afterwards."""
-    yield impl_module("week10", "main").create_app(postgres_url, settings, clock)
+    yield committing_app
     async with db_engine.begin() as conn:
         await conn.execute(text("DELETE FROM users WHERE email LIKE 'committed-%'"))
 

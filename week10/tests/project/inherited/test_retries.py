@@ -26,7 +26,7 @@ DEADLOCK = text("DO $$ BEGIN RAISE EXCEPTION 'simulated' USING ERRCODE = '40P01'
 
 def flaky_route(app: FastAPI, failures: int, owner: int) -> list[dict[str, Any]]:
     """``POST /flaky/{failures}`` writes a tag, then loses a deadlock the first ``failures``
-    times (a path per number: the module's tests share their app)."""
+    times (a path per number: the tests share their app)."""
     calls: list[dict[str, Any]] = []
 
     @app.post(f"/flaky/{failures}")

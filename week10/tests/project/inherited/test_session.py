@@ -121,10 +121,10 @@ async def test_a_constraint_broken_meanwhile_is_translated_to_a_problem(
 
 
 async def test_the_app_opens_its_own_engine_on_its_database_url(
-    postgres_url: str, asgi_client: ClientFactory, settings: Any
+    committed: FastAPI, asgi_client: ClientFactory
 ) -> None:
     # No override: the lifespan makes the engine and the sessionmaker from the URL.
-    app = impl_module("week10", "main").create_app(postgres_url, settings)
+    app = committed
     client = await asgi_client(app)
     # A valid token of a user that does not exist: the app must look in ITS database to say so.
     token = app.state.tokens.access_token(

@@ -17,8 +17,9 @@ tokens = impl_module("week10", "auth.tokens")
 NOW = datetime.now(UTC)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def codec(settings: Any) -> Any:
+    # One per module: loading the RSA key checks it, which takes a while; the codec keeps no state.
     return tokens.TokenCodec(settings)
 
 
