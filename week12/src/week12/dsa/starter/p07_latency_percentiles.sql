@@ -1,0 +1,3 @@
+-- Problem 7: the requests, median and 95th percentile latency per endpoint, slowest p95 first.
+-- Columns: endpoint, requests, p50_ms, p95_ms (rounded to 0.1 ms). Order: p95_ms descending, endpoint.
+-- TODO: percentile_cont within each endpoint's group

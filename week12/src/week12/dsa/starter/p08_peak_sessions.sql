@@ -1,0 +1,3 @@
+-- Problem 8: the most WebSocket sessions open at once in each room, and when that peak began.
+-- Columns: room, peak, peak_at. Order: room.
+-- TODO: +1 and -1 events, a running sum, the first maximum per room
