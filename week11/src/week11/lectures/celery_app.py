@@ -15,6 +15,7 @@ DEFAULT_BROKER = "redis://127.0.0.1:63799/0"  # `make services-up`'s Redis
 
 
 def configure(app: Celery, broker_url: str) -> Celery:
+    visibility = float(os.environ.get("WEEK11_VISIBILITY", "3600"))
     app.conf.update(
         broker_url=broker_url,
         result_backend=broker_url,
@@ -30,7 +31,11 @@ def configure(app: Celery, broker_url: str) -> Celery:
         # An unacknowledged message returns to the queue after this long (Redis has no "consumer
         # died" signal); short here so the crash demo is quick, hours in production.
         broker_transport_options={
-            "visibility_timeout": float(os.environ.get("WEEK11_VISIBILITY", "3600"))
+            "visibility_timeout": visibility,
+            # How often a worker looks for such messages: kombu's default sweep runs every 10 s
+            # and scans every 10th time, so a 1 s timeout could still wait 100 s for its restore.
+            "unacked_restore_interval": min(visibility, 10),
+            "unacked_restore_throttle": 1,
         },
         result_expires=3600,
         task_track_started=True,  # STARTED between PENDING and SUCCESS
