@@ -1,6 +1,6 @@
 """Probe a running Task Manager (week 7 or later) over real HTTP for 5xx: hostile input and races.
 
-    DEV_PG_PORT=54341 DEV_REDIS_PORT=63841 make run      # in one terminal: week07's app on :8000
+    DEV_PG_PORT=54341 DEV_REDIS_PORT=63841 make run      # in one terminal: the newest app on :8000
     uv run --frozen --no-sync python shared/benchmarks/probe_live.py [http://127.0.0.1:8000]
 
 Independent of ``testkit.hostile`` on purpose: that suite derives its probes from the app's OpenAPI
@@ -9,9 +9,9 @@ hand from the kinds of requests that found 500s in issue 13: ids past ``INTEGER`
 not digits (paths, filters, bodies, import rows), text PostgreSQL cannot store, wrong JSON types,
 broken bodies, HEAD/OPTIONS and the import path, and rounds of ten requests at once (one
 ``If-Match``, no ``If-Match``, a DELETE racing PATCHes, one ``Idempotency-Key``, one unique name,
-a tag deleted while tasks use it). It prints the statuses per kind and every unexpected answer,
-and exits 1 if any answer was a 5xx or a race ended wrongly. The last run's figures are in
-week07's README.
+a tag deleted while tasks use it); from week 9 on, as a user it registers first. It prints the
+statuses per kind and every unexpected answer, and exits 1 if any answer was a 5xx or a race ended
+wrongly. The figures of a run against week 7's app are in week07's README.
 """
 
 from __future__ import annotations
@@ -74,6 +74,18 @@ async def created(http: httpx.AsyncClient, path: str, body: dict[str, Any]) -> d
     response.raise_for_status()
     data: dict[str, Any] = response.json()
     return data
+
+
+async def sign_in(http: httpx.AsyncClient) -> None:
+    """Week 9 on, every route wants a user: register one, and send its token with each request."""
+    email, password = f"probe-{time.time_ns()}@example.com", "a long passphrase for the probe"
+    registered = await http.post(f"{V1}/auth/register", json={"email": email, "password": password})
+    if registered.status_code == 404:  # weeks 7-8: no accounts
+        return
+    registered.raise_for_status()
+    login = await http.post(f"{V1}/auth/token", data={"username": email, "password": password})
+    login.raise_for_status()
+    http.headers["Authorization"] = f"Bearer {login.json()['access_token']}"
 
 
 def body_probes(task: int, category: int, tag: int) -> Iterator[tuple[str, str, str, bytes, str]]:
@@ -236,6 +248,7 @@ async def main(base_url: str) -> int:
     began = time.perf_counter()
     limits = httpx.Limits(max_connections=20)
     async with httpx.AsyncClient(base_url=base_url, timeout=60, limits=limits) as http:
+        await sign_in(http)
         await probe_inputs(http, tally)
         await contract(http, tally)
         for round_ in range(ROUNDS):
