@@ -13,9 +13,9 @@ Each value targets a known way APIs break:
 The default lists hold one value per defect class and JSON type (the one that finds the class most
 often: ``2**31`` for an overflowing column, ``true`` for lax typing, NUL for text PostgreSQL refuses);
 ``budget.deep`` adds the rest (more numbers and wrong types, control characters, right-to-left
-overrides, emoji, metacharacters, odd dates). Values marked
-``short`` make the short list, for a schema an earlier operation was already probed with (PUT's
-body is usually POST's): enough to see that this operation validates the same way.
+overrides, emoji, metacharacters, odd dates). Values marked ``short`` make the short list, for a
+schema an earlier operation was already probed with (PUT's body is usually POST's): enough to see
+that this operation validates the same way.
 ``body_values`` gives JSON values; ``wire_values`` gives the text that goes into a path segment
 or a query string (percent-encoded already); ``header_values`` the raw header values.
 """
@@ -84,7 +84,9 @@ def strings(schema: Schema, budget: Budget) -> list[Hostile]:
     ]
     if "maxLength" in schema:
         too_long = "x" * (schema["maxLength"] + 1)
-        values.append(Hostile(f"maxLength {schema['maxLength']} + 1", too_long, True, True))
+        values.append(
+            Hostile(f"maxLength {schema['maxLength']} + 1", too_long, short=True, invalid=True)
+        )
     if "maxLength" not in schema or budget.deep:  # a declared limit is checked by the one above
         values.append(Hostile(f"{budget.long_text:,} characters", "x" * budget.long_text))
     if schema.get("format") in ("date", "date-time"):
@@ -155,7 +157,7 @@ def body_values(
         item_kind = non_null(item, document).get("type")
         if item_kind in ("integer", "string"):  # the item's short list unless deep
             items = body_values(item, document, budget, short=not budget.deep)
-            values += [Hostile(f"[{v.label}]", [v.value], v.short, v.invalid)
+            values += [Hostile(f"[{v.label}]", [v.value], short=v.short, invalid=v.invalid)
                        for v in items if v.label != "null"]  # fmt: skip
         count = resolved.get("maxItems", 1_000) + 1
         values.append(Hostile(f"{count} items", [example(item, document)] * count,
