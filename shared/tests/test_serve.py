@@ -76,6 +76,9 @@ def test_ctrl_c_stops_what_it_started_and_keeps_what_was_running(tmp_path: Path)
     try:
         output = serve_until_ctrl_c(env, port)
         assert "Serving week99.solution.main at http://127.0.0.1:" in output
+        # Its own database: migrating the students' "course" to the newest head would strand an
+        # earlier week's Alembic on revisions it does not have.
+        assert f"DATABASE_URL=postgresql://postgres@127.0.0.1:{env['DEV_PG_PORT']}/demo" in output
         assert "Stopped PostgreSQL and Redis (started by make run)." in output
         assert services(env, "status") == "postgres: stopped\nredis: stopped\n"
 

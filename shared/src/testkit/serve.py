@@ -86,7 +86,7 @@ def serve(root: Path, port: int = 8000) -> int:
     before = dev.status(data)
     code = 1
     try:
-        urls = dev.up(data)
+        urls = dev.up(data, database=dev.DEMO_DATABASE)
         for name, url in urls.items():
             print(f"{name}={url}", flush=True)
         code = _run_app(root, *app, urls, port)

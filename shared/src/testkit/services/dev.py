@@ -24,7 +24,10 @@ from testkit.services.redis import RedisServer, ping
 
 PG_PORT = int(os.environ.get("DEV_PG_PORT", "54329"))
 REDIS_PORT = int(os.environ.get("DEV_REDIS_PORT", "63799"))
-DATABASE = "course"
+DATABASE = "course"  # the students' database (weeks 05-12 default to it)
+# `make run` serves the newest app on a database of its own: migrating "course" to the newest
+# week's head would leave a student of an earlier week with revisions their Alembic cannot find.
+DEMO_DATABASE = "demo"
 
 
 def _pg_home(data: Path, run_as: RunAs | None) -> Path:
@@ -47,8 +50,8 @@ def postgres(data: Path) -> PostgresServer:
     return PostgresServer(home / "data", PG_PORT, run_as=run_as)
 
 
-def up(data: Path) -> dict[str, str]:
-    """Start both services if they are not running; return their URLs."""
+def up(data: Path, database: str = DATABASE) -> dict[str, str]:
+    """Start both services if they are not running, create ``database``; return their URLs."""
     pg = postgres(data)
     if not (pg.datadir / "PG_VERSION").exists():
         pg.initdb()
@@ -58,7 +61,7 @@ def up(data: Path) -> dict[str, str]:
                 f"port {PG_PORT} is taken by another program (set DEV_PG_PORT)"
             )
         pg.start(durable=True)
-    _ensure_database(pg.url("postgres"))
+    _ensure_database(pg.url("postgres"), database)
     redis_dir = data / "redis"
     redis_dir.mkdir(parents=True, exist_ok=True)
     if not ping(REDIS_PORT):
@@ -66,13 +69,13 @@ def up(data: Path) -> dict[str, str]:
         run(server.command("--save", "60 1", "--daemonize", "yes", "--pidfile", str(redis_dir / "redis.pid"),
                            "--logfile", str(redis_dir / "redis.log")), None, redis_dir)  # fmt: skip
         wait_until(lambda: ping(REDIS_PORT), 10, f"redis-server on port {REDIS_PORT}")
-    return urls()
+    return urls(database)
 
 
-def _ensure_database(server_url: str) -> None:
+def _ensure_database(server_url: str, database: str) -> None:
     with psycopg.connect(server_url, autocommit=True, connect_timeout=10) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,)).fetchone():
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (database,)).fetchone():
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
 
 
 def down(data: Path, only: Collection[str] = ("postgres", "redis")) -> list[str]:
@@ -95,8 +98,8 @@ def status(data: Path) -> dict[str, bool]:
     return {"postgres": postgres(data).running(), "redis": ping(REDIS_PORT)}
 
 
-def urls() -> dict[str, str]:
+def urls(database: str = DATABASE) -> dict[str, str]:
     return {
-        "DATABASE_URL": f"postgresql://postgres@127.0.0.1:{PG_PORT}/{DATABASE}",
+        "DATABASE_URL": f"postgresql://postgres@127.0.0.1:{PG_PORT}/{database}",
         "REDIS_URL": f"redis://127.0.0.1:{REDIS_PORT}/0",
     }
