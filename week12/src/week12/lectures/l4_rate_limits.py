@@ -17,14 +17,19 @@ week 10 wrote a fixed and a sliding window by hand, this is the ready-made versi
 - ``in_memory_fallback_enabled=True``: while Redis is down each process counts in its own memory
   (a limit per process, looser but still a limit) instead of answering 500.
 
-``uvicorn --factory week12.lectures.l4_rate_limits:app_from_env`` with ``WEEK12_REDIS_URL`` set.
+``uvicorn --factory week12.lectures.l4_rate_limits:app_from_env`` with ``WEEK12_REDIS_URL`` set;
+``uv run python -m week12.lectures.l4_rate_limits`` shows two app instances sharing one Redis.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
-from collections.abc import Mapping
+import uuid
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
+import httpx
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from slowapi import Limiter, _rate_limit_exceeded_handler
@@ -118,3 +123,52 @@ def create_app(
 
 def app_from_env() -> FastAPI:
     return create_app(os.environ["WEEK12_REDIS_URL"])
+
+
+@contextmanager
+def demo_redis() -> Iterator[str]:
+    """``REDIS_URL`` if set, else a throwaway local redis-server."""
+    if url := os.environ.get("REDIS_URL"):
+        yield url
+        return
+    from testkit.services.redis import ThrowawayRedis
+
+    server = ThrowawayRedis()
+    try:
+        yield server.url()
+    finally:
+        server.close()
+
+
+def describe(response: httpx.Response) -> str:
+    if response.status_code == 429:
+        return f"429 retry-after={response.headers['retry-after']}: {response.json()['detail']}"
+    return f"{response.status_code} remaining={response.headers['x-ratelimit-remaining']}"
+
+
+async def demo(redis_url: str) -> None:
+    prefix = f"demo-{uuid.uuid4().hex}"  # counters of this run only, on a shared server too
+    a, b = (create_app(redis_url, key_prefix=prefix) for _ in range(2))
+    ada, grace = ({"Authorization": f"Bearer {name}-token"} for name in ("ada", "grace"))
+    async with (
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=a), base_url="http://a") as on_a,
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=b), base_url="http://b") as on_b,
+    ):
+        print(f"two app instances, one Redis, {DEFAULT_LIMIT} per user or IP:")
+        for n in range(6):
+            response = await (on_a, on_b)[n % 2].get("/tasks", headers=ada)
+            print(f"  GET /tasks as ada via {'AB'[n % 2]}: {describe(response)}")
+        print(f"  GET /tasks as grace via A: {describe(await on_a.get('/tasks', headers=grace))}")
+        print(f"  GET /tasks anonymous via A: {describe(await on_a.get('/tasks'))}")
+        reports = [(await on_a.post("/reports", headers=ada)).status_code for _ in range(3)]
+        print(f"POST /reports as ada, {EXPENSIVE_LIMIT}: {reports}")
+        health = [await on_a.get("/health") for _ in range(10)]
+        headers = any("x-ratelimit-limit" in r.headers for r in health)
+        print(
+            f"GET /health x 10: {sorted({r.status_code for r in health})}, limit headers: {headers}"
+        )
+
+
+if __name__ == "__main__":
+    with demo_redis() as url:
+        asyncio.run(demo(url))
