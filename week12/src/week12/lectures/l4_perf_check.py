@@ -5,9 +5,10 @@ regression on a fast laptop. So the check measures *two* endpoints in the same r
 machine: the one it guards (``/tasks``, through the rate limiter) and a trivial one that does
 nearly nothing (``/health``, the calibration). Their **ratio** says how much dearer the guarded
 endpoint is than "nothing", which a slower machine changes far less than the times themselves.
-The ratio is compared with the committed baseline (``l4_perf_baseline.json``) times a
-**tolerance**; rounds alternate between the endpoints (drift hits both) and the median round
-counts (one hiccup does not fail the build).
+The requests go in pairs, one to each endpoint back to back, so both see the same moment of a
+busy machine; the median of the pairs' ratios (over the median of three rounds) is compared with
+the committed baseline (``l4_perf_baseline.json``) times a **tolerance**. One hiccup does not
+fail the build; an endpoint that got dearer does.
 
     uv run python -m week12.lectures.l4_perf_check --check            # exit code 1 on a regression
     uv run python -m week12.lectures.l4_perf_check --update-baseline  # after a change on purpose
@@ -48,7 +49,7 @@ class Load:
 
 @dataclass(frozen=True)
 class Baseline:
-    ratio: float  # p50 of TARGET / p50 of CALIBRATION
+    ratio: float  # the median pair's TARGET time / CALIBRATION time
     tolerance: float = 1.5  # a check fails above ratio * tolerance
     load: Load = Load()
 
