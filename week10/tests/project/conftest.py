@@ -110,16 +110,6 @@ def clock(session_clock: MovableClock) -> Iterator[MovableClock]:
 
 
 @pytest.fixture
-def fresh_url(postgres_url: str) -> Iterator[str]:
-    """A new, empty database on the test server (dropped afterwards), for tests that commit."""
-    url = create_database(postgres_url, prefix="fresh")
-    try:
-        yield url
-    finally:
-        drop_database(url)
-
-
-@pytest.fixture
 def sessionmaker(db_connection: AsyncConnection) -> async_sessionmaker[AsyncSession]:
     """Sessions on the test's connection: a ``commit()`` releases a savepoint, nothing more."""
     return async_sessionmaker(

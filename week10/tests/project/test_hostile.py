@@ -40,8 +40,10 @@ async def api(live: Live) -> hostile.Api:
     return await hostile.Api.load(live.url, DOCUMENTS)
 
 
-@pytest_asyncio.fixture(loop_scope="session")
+@pytest_asyncio.fixture(loop_scope="session", scope="module")
 async def http(api: hostile.Api) -> AsyncIterator[httpx.AsyncClient]:
+    # One for the module: making a client costs about 50 ms (its TLS context); it keeps no
+    # state between requests (no cookies are set, each request has a connection of its own).
     async with api.client() as client:
         yield client
 
