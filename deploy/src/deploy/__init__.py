@@ -1,0 +1,1 @@
+"""Weeks 15-16: deployment, system design and the DSA track."""

@@ -1,0 +1,1 @@
+"""deploy tests. The testkit plugin (``--impl``, markers, service fixtures) loads by entry point."""
