@@ -1,0 +1,59 @@
+"""Registration, log-in, refresh rotation with reuse detection, log-out."""
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ..errors import AuthenticationError, ConflictError
+from .models import User
+from .passwords import Passwords
+from .repository import RefreshTokenRepository, UserRepository
+from .schemas import Credentials, Login, TokenPair
+from .tokens import InvalidTokenError, TokenCodec
+
+
+class RefreshTokenReusedError(InvalidTokenError):
+    """A rotated refresh token presented again: its family is revoked, and that must stick."""
+
+    keeps_changes = True
+
+
+class AuthService:
+    def __init__(self, session: AsyncSession, passwords: Passwords, tokens: TokenCodec) -> None:
+        self.users = UserRepository(session)
+        self.refresh_tokens = RefreshTokenRepository(session)
+        self.passwords = passwords
+        self.tokens = tokens
+
+    async def register(self, body: Credentials) -> User:
+        if await self.users.by_email(body.email) is not None:
+            raise ConflictError(
+                "An account with this e-mail address exists already; log in instead"
+            )
+        return await self.users.add(body.email, self.passwords.hash(body.password))
+
+    async def login(self, body: Login, now: datetime) -> TokenPair:
+        user = await self.users.by_email(body.email)
+        # An unknown address costs a verification too: the response time does not tell.
+        valid = self.passwords.verify(body.password, user.password_hash if user else None)
+        if user is None or not valid:
+            raise AuthenticationError("Wrong e-mail address or password")
+        return await self._issue(user.id, uuid.uuid4(), now)
+
+    async def refresh(self, token: str, now: datetime) -> TokenPair:
+        claims = self.tokens.decode_refresh(token, now)
+        if not await self.refresh_tokens.use(claims.jti, now):
+            # Used or revoked already: a copy is in someone else's hands. End the whole family.
+            await self.refresh_tokens.revoke_family(claims.family_id, now)
+            raise RefreshTokenReusedError
+        return await self._issue(claims.user_id, claims.family_id, now)
+
+    async def logout(self, token: str, now: datetime) -> None:
+        claims = self.tokens.decode_refresh(token, now)
+        await self.refresh_tokens.revoke_family(claims.family_id, now)
+
+    async def _issue(self, user_id: int, family_id: uuid.UUID, now: datetime) -> TokenPair:
+        refresh, claims = self.tokens.refresh_token(user_id, family_id, now)
+        await self.refresh_tokens.add(claims)
+        return TokenPair(access_token=self.tokens.access_token(user_id, now), refresh_token=refresh)

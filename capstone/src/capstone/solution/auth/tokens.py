@@ -1,0 +1,94 @@
+"""Access and refresh tokens: JWTs (HS256, PyJWT) with every registered claim required.
+
+A ``type`` claim keeps the two kinds apart; a refresh token also carries its family (``fam``).
+Access tokens say only who the caller is: the role comes from the membership on each request, so
+a role change applies at once ([ADR 0005](../../../../docs/adr/0005-refresh-rotation.md)).
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import jwt
+
+from ..errors import AuthenticationError
+from ..settings import Settings
+
+ALGORITHM = "HS256"
+ACCESS, REFRESH = "access", "refresh"
+REQUIRED_CLAIMS = ["iss", "aud", "sub", "iat", "exp", "jti", "type"]
+
+
+class InvalidTokenError(AuthenticationError):
+    def __init__(self) -> None:
+        super().__init__("The token is invalid or has expired; log in again")
+
+
+@dataclass(frozen=True)
+class RefreshClaims:
+    user_id: int
+    jti: uuid.UUID
+    family_id: uuid.UUID
+    expires_at: datetime
+
+
+class TokenCodec:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def _encode(self, user_id: int, kind: str, now: datetime, **extra: str) -> dict[str, Any]:
+        ttl = self.settings.access_ttl if kind == ACCESS else self.settings.refresh_ttl
+        claims = {
+            "iss": self.settings.issuer,
+            "aud": self.settings.audience,
+            "sub": str(user_id),
+            "iat": now,
+            "exp": now + ttl,
+            "jti": str(uuid.uuid4()),
+            "type": kind,
+            **extra,
+        }
+        claims["token"] = jwt.encode(claims, self.settings.jwt_secret, algorithm=ALGORITHM)
+        return claims
+
+    def access_token(self, user_id: int, now: datetime) -> str:
+        return str(self._encode(user_id, ACCESS, now)["token"])
+
+    def refresh_token(
+        self, user_id: int, family_id: uuid.UUID, now: datetime
+    ) -> tuple[str, RefreshClaims]:
+        claims = self._encode(user_id, REFRESH, now, fam=str(family_id))
+        parsed = RefreshClaims(user_id, uuid.UUID(claims["jti"]), family_id, claims["exp"])
+        return str(claims["token"]), parsed
+
+    def _decode(self, token: str, kind: str, now: datetime) -> dict[str, Any]:
+        try:
+            claims: dict[str, Any] = jwt.decode(
+                token,
+                self.settings.jwt_secret,
+                algorithms=[ALGORITHM],
+                audience=self.settings.audience,
+                issuer=self.settings.issuer,
+                options={"require": REQUIRED_CLAIMS, "verify_exp": False},
+            )
+        except jwt.PyJWTError:
+            raise InvalidTokenError from None
+        # Expiry against the app's clock (tests move it), not the machine's.
+        expired = datetime.fromtimestamp(claims["exp"], tz=UTC) <= now
+        if expired or claims["type"] != kind or not str(claims["sub"]).isdecimal():
+            raise InvalidTokenError
+        return claims
+
+    def decode_access(self, token: str, now: datetime) -> int:
+        """The user id of a valid access token."""
+        return int(self._decode(token, ACCESS, now)["sub"])
+
+    def decode_refresh(self, token: str, now: datetime) -> RefreshClaims:
+        claims = self._decode(token, REFRESH, now)
+        try:
+            family_id, jti = uuid.UUID(claims["fam"]), uuid.UUID(claims["jti"])
+        except (KeyError, ValueError):
+            raise InvalidTokenError from None
+        expires_at = datetime.fromtimestamp(claims["exp"], tz=UTC)
+        return RefreshClaims(int(claims["sub"]), jti, family_id, expires_at)

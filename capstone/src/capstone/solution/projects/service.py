@@ -1,0 +1,63 @@
+"""Projects of one organisation: create, rename, soft-delete; every change audited."""
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ..audit.service import AuditLog
+from ..errors import ConflictError, NotFoundError
+from ..tenancy.dependencies import Tenant
+from .models import Project
+from .repository import ProjectRepository
+from .schemas import ProjectIn, ProjectOut, ProjectPatch
+
+
+def snapshot(project: Project) -> dict[str, Any]:
+    return ProjectOut.model_validate(project).model_dump(mode="json")
+
+
+class ProjectService:
+    def __init__(self, session: AsyncSession, tenant: Tenant) -> None:
+        self.projects = ProjectRepository(session, tenant.org_id)
+        self.audit = AuditLog(session, tenant)
+
+    async def list(self) -> Sequence[Project]:
+        return await self.projects.all()
+
+    async def get(self, project_id: int) -> Project:
+        project = await self.projects.get(project_id)
+        if project is None:
+            raise NotFoundError(f"Project {project_id} does not exist")
+        return project
+
+    async def _check_name(self, name: str, except_id: int | None = None) -> None:
+        if await self.projects.name_taken(name, except_id):
+            raise ConflictError(f"A project named {name!r} exists already")
+
+    async def create(self, body: ProjectIn) -> Project:
+        await self._check_name(body.name)
+        project = await self.projects.add(**body.model_dump())
+        await self.audit.record("project.created", "project", project.id, None, snapshot(project))
+        return project
+
+    async def update(self, project_id: int, body: ProjectPatch) -> Project:
+        project = await self.get(project_id)
+        before = snapshot(project)
+        changes = body.model_dump(exclude_unset=True, exclude_none=True)
+        if "name" in changes:
+            await self._check_name(changes["name"], except_id=project_id)
+        for name, value in changes.items():
+            setattr(project, name, value)
+        await self.projects.session.flush()
+        await self.audit.record("project.updated", "project", project.id, before, snapshot(project))
+        return project
+
+    async def delete(self, project_id: int, now: datetime) -> None:
+        """Soft delete ([ADR 0007](../../../../docs/adr/0007-soft-deletes.md)): the row stays,
+        hidden from every read, until the retention job purges it."""
+        project = await self.get(project_id)
+        project.deleted_at = now
+        await self.projects.session.flush()
+        await self.audit.record("project.deleted", "project", project.id, snapshot(project), None)

@@ -1,0 +1,78 @@
+"""Tasks of one organisation: references checked in the tenant, the status workflow, optimistic
+concurrency (``If-Match``), soft delete; every change audited."""
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ..audit.service import AuditLog
+from ..errors import ConflictError, InvalidReferenceError, NotFoundError, PreconditionFailedError
+from ..projects.repository import ProjectRepository
+from ..tenancy.dependencies import Tenant
+from ..tenancy.repository import MembershipRepository
+from .models import TRANSITIONS, Status, Task
+from .repository import TaskFilters, TaskRepository
+from .schemas import TaskIn, TaskOut, TaskPatch
+
+
+def snapshot(task: Task) -> dict[str, Any]:
+    return TaskOut.model_validate(task).model_dump(mode="json")
+
+
+class TaskService:
+    def __init__(self, session: AsyncSession, tenant: Tenant) -> None:
+        self.tasks = TaskRepository(session, tenant.org_id)
+        self.projects = ProjectRepository(session, tenant.org_id)
+        self.members = MembershipRepository(session, tenant.org_id)
+        self.audit = AuditLog(session, tenant)
+
+    async def page(self, filters: TaskFilters, limit: int, before_id: int | None) -> Sequence[Task]:
+        return await self.tasks.page(filters, limit, before_id)
+
+    async def get(self, task_id: int) -> Task:
+        task = await self.tasks.get(task_id)
+        if task is None:
+            raise NotFoundError(f"Task {task_id} does not exist")
+        return task
+
+    async def _check_references(self, project_id: int | None, assignee_id: int | None) -> None:
+        # Another organisation's project or user is "does not exist" here, like a made-up id.
+        if project_id is not None and await self.projects.get(project_id) is None:
+            raise InvalidReferenceError("project_id", f"Project {project_id} does not exist")
+        if assignee_id is not None and await self.members.get_for(assignee_id) is None:
+            raise InvalidReferenceError(
+                "assignee_id", f"User {assignee_id} is not a member of this organisation"
+            )
+
+    async def create(self, body: TaskIn) -> Task:
+        await self._check_references(body.project_id, body.assignee_id)
+        task = await self.tasks.add(**body.model_dump())
+        await self.audit.record("task.created", "task", task.id, None, snapshot(task))
+        return task
+
+    async def update(self, task_id: int, body: TaskPatch, if_match: int | None) -> Task:
+        task = await self.get(task_id)
+        if if_match is not None and if_match != task.version:
+            raise PreconditionFailedError(
+                f"Task {task_id} is at version {task.version}, not {if_match}; reload it"
+            )
+        changes = body.model_dump(exclude_unset=True)
+        await self._check_references(None, changes.get("assignee_id"))
+        status, allowed = changes.get("status"), TRANSITIONS[Status(task.status)]
+        if status is not None and status != task.status and status not in allowed:
+            targets = ", ".join(sorted(allowed))
+            raise ConflictError(f"A {task.status} task can move to {targets}, not {status}")
+        before = snapshot(task)
+        if not await self.tasks.update_if_version(task, task.version, changes):
+            raise PreconditionFailedError(f"Task {task_id} was changed meanwhile; reload it")
+        await self.audit.record("task.updated", "task", task.id, before, snapshot(task))
+        return task
+
+    async def delete(self, task_id: int, now: datetime) -> None:
+        task = await self.get(task_id)
+        before = snapshot(task)
+        if not await self.tasks.update_if_version(task, task.version, {"deleted_at": now}):
+            raise PreconditionFailedError(f"Task {task_id} was changed meanwhile; try again")
+        await self.audit.record("task.deleted", "task", task.id, before, None)

@@ -1,0 +1,255 @@
+"""Fixtures of the capstone's tests.
+
+The schema is built ONCE per session by the real migrations (``alembic upgrade head``). Every test
+runs inside a transaction rolled back at its end (testkit ``db_connection``); the app's sessions
+join it with savepoints, so the app's own ``commit()`` runs for real and leaves nothing behind.
+
+One app serves the whole session (building FastAPI's routes is the slow part of making one). The
+people of a test are made without HTTP (``World``): rows inserted, tokens made by the app's own
+codec; ``test_auth.py`` tests registering and logging in through the API.
+"""
+
+import itertools
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+import pytest_asyncio
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
+
+from testkit import impl_module
+from testkit.http import ClientFactory
+from testkit.services.postgres import create_database, drop_database
+
+from .alembic_helpers import migrate
+
+PASSWORD = "correct horse battery staple"  # noqa: S105 - the test users' password
+SECRET = b"test-secret-do-not-use-in-production"
+API = "http://testserver/api/v1"
+
+
+class MovableClock:
+    """The app's clock: real time plus an offset the test moves (``clock.advance(...)``)."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta()
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+    def advance(self, by: timedelta) -> None:
+        self.offset += by
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def db_engine(db_engine: AsyncEngine, postgres_url: str) -> AsyncIterator[AsyncEngine]:
+    """The testkit's engine, on a database the migrations have brought to ``head``."""
+    await migrate(postgres_url, "upgrade", "head")
+    yield db_engine
+
+
+@pytest.fixture(scope="session")
+def settings() -> Any:
+    module = impl_module("capstone", "settings")
+    cheap = module.PasswordCost(time_cost=1, memory_kib=1024, parallelism=1)
+    return module.Settings(jwt_secret=SECRET, cursor_secret=SECRET, password_cost=cheap)
+
+
+@pytest.fixture(scope="session")
+def session_clock() -> MovableClock:
+    return MovableClock()
+
+
+@pytest.fixture
+def clock(session_clock: MovableClock) -> Iterator[MovableClock]:
+    """The app's clock, back at real time after the test."""
+    yield session_clock
+    session_clock.offset = timedelta()
+
+
+@pytest.fixture
+def fresh_url(postgres_url: str) -> Iterator[str]:
+    """A new, empty database (dropped afterwards), for tests that commit or migrate."""
+    url = create_database(postgres_url, prefix="fresh")
+    try:
+        yield url
+    finally:
+        drop_database(url)
+
+
+@pytest.fixture
+def sessionmaker(db_connection: AsyncConnection) -> async_sessionmaker[AsyncSession]:
+    """Sessions on the test's connection: a ``commit()`` releases a savepoint, nothing more."""
+    return async_sessionmaker(
+        bind=db_connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
+
+
+class CurrentSessionmaker:
+    """Which sessionmaker the shared app's requests use: the running test's."""
+
+    value: async_sessionmaker[AsyncSession] | None = None
+
+    async def __call__(self) -> async_sessionmaker[AsyncSession]:
+        assert self.value is not None, "the app fixture sets it for each test"
+        return self.value
+
+
+@pytest.fixture(scope="session")
+def current_sessionmaker() -> CurrentSessionmaker:
+    return CurrentSessionmaker()
+
+
+def make_app(settings: Any, clock: MovableClock, sessionmaker: CurrentSessionmaker) -> Any:
+    app = impl_module("capstone", "main").create_app(settings=settings, clock=clock)
+    app.dependency_overrides[impl_module("capstone", "dependencies").get_sessionmaker] = (
+        sessionmaker
+    )
+    return app
+
+
+@pytest.fixture(scope="session")
+def shared_app(
+    settings: Any, session_clock: MovableClock, current_sessionmaker: CurrentSessionmaker
+) -> Any:
+    return make_app(settings, session_clock, current_sessionmaker)
+
+
+@pytest.fixture
+def app(
+    shared_app: Any,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    current_sessionmaker: CurrentSessionmaker,
+    clock: MovableClock,
+) -> Any:
+    """The shared app, serving this test's connection. Do not add routes to it: use
+    ``fresh_app``."""
+    current_sessionmaker.value = sessionmaker
+    return shared_app
+
+
+@pytest.fixture
+def fresh_app(
+    app: Any, settings: Any, clock: MovableClock, current_sessionmaker: CurrentSessionmaker
+) -> Any:
+    """An app of the test's own (it may add routes), on the test's connection."""
+    return make_app(settings, clock, current_sessionmaker)
+
+
+@pytest.fixture
+async def anonymous(app: Any, asgi_client: ClientFactory) -> httpx.AsyncClient:
+    return await asgi_client(app, base_url=API)
+
+
+@pytest.fixture(scope="session")
+def password_hash(shared_app: Any) -> str:
+    """``PASSWORD`` hashed once by the app's own hasher: the people below log in with it."""
+    return str(shared_app.state.passwords.hash(PASSWORD))
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    email: str
+    token: str
+
+
+@dataclass
+class Org:
+    id: int
+    admin: Person
+    member: Person
+    viewer: Person
+    project_id: int
+    task_id: int
+
+
+_numbers = itertools.count(1)
+
+
+@dataclass
+class World:
+    """Makes people, organisations and their data straight in the database (fast), with access
+    tokens from the app's codec, and clients that send them."""
+
+    app: Any
+    db: AsyncConnection
+    password_hash: str
+    asgi_client: ClientFactory
+
+    async def person(self, name: str) -> Person:
+        email = f"{name}-{next(_numbers)}@example.com"
+        insert = text("INSERT INTO users (email, password_hash) VALUES (:e, :h) RETURNING id")
+        user_id = int(
+            (await self.db.execute(insert, {"e": email, "h": self.password_hash})).scalar_one()
+        )
+        token = self.app.state.tokens.access_token(user_id, self.app.state.clock())
+        return Person(user_id, email, token)
+
+    async def join(self, org_id: int, person: Person, role: str) -> None:
+        insert = text("INSERT INTO memberships (org_id, user_id, role) VALUES (:o, :u, :r)")
+        await self.db.execute(insert, {"o": org_id, "u": person.id, "r": role})
+
+    async def org(self, name: str) -> Org:
+        """An organisation with an admin, a member and a viewer, one project holding one task
+        (both named ``secret of <name>``: a response of another organisation must not hold it)."""
+        slug = f"{name}-{next(_numbers)}"
+        insert = text("INSERT INTO organisations (name, slug) VALUES (:n, :s) RETURNING id")
+        org_id = int((await self.db.execute(insert, {"n": name, "s": slug})).scalar_one())
+        people = [await self.person(f"{name}-{role}") for role in ("admin", "member", "viewer")]
+        for person, role in zip(people, ("admin", "member", "viewer"), strict=True):
+            await self.join(org_id, person, role)
+        project = text("INSERT INTO projects (org_id, name) VALUES (:o, :n) RETURNING id")
+        project_id = int(
+            (await self.db.execute(project, {"o": org_id, "n": f"secret of {name}"})).scalar_one()
+        )
+        task = text(
+            "INSERT INTO tasks (org_id, project_id, title) VALUES (:o, :p, :t) RETURNING id"
+        )
+        values = {"o": org_id, "p": project_id, "t": f"secret of {name}"}
+        task_id = int((await self.db.execute(task, values)).scalar_one())
+        admin, member, viewer = people
+        return Org(org_id, admin, member, viewer, project_id, task_id)
+
+    async def client(self, person: Person | None = None, app: Any = None) -> httpx.AsyncClient:
+        client = await self.asgi_client(app or self.app, base_url=API)
+        if person is not None:
+            client.headers["Authorization"] = f"Bearer {person.token}"
+        return client
+
+
+@pytest.fixture
+def world(
+    app: Any, db_connection: AsyncConnection, password_hash: str, asgi_client: ClientFactory
+) -> World:
+    return World(app, db_connection, password_hash, asgi_client)
+
+
+@pytest.fixture
+async def acme(world: World) -> Org:
+    return await world.org("acme")
+
+
+@pytest.fixture
+async def globex(world: World) -> Org:
+    """The other organisation: the one that must never see acme's data."""
+    return await world.org("globex")
+
+
+@pytest.fixture
+async def admin(world: World, acme: Org) -> httpx.AsyncClient:
+    return await world.client(acme.admin)
+
+
+@pytest.fixture
+async def member(world: World, acme: Org) -> httpx.AsyncClient:
+    return await world.client(acme.member)
+
+
+@pytest.fixture
+async def viewer(world: World, acme: Org) -> httpx.AsyncClient:
+    return await world.client(acme.viewer)
