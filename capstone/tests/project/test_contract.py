@@ -46,5 +46,6 @@ def test_every_organisation_operation_publishes_its_role() -> None:
         for method, operation in operations.items()
         if path.startswith("/api/v1/orgs/{org_id}")
     }
-    assert roles and None not in roles.values()
+    assert roles
+    assert None not in roles.values()
     assert roles["get", "/api/v1/orgs/{org_id}/audit-events"] == "admin"
