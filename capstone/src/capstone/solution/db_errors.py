@@ -42,6 +42,7 @@ def constraint_name(exc: DBAPIError) -> str | None:
 
 def app_error(exc: DBAPIError) -> AppError | None:
     """The API error a database error means, or None if it means a bug (a 500)."""
+    # BEGIN SOLUTION task 0: unique -> 409, foreign key -> 422 naming the field
     code, name = sqlstate(exc), constraint_name(exc) or ""
     if code == UNIQUE_VIOLATION:
         return ConflictError(TAKEN.get(name, "The request conflicts with existing data"))
@@ -49,3 +50,4 @@ def app_error(exc: DBAPIError) -> AppError | None:
         field = REFERENCES.get(name, "body")
         return InvalidReferenceError(field, f"{field} names something that does not exist here")
     return None
+    # END SOLUTION

@@ -33,6 +33,7 @@ async def get_session(sessionmaker: SessionmakerDep) -> AsyncIterator[AsyncSessi
     and its audit event ([ADR 0006](../../../docs/adr/0006-audit-in-the-same-transaction.md))
     commit or roll back together. ``scope="function"`` (below) commits before the response is
     sent, so a failed commit is never a 201. Database errors are translated in one place."""
+    # BEGIN SOLUTION task 0: commit, or roll back and translate
     async with sessionmaker() as session:
         try:
             yield session
@@ -48,6 +49,7 @@ async def get_session(sessionmaker: SessionmakerDep) -> AsyncIterator[AsyncSessi
         except BaseException:
             await session.rollback()
             raise
+    # END SOLUTION
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]

@@ -48,11 +48,14 @@ class CursorCodec:
 
     def encode(self, query: str, after: int) -> str:
         """The cursor that continues the listing ``query`` (its filters, canonical) after ``after``."""
+        # BEGIN SOLUTION task 6: payload.signature, base64url
         data = json.dumps({"q": query, "after": after}, separators=(",", ":")).encode()
         return f"{_b64encode(data)}.{_b64encode(self._sign(data))}"
+        # END SOLUTION
 
     def decode(self, cursor: str, query: str) -> int:
         """The id inside ``cursor``; ``InvalidCursorError`` if forged, edited or for another query."""
+        # BEGIN SOLUTION task 6: verify the HMAC, then the query; else 400
         try:
             payload_part, signature_part = cursor.split(".")
             data, signature = _b64decode(payload_part), _b64decode(signature_part)
@@ -66,6 +69,7 @@ class CursorCodec:
                 "The cursor belongs to other filters; keep the query as it was"
             )
         return int(content["after"])
+        # END SOLUTION
 
 
 def paginate(
@@ -73,6 +77,8 @@ def paginate(
 ) -> tuple[list[R], str | None]:
     """One page from ``limit + 1`` fetched rows (the extra row only says a next page exists) and
     the cursor of that next page."""
+    # BEGIN SOLUTION task 6: limit rows, and a cursor if there is more
     page = list(rows[:limit])
     more = len(rows) > limit
     return page, codec.encode(query, id_of(page[-1])) if more else None
+    # END SOLUTION

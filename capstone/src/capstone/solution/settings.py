@@ -40,6 +40,7 @@ class Settings:
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         """``JWT_SECRET``, ``CURSOR_SECRET`` and ``APP_ENV`` (``production`` requires both)."""
+        # BEGIN SOLUTION task 0: secrets from the environment
         env = dict(os.environ if environ is None else environ)
         missing = [name for name in ("JWT_SECRET", "CURSOR_SECRET") if not env.get(name)]
         if env.get("APP_ENV") == "production" and missing:
@@ -49,3 +50,4 @@ class Settings:
             jwt_secret=env.get("JWT_SECRET", "").encode() or defaults.jwt_secret,
             cursor_secret=env.get("CURSOR_SECRET", "").encode() or defaults.cursor_secret,
         )
+        # END SOLUTION

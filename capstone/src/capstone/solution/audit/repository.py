@@ -12,9 +12,11 @@ class AuditRepository(TenantRepository[AuditEvent]):
     async def page(
         self, limit: int, before_id: int | None, entity_type: str | None
     ) -> Sequence[AuditEvent]:
+        # BEGIN SOLUTION task 4: newest first, limit + 1, before the cursor's id
         query = self.scoped().order_by(AuditEvent.id.desc()).limit(limit + 1)
         if before_id is not None:
             query = query.where(AuditEvent.id < before_id)
         if entity_type is not None:
             query = query.where(AuditEvent.entity_type == entity_type)
         return (await self.session.scalars(query)).all()
+        # END SOLUTION

@@ -24,6 +24,7 @@ async def list_audit_events(
     entity_type: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]+$")] = None,
 ) -> Page[AuditEventOut]:
     """Newest first; follow ``next_cursor`` for older events."""
+    # BEGIN SOLUTION task 4
     query = f"audit:{entity_type}"
     before_id = codec.decode(cursor, query) if cursor else None
     rows = await AuditRepository(session, tenant.org_id).page(limit, before_id, entity_type)
@@ -31,3 +32,4 @@ async def list_audit_events(
     return Page[AuditEventOut](
         items=[AuditEventOut.model_validate(e) for e in page], next_cursor=next_cursor
     )
+    # END SOLUTION

@@ -19,6 +19,7 @@ class AuditLog:
     async def record(
         self, action: str, entity_type: str, entity_id: int, before: Snapshot, after: Snapshot
     ) -> None:
+        # BEGIN SOLUTION task 4
         await self.events.add(
             actor_id=self.actor_id,
             action=action,
@@ -27,3 +28,4 @@ class AuditLog:
             before=before,
             after=after,
         )
+        # END SOLUTION

@@ -36,6 +36,7 @@ async def get_current_user(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> User:
     """The caller's account; 401 for a missing, invalid or expired token or a deleted user."""
+    # BEGIN SOLUTION task 1: decode the bearer token, load the user; 401 otherwise
     if credentials is None:
         raise AuthenticationError("This request needs a bearer token; log in first")
     user_id = codec.decode_access(credentials.credentials, clock())
@@ -43,6 +44,7 @@ async def get_current_user(
     if user is None:
         raise AuthenticationError("The token is invalid or has expired; log in again")
     return user
+    # END SOLUTION
 
 
 async def get_auth_service(

@@ -18,7 +18,9 @@ class Passwords:
         return self._hash.hash(password)
 
     def verify(self, password: str, password_hash: str | None) -> bool:
+        # BEGIN SOLUTION task 1: verify; the dummy hash if no user
         if password_hash is None:
             self._hash.verify(password, self._dummy)
             return False
         return self._hash.verify(password, password_hash)
+        # END SOLUTION

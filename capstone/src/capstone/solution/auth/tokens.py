@@ -38,6 +38,7 @@ class TokenCodec:
         self.settings = settings
 
     def _encode(self, user_id: int, kind: str, now: datetime, **extra: str) -> dict[str, Any]:
+        # BEGIN SOLUTION the registered claims, the type, encoded with HS256
         ttl = self.settings.access_ttl if kind == ACCESS else self.settings.refresh_ttl
         claims = {
             "iss": self.settings.issuer,
@@ -51,18 +52,24 @@ class TokenCodec:
         }
         claims["token"] = jwt.encode(claims, self.settings.jwt_secret, algorithm=ALGORITHM)
         return claims
+        # END SOLUTION
 
     def access_token(self, user_id: int, now: datetime) -> str:
+        # BEGIN SOLUTION task 1
         return str(self._encode(user_id, ACCESS, now)["token"])
+        # END SOLUTION
 
     def refresh_token(
         self, user_id: int, family_id: uuid.UUID, now: datetime
     ) -> tuple[str, RefreshClaims]:
+        # BEGIN SOLUTION task 1: claims with fam
         claims = self._encode(user_id, REFRESH, now, fam=str(family_id))
         parsed = RefreshClaims(user_id, uuid.UUID(claims["jti"]), family_id, claims["exp"])
         return str(claims["token"]), parsed
+        # END SOLUTION
 
     def _decode(self, token: str, kind: str, now: datetime) -> dict[str, Any]:
+        # BEGIN SOLUTION task 1: decode with every check pinned
         try:
             claims: dict[str, Any] = jwt.decode(
                 token,
@@ -79,12 +86,16 @@ class TokenCodec:
         if expired or claims["type"] != kind or not str(claims["sub"]).isdecimal():
             raise InvalidTokenError
         return claims
+        # END SOLUTION
 
     def decode_access(self, token: str, now: datetime) -> int:
         """The user id of a valid access token."""
+        # BEGIN SOLUTION task 1
         return int(self._decode(token, ACCESS, now)["sub"])
+        # END SOLUTION
 
     def decode_refresh(self, token: str, now: datetime) -> RefreshClaims:
+        # BEGIN SOLUTION task 1
         claims = self._decode(token, REFRESH, now)
         try:
             family_id, jti = uuid.UUID(claims["fam"]), uuid.UUID(claims["jti"])
@@ -92,3 +103,4 @@ class TokenCodec:
             raise InvalidTokenError from None
         expires_at = datetime.fromtimestamp(claims["exp"], tz=UTC)
         return RefreshClaims(int(claims["sub"]), jti, family_id, expires_at)
+        # END SOLUTION

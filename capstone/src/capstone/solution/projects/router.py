@@ -18,25 +18,33 @@ WRITE_ERRORS = problem_responses(401, 403, 404, 409, 422)
 
 @router.get("/orgs/{org_id}/projects", responses=READ_ERRORS)
 async def list_projects(tenant: ViewerDep, session: SessionDep) -> list[ProjectOut]:
+    # BEGIN SOLUTION task 5
     return [ProjectOut.model_validate(p) for p in await ProjectService(session, tenant).list()]
+    # END SOLUTION
 
 
 @router.post("/orgs/{org_id}/projects", status_code=status.HTTP_201_CREATED, responses=WRITE_ERRORS)
 async def create_project(body: ProjectIn, tenant: MemberDep, session: SessionDep) -> ProjectOut:
+    # BEGIN SOLUTION task 5
     return ProjectOut.model_validate(await ProjectService(session, tenant).create(body))
+    # END SOLUTION
 
 
 @router.get("/orgs/{org_id}/projects/{project_id}", responses=READ_ERRORS)
 async def get_project(project_id: ProjectId, tenant: ViewerDep, session: SessionDep) -> ProjectOut:
+    # BEGIN SOLUTION task 5
     return ProjectOut.model_validate(await ProjectService(session, tenant).get(project_id))
+    # END SOLUTION
 
 
 @router.patch("/orgs/{org_id}/projects/{project_id}", responses=WRITE_ERRORS)
 async def update_project(
     project_id: ProjectId, body: ProjectPatch, tenant: MemberDep, session: SessionDep
 ) -> ProjectOut:
+    # BEGIN SOLUTION task 5
     project = await ProjectService(session, tenant).update(project_id, body)
     return ProjectOut.model_validate(project)
+    # END SOLUTION
 
 
 @router.delete(
@@ -47,4 +55,6 @@ async def update_project(
 async def delete_project(
     project_id: ProjectId, tenant: MemberDep, session: SessionDep, clock: ClockDep
 ) -> None:
+    # BEGIN SOLUTION task 5
     await ProjectService(session, tenant).delete(project_id, clock())
+    # END SOLUTION

@@ -15,7 +15,9 @@ from .schemas import ProjectIn, ProjectOut, ProjectPatch
 
 
 def snapshot(project: Project) -> dict[str, Any]:
+    # BEGIN SOLUTION task 4: the response schema's JSON
     return ProjectOut.model_validate(project).model_dump(mode="json")
+    # END SOLUTION
 
 
 class ProjectService:
@@ -24,25 +26,34 @@ class ProjectService:
         self.audit = AuditLog(session, tenant)
 
     async def list(self) -> Sequence[Project]:
+        # BEGIN SOLUTION task 5
         return await self.projects.all()
+        # END SOLUTION
 
     async def get(self, project_id: int) -> Project:
+        # BEGIN SOLUTION task 5
         project = await self.projects.get(project_id)
         if project is None:
             raise NotFoundError(f"Project {project_id} does not exist")
         return project
+        # END SOLUTION
 
     async def _check_name(self, name: str, except_id: int | None = None) -> None:
+        # BEGIN SOLUTION task 5
         if await self.projects.name_taken(name, except_id):
             raise ConflictError(f"A project named {name!r} exists already")
+        # END SOLUTION
 
     async def create(self, body: ProjectIn) -> Project:
+        # BEGIN SOLUTION task 5
         await self._check_name(body.name)
         project = await self.projects.add(**body.model_dump())
         await self.audit.record("project.created", "project", project.id, None, snapshot(project))
         return project
+        # END SOLUTION
 
     async def update(self, project_id: int, body: ProjectPatch) -> Project:
+        # BEGIN SOLUTION task 5
         project = await self.get(project_id)
         before = snapshot(project)
         changes = body.model_dump(exclude_unset=True, exclude_none=True)
@@ -53,11 +64,14 @@ class ProjectService:
         await self.projects.session.flush()
         await self.audit.record("project.updated", "project", project.id, before, snapshot(project))
         return project
+        # END SOLUTION
 
     async def delete(self, project_id: int, now: datetime) -> None:
         """Soft delete ([ADR 0007](../../../../docs/adr/0007-soft-deletes.md)): the row stays,
         hidden from every read, until the retention job purges it."""
+        # BEGIN SOLUTION task 5: soft delete
         project = await self.get(project_id)
         project.deleted_at = now
         await self.projects.session.flush()
         await self.audit.record("project.deleted", "project", project.id, snapshot(project), None)
+        # END SOLUTION

@@ -23,6 +23,7 @@ class TaskRepository(TenantRepository[Task]):
 
     async def page(self, filters: TaskFilters, limit: int, before_id: int | None) -> Sequence[Task]:
         """Newest first, ``limit + 1`` rows (see ``pagination.paginate``)."""
+        # BEGIN SOLUTION task 6: the filters, newest first, limit + 1
         query = self.scoped().order_by(Task.id.desc()).limit(limit + 1)
         if before_id is not None:
             query = query.where(Task.id < before_id)
@@ -35,10 +36,12 @@ class TaskRepository(TenantRepository[Task]):
         if filters.label is not None:
             query = query.where(Task.labels.contains([filters.label]))  # uses the GIN index
         return (await self.session.scalars(query)).all()
+        # END SOLUTION
 
     async def update_if_version(self, task: Task, version: int, changes: dict[str, Any]) -> bool:
         """Compare-and-set: the UPDATE applies only if the row still has ``version``; two
         concurrent writers cannot both win."""
+        # BEGIN SOLUTION task 6: compare-and-set on version
         query = (
             self.scoped_update()
             .where(Task.id == task.id, Task.version == version)
@@ -49,3 +52,4 @@ class TaskRepository(TenantRepository[Task]):
             return False
         await self.session.refresh(task)
         return True
+        # END SOLUTION

@@ -27,12 +27,14 @@ def etag(task: Task) -> str:
 
 def parse_if_match(value: str | None) -> int | None:
     """``If-Match: "3"`` -> 3; a value this API never issued can never match: 412."""
+    # BEGIN SOLUTION task 6
     if value is None:
         return None
     tag = value.strip().removeprefix("W/")
     if len(tag) < 3 or not (tag[0] == tag[-1] == '"') or not tag[1:-1].isdecimal():
         raise PreconditionFailedError(f"If-Match {value!r} is not an ETag of this API")
     return int(tag[1:-1])
+    # END SOLUTION
 
 
 @router.get("/orgs/{org_id}/tasks", responses=problem_responses(400, 401, 403, 404, 422))
@@ -48,29 +50,35 @@ async def list_tasks(
     cursor: Annotated[str | None, Query(max_length=500)] = None,
 ) -> Page[TaskOut]:
     """Newest first; follow ``next_cursor`` (with the same filters) for the next page."""
+    # BEGIN SOLUTION task 6
     filters = TaskFilters(project_id, status, assignee_id, label)
     before_id = codec.decode(cursor, filters.key()) if cursor else None
     rows = await TaskService(session, tenant).page(filters, limit, before_id)
     page, next_cursor = paginate(rows, limit, filters.key(), codec, lambda task: task.id)
     return Page[TaskOut](items=[TaskOut.model_validate(t) for t in page], next_cursor=next_cursor)
+    # END SOLUTION
 
 
 @router.post("/orgs/{org_id}/tasks", status_code=status.HTTP_201_CREATED, responses=WRITE_ERRORS)
 async def create_task(
     body: TaskIn, tenant: MemberDep, session: SessionDep, response: Response
 ) -> TaskOut:
+    # BEGIN SOLUTION task 6
     task = await TaskService(session, tenant).create(body)
     response.headers["ETag"] = etag(task)
     return TaskOut.model_validate(task)
+    # END SOLUTION
 
 
 @router.get("/orgs/{org_id}/tasks/{task_id}", responses=READ_ERRORS)
 async def get_task(
     task_id: TaskId, tenant: ViewerDep, session: SessionDep, response: Response
 ) -> TaskOut:
+    # BEGIN SOLUTION task 6
     task = await TaskService(session, tenant).get(task_id)
     response.headers["ETag"] = etag(task)
     return TaskOut.model_validate(task)
+    # END SOLUTION
 
 
 @router.patch("/orgs/{org_id}/tasks/{task_id}", responses=WRITE_ERRORS)
@@ -83,9 +91,11 @@ async def update_task(
     if_match: Annotated[str | None, Header(max_length=100)] = None,
 ) -> TaskOut:
     """Change a task; with ``If-Match`` (the ``ETag`` of a GET) a concurrent change is a 412."""
+    # BEGIN SOLUTION task 6
     task = await TaskService(session, tenant).update(task_id, body, parse_if_match(if_match))
     response.headers["ETag"] = etag(task)
     return TaskOut.model_validate(task)
+    # END SOLUTION
 
 
 @router.delete(
@@ -94,4 +104,6 @@ async def update_task(
 async def delete_task(
     task_id: TaskId, tenant: MemberDep, session: SessionDep, clock: ClockDep
 ) -> None:
+    # BEGIN SOLUTION task 6
     await TaskService(session, tenant).delete(task_id, clock())
+    # END SOLUTION

@@ -18,7 +18,9 @@ from .schemas import TaskIn, TaskOut, TaskPatch
 
 
 def snapshot(task: Task) -> dict[str, Any]:
+    # BEGIN SOLUTION task 4
     return TaskOut.model_validate(task).model_dump(mode="json")
+    # END SOLUTION
 
 
 class TaskService:
@@ -29,15 +31,20 @@ class TaskService:
         self.audit = AuditLog(session, tenant)
 
     async def page(self, filters: TaskFilters, limit: int, before_id: int | None) -> Sequence[Task]:
+        # BEGIN SOLUTION task 6
         return await self.tasks.page(filters, limit, before_id)
+        # END SOLUTION
 
     async def get(self, task_id: int) -> Task:
+        # BEGIN SOLUTION task 6
         task = await self.tasks.get(task_id)
         if task is None:
             raise NotFoundError(f"Task {task_id} does not exist")
         return task
+        # END SOLUTION
 
     async def _check_references(self, project_id: int | None, assignee_id: int | None) -> None:
+        # BEGIN SOLUTION task 6: of THIS organisation, else 422
         # Another organisation's project or user is "does not exist" here, like a made-up id.
         if project_id is not None and await self.projects.get(project_id) is None:
             raise InvalidReferenceError("project_id", f"Project {project_id} does not exist")
@@ -45,14 +52,18 @@ class TaskService:
             raise InvalidReferenceError(
                 "assignee_id", f"User {assignee_id} is not a member of this organisation"
             )
+        # END SOLUTION
 
     async def create(self, body: TaskIn) -> Task:
+        # BEGIN SOLUTION task 6
         await self._check_references(body.project_id, body.assignee_id)
         task = await self.tasks.add(**body.model_dump())
         await self.audit.record("task.created", "task", task.id, None, snapshot(task))
         return task
+        # END SOLUTION
 
     async def update(self, task_id: int, body: TaskPatch, if_match: int | None) -> Task:
+        # BEGIN SOLUTION task 6: If-Match, workflow, compare-and-set
         task = await self.get(task_id)
         if if_match is not None and if_match != task.version:
             raise PreconditionFailedError(
@@ -69,10 +80,13 @@ class TaskService:
             raise PreconditionFailedError(f"Task {task_id} was changed meanwhile; reload it")
         await self.audit.record("task.updated", "task", task.id, before, snapshot(task))
         return task
+        # END SOLUTION
 
     async def delete(self, task_id: int, now: datetime) -> None:
+        # BEGIN SOLUTION task 6
         task = await self.get(task_id)
         before = snapshot(task)
         if not await self.tasks.update_if_version(task, task.version, {"deleted_at": now}):
             raise PreconditionFailedError(f"Task {task_id} was changed meanwhile; try again")
         await self.audit.record("task.deleted", "task", task.id, before, None)
+        # END SOLUTION

@@ -23,26 +23,34 @@ class TenantRepository(Generic[M]):
 
     def scoped(self) -> Select[M]:
         """``SELECT`` of this organisation's live rows: every query starts here."""
+        # BEGIN SOLUTION task 2: this organisation's live rows
         query: Select[M] = select(self.model).where(self.model.org_id == self.org_id)
         if hasattr(self.model, "deleted_at"):
             query = query.where(self.model.deleted_at.is_(None))
         return query
+        # END SOLUTION
 
     def scoped_update(self) -> Update:
         """``UPDATE`` of this organisation's live rows (for compare-and-set writes)."""
+        # BEGIN SOLUTION task 2
         query = update(self.model).where(self.model.org_id == self.org_id)
         if hasattr(self.model, "deleted_at"):
             query = query.where(self.model.deleted_at.is_(None))
         return query
+        # END SOLUTION
 
     async def get(self, item_id: int) -> M | None:
+        # BEGIN SOLUTION task 2
         row: M | None = await self.session.scalar(self.scoped().where(self.model.id == item_id))
         return row
+        # END SOLUTION
 
     async def add(self, **values: Any) -> M:
         """A new row of this organisation (``org_id`` is not the caller's to choose)."""
+        # BEGIN SOLUTION task 2: org_id set here, never by the caller
         row: M = self.model(**values, org_id=self.org_id)
         self.session.add(row)
         await self.session.flush()
         await self.session.refresh(row)
         return row
+        # END SOLUTION

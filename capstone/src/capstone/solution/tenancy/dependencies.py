@@ -38,6 +38,7 @@ class RequireRole:
         self.role = role
 
     async def __call__(self, org_id: OrgId, user: CurrentUser, session: SessionDep) -> Tenant:
+        # BEGIN SOLUTION task 2: membership or 404; role too low: 403; the Tenant
         membership = await MembershipRepository(session, org_id).get_for(user.id)
         if membership is None:
             raise NotFoundError(f"Organisation {org_id} does not exist")
@@ -45,6 +46,7 @@ class RequireRole:
         if not role.allows(self.role):
             raise PermissionDeniedError(f"This needs the {self.role} role; you are a {role}")
         return Tenant(org_id, user.id, role)
+        # END SOLUTION
 
 
 ViewerDep = Annotated[Tenant, Depends(RequireRole(Role.viewer))]

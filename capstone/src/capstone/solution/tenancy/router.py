@@ -45,7 +45,9 @@ async def create_organisation(
     body: OrganisationIn, user: CurrentUser, service: OrganisationServiceDep
 ) -> MyOrganisation:
     """Create an organisation; the caller becomes its admin."""
+    # BEGIN SOLUTION task 3
     return await service.create(user, body)
+    # END SOLUTION
 
 
 @router.get("/orgs", responses=problem_responses(401))
@@ -53,17 +55,23 @@ async def list_my_organisations(
     user: CurrentUser, service: OrganisationServiceDep
 ) -> list[MyOrganisation]:
     """The organisations the caller belongs to, with the caller's role in each."""
+    # BEGIN SOLUTION task 3
     return await service.mine(user)
+    # END SOLUTION
 
 
 @router.get("/orgs/{org_id}", responses=TENANT_ERRORS)
 async def get_organisation(tenant: ViewerDep, service: OrganisationServiceDep) -> OrganisationOut:
+    # BEGIN SOLUTION task 3
     return OrganisationOut.model_validate(await service.get(tenant))
+    # END SOLUTION
 
 
 @router.get("/orgs/{org_id}/members", responses=TENANT_ERRORS)
 async def list_members(tenant: ViewerDep, session: SessionDep) -> list[MemberOut]:
+    # BEGIN SOLUTION task 3
     return [MemberOut.model_validate(m) for m in await MemberService(session, tenant).list()]
+    # END SOLUTION
 
 
 @router.patch(
@@ -72,8 +80,10 @@ async def list_members(tenant: ViewerDep, session: SessionDep) -> list[MemberOut
 async def change_member_role(
     user_id: UserId, body: RoleChange, tenant: AdminDep, session: SessionDep
 ) -> MemberOut:
+    # BEGIN SOLUTION task 3
     membership = await MemberService(session, tenant).change_role(user_id, body.role)
     return MemberOut.model_validate(membership)
+    # END SOLUTION
 
 
 @router.delete(
@@ -82,7 +92,9 @@ async def change_member_role(
     responses=problem_responses(401, 403, 404, 409, 422),
 )
 async def remove_member(user_id: UserId, tenant: AdminDep, session: SessionDep) -> None:
+    # BEGIN SOLUTION task 3
     await MemberService(session, tenant).remove(user_id)
+    # END SOLUTION
 
 
 @router.post(
@@ -96,14 +108,18 @@ async def create_invitation(
     request: Request,
 ) -> NewInvitation:
     """Invite an e-mail address with a role. The response holds the link's token, once."""
+    # BEGIN SOLUTION task 3
     ttl = request.app.state.settings.invitation_ttl
     return await service.invite(tenant, body, clock(), ttl)
+    # END SOLUTION
 
 
 @router.get("/orgs/{org_id}/invitations", responses=TENANT_ERRORS)
 async def list_invitations(tenant: AdminDep, service: InvitationServiceDep) -> list[InvitationOut]:
     """Invitations not accepted yet (expired ones included: an admin may want to resend them)."""
+    # BEGIN SOLUTION task 3
     return [InvitationOut.model_validate(i) for i in await service.pending(tenant)]
+    # END SOLUTION
 
 
 @router.post("/invitations/accept", responses=problem_responses(401, 404, 409, 422))
@@ -111,4 +127,6 @@ async def accept_invitation(
     body: Acceptance, user: CurrentUser, service: InvitationServiceDep, clock: ClockDep
 ) -> MyOrganisation:
     """Join the organisation that invited the caller's e-mail address."""
+    # BEGIN SOLUTION task 3
     return await service.accept(user, body.token, clock())
+    # END SOLUTION

@@ -22,11 +22,15 @@ from .schemas import InvitationIn, MemberOut, MyOrganisation, NewInvitation, Org
 
 
 def token_hash(token: str) -> str:
+    # BEGIN SOLUTION task 3: sha256 hex
     return hashlib.sha256(token.encode()).hexdigest()
+    # END SOLUTION
 
 
 def member_snapshot(membership: Membership) -> dict[str, object]:
+    # BEGIN SOLUTION task 4
     return MemberOut.model_validate(membership).model_dump(mode="json")
+    # END SOLUTION
 
 
 class OrganisationService:
@@ -36,6 +40,7 @@ class OrganisationService:
 
     async def create(self, user: User, body: OrganisationIn) -> MyOrganisation:
         """A new organisation, its creator its first admin."""
+        # BEGIN SOLUTION task 3: organisation, admin membership, audit
         organisation = await self.organisations.add(body.name, body.slug)
         tenant = Tenant(organisation.id, user.id, Role.admin)
         membership = await MembershipRepository(self.session, tenant.org_id).add(
@@ -48,20 +53,25 @@ class OrganisationService:
         return MyOrganisation(
             **after, id=organisation.id, created_at=organisation.created_at, role=Role.admin
         )
+        # END SOLUTION
 
     async def mine(self, user: User) -> list[MyOrganisation]:
+        # BEGIN SOLUTION task 3
         return [
             MyOrganisation(
                 id=org.id, name=org.name, slug=org.slug, created_at=org.created_at, role=Role(role)
             )
             for org, role in await self.organisations.of_user(user.id)
         ]
+        # END SOLUTION
 
     async def get(self, tenant: Tenant) -> Organisation:
+        # BEGIN SOLUTION task 3
         organisation = await self.organisations.get(tenant.org_id)
         if organisation is None:  # deleted since the tenancy dependency found the membership
             raise NotFoundError(f"Organisation {tenant.org_id} does not exist")
         return organisation
+        # END SOLUTION
 
 
 class MemberService:
@@ -70,19 +80,26 @@ class MemberService:
         self.audit = AuditLog(session, tenant)
 
     async def list(self) -> Sequence[Membership]:
+        # BEGIN SOLUTION task 3
         return await self.members.all()
+        # END SOLUTION
 
     async def _get(self, user_id: int) -> Membership:
+        # BEGIN SOLUTION task 3
         membership = await self.members.get_for(user_id)
         if membership is None:
             raise NotFoundError(f"User {user_id} is not a member of this organisation")
         return membership
+        # END SOLUTION
 
     async def _keep_an_admin(self, membership: Membership) -> None:
+        # BEGIN SOLUTION task 3
         if membership.role == Role.admin and await self.members.admins() == 1:
             raise ConflictError("An organisation needs an admin; make someone else admin first")
+        # END SOLUTION
 
     async def change_role(self, user_id: int, role: Role) -> Membership:
+        # BEGIN SOLUTION task 3
         membership = await self._get(user_id)
         before = member_snapshot(membership)
         if role != Role.admin:
@@ -93,13 +110,16 @@ class MemberService:
             "member.role_changed", "member", user_id, before, member_snapshot(membership)
         )
         return membership
+        # END SOLUTION
 
     async def remove(self, user_id: int) -> None:
+        # BEGIN SOLUTION task 3
         membership = await self._get(user_id)
         await self._keep_an_admin(membership)
         before = member_snapshot(membership)
         await self.members.remove(membership)
         await self.audit.record("member.removed", "member", user_id, before, None)
+        # END SOLUTION
 
 
 class InvitationService:
@@ -109,6 +129,7 @@ class InvitationService:
     async def invite(
         self, tenant: Tenant, body: InvitationIn, now: datetime, ttl: timedelta
     ) -> NewInvitation:
+        # BEGIN SOLUTION task 3: a random token, only its hash stored
         token = secrets.token_urlsafe(32)
         invitation = await InvitationRepository(self.session, tenant.org_id).add(
             email=body.email,
@@ -123,14 +144,18 @@ class InvitationService:
             "invitation.created", "invitation", invitation.id, None, after
         )
         return new
+        # END SOLUTION
 
     async def pending(self, tenant: Tenant) -> Sequence[Invitation]:
+        # BEGIN SOLUTION task 3
         return await InvitationRepository(self.session, tenant.org_id).pending()
+        # END SOLUTION
 
     async def accept(self, user: User, token: str, now: datetime) -> MyOrganisation:
         """Join the organisation of the invitation, if it was sent to this user's e-mail address,
         is not accepted yet and has not expired. A wrong token and someone else's invitation get
         the same 404: the answer tells a guesser nothing."""
+        # BEGIN SOLUTION task 3: check the invitation, add the membership
         invitation = await invitation_by_token_hash(self.session, token_hash(token))
         if invitation is None or invitation.email.lower() != user.email.lower():
             raise NotFoundError("No invitation for your e-mail address has this token")
@@ -155,10 +180,13 @@ class InvitationService:
             created_at=organisation.created_at,
             role=tenant.role,
         )
+        # END SOLUTION
 
 
 def invitation_fields(invitation: Invitation) -> dict[str, object]:
+    # BEGIN SOLUTION task 3
     return {
         name: getattr(invitation, name)
         for name in ("id", "email", "role", "expires_at", "accepted_at")
     }
+    # END SOLUTION

@@ -1,0 +1,45 @@
+"""Database errors, translated in one place (``dependencies.get_session`` calls this).
+
+The services check their rules first, for clear messages. Between a check and the write another
+request can commit; then a constraint stops the write and the client must get a 4xx, not a 500:
+a unique violation (SQLSTATE 23505) is a 409, a foreign-key violation (23503) a 422 naming the
+field. Which constraint it was comes from its name (``db.NAMING_CONVENTION``). Any other database
+error is a bug in our checks and stays a 500.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import DBAPIError
+
+from .errors import AppError, ConflictError, InvalidReferenceError
+
+UNIQUE_VIOLATION = "23505"
+FOREIGN_KEY_VIOLATION = "23503"
+
+TAKEN = {
+    "uq_users_email_lower": "An account with this e-mail address exists already; log in instead",
+    "uq_organisations_slug": "An organisation with this slug exists already",
+    "uq_projects_org_id_name_lower": "A project with this name exists already",
+    "pk_memberships": "This user is a member already",
+}
+REFERENCES = {  # foreign key -> the request's field that names the row
+    "fk_tasks_project_id_projects": "project_id",
+    "fk_tasks_assignee_membership": "assignee_id",
+}
+
+
+def sqlstate(exc: DBAPIError) -> str | None:
+    code = getattr(exc.orig, "sqlstate", None)
+    return str(code) if code is not None else None
+
+
+def constraint_name(exc: DBAPIError) -> str | None:
+    """The violated constraint (asyncpg keeps it on its own exception, the cause of ``orig``)."""
+    driver_error = exc.orig.__cause__ if exc.orig is not None else None
+    name = getattr(driver_error, "constraint_name", None)
+    return str(name) if name is not None else None
+
+
+def app_error(exc: DBAPIError) -> AppError | None:
+    """The API error a database error means, or None if it means a bug (a 500)."""
+    raise NotImplementedError("TODO: task 0: unique -> 409, foreign key -> 422 naming the field")

@@ -1,0 +1,54 @@
+"""App-wide dependencies: one database session per request, the settings, the clock, the codecs.
+
+Who the caller is lives in ``auth/dependencies.py``; in which organisation and with which role,
+in ``tenancy/dependencies.py``.
+"""
+
+from collections.abc import AsyncIterator, Callable
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from .db_errors import app_error
+from .errors import AppError
+from .pagination import CursorCodec
+
+Clock = Callable[[], datetime]
+
+
+async def get_sessionmaker(request: Request) -> async_sessionmaker[AsyncSession]:
+    """The app's session factory (made in the lifespan; tests override this dependency)."""
+    sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
+    return sessionmaker
+
+
+SessionmakerDep = Annotated[async_sessionmaker[AsyncSession], Depends(get_sessionmaker)]
+
+
+async def get_session(sessionmaker: SessionmakerDep) -> AsyncIterator[AsyncSession]:
+    """One session and one transaction per request, committed here and nowhere else: the change
+    and its audit event ([ADR 0006](../../../docs/adr/0006-audit-in-the-same-transaction.md))
+    commit or roll back together. ``scope="function"`` (below) commits before the response is
+    sent, so a failed commit is never a 201. Database errors are translated in one place."""
+    raise NotImplementedError("TODO: task 0: commit, or roll back and translate")
+
+
+SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+async def get_clock(request: Request) -> Clock:
+    """The app's clock (``app.state.clock``): tests move it instead of waiting."""
+    clock: Clock = request.app.state.clock
+    return clock
+
+
+async def get_cursor_codec(request: Request) -> CursorCodec:
+    codec: CursorCodec = request.app.state.cursors
+    return codec
+
+
+ClockDep = Annotated[Clock, Depends(get_clock)]
+CursorCodecDep = Annotated[CursorCodec, Depends(get_cursor_codec)]

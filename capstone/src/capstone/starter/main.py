@@ -1,0 +1,93 @@
+"""The app factory: ``create_app()`` for uvicorn (``make run``), with settings and a clock for tests.
+
+Routes live in one router per domain package; every tenant route declares its role through the
+tenancy dependency, and ``publish_required_roles`` writes that role into the contract as
+``x-required-role`` (what clients, reviewers and the isolation suite read).
+"""
+
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, FastAPI
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute, iter_route_contexts
+
+from .audit.router import router as audit_router
+from .auth.passwords import Passwords
+from .auth.router import router as auth_router
+from .auth.tokens import TokenCodec
+from .db import database_url, make_engine, make_sessionmaker
+from .dependencies import Clock
+from .pagination import CursorCodec
+from .problems import add_problem_handlers
+from .projects.router import router as projects_router
+from .settings import Settings
+from .tasks.router import router as tasks_router
+from .tenancy.dependencies import RequireRole
+from .tenancy.models import Role
+from .tenancy.router import router as tenancy_router
+
+API_PREFIX = "/api/v1"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def required_role(dependant: Dependant) -> Role | None:
+    """The role a route's tenancy dependency demands, found anywhere in its dependency tree."""
+    for dependency in dependant.dependencies:
+        if isinstance(dependency.call, RequireRole):
+            return dependency.call.role
+        if (role := required_role(dependency)) is not None:
+            return role
+    return None
+
+
+def publish_required_roles(router: APIRouter) -> APIRouter:
+    """Write each route's role into its OpenAPI operation (before the router is included: the app
+    copies the routes' settings when it includes them)."""
+    for route in router.routes:
+        if isinstance(route, APIRoute) and (role := required_role(route.dependant)) is not None:
+            route.openapi_extra = {**(route.openapi_extra or {}), "x-required-role": role.value}
+    return router
+
+
+def api_routes(app: FastAPI) -> Iterator[tuple[str, APIRoute]]:
+    """(full path, route) of every API route of the app, included routers flattened."""
+    for context in iter_route_contexts(app.routes):
+        if isinstance(context.original_route, APIRoute) and context.path is not None:
+            yield context.path, context.original_route
+
+
+def create_app(
+    database: str | None = None, settings: Settings | None = None, clock: Clock = utc_now
+) -> FastAPI:
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = make_engine(database or database_url())
+        app.state.sessionmaker = make_sessionmaker(engine)
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    app = FastAPI(
+        title="Projects API (capstone)",
+        version="1.0.0",
+        description="A multi-tenant project-management backend: organisations, members with "
+        "roles, invitations, projects, tasks and an audit log. Errors are RFC 9457 problem details.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.clock = clock
+    app.state.tokens = TokenCodec(settings)
+    app.state.passwords = Passwords(settings.password_cost)
+    app.state.cursors = CursorCodec(settings.cursor_secret)
+    add_problem_handlers(app)
+    for router in (auth_router, tenancy_router, projects_router, tasks_router, audit_router):
+        app.include_router(publish_required_roles(router), prefix=API_PREFIX)
+    return app

@@ -1,0 +1,21 @@
+"""Every model of the app, imported once so ``Base.metadata`` knows every table (Alembic's
+``env.py`` imports this module)."""
+
+from .audit.models import AuditEvent
+from .auth.models import RefreshToken, User
+from .db import Base
+from .projects.models import Project
+from .tasks.models import Task
+from .tenancy.models import Invitation, Membership, Organisation
+
+__all__ = [
+    "AuditEvent",
+    "Base",
+    "Invitation",
+    "Membership",
+    "Organisation",
+    "Project",
+    "RefreshToken",
+    "Task",
+    "User",
+]

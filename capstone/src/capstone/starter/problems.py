@@ -1,0 +1,140 @@
+"""One error body for the whole API: RFC 9457 problem details (``application/problem+json``).
+
+Every error, from a missing task to a malformed body or an unknown URL, has one shape:
+``{"type", "title", "status", "detail", "instance"}``, plus ``errors`` (the invalid fields) for a
+422. Clients need one code path for errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .errors import (
+    AppError,
+    AuthenticationError,
+    ConflictError,
+    InvalidCursorError,
+    InvalidReferenceError,
+    NotFoundError,
+    PermissionDeniedError,
+    PreconditionFailedError,
+)
+
+PROBLEM_JSON = "application/problem+json"
+PROBLEM_BASE = "https://projects.example/problems/"  # `.example`: a placeholder domain (RFC 2606)
+
+
+class FieldError(BaseModel):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details."""
+
+    type: str = Field(default="about:blank", description="URI that identifies the problem type")
+    title: str = Field(description="Short summary, the same for every occurrence of the type")
+    status: int = Field(description="The HTTP status code")
+    detail: str | None = Field(default=None, description="What went wrong this time")
+    instance: str | None = Field(default=None, description="The path of the failed request")
+
+
+class ValidationProblem(Problem):
+    errors: list[FieldError]
+
+
+class ProblemResponse(JSONResponse):
+    media_type = PROBLEM_JSON
+
+
+def problem(
+    request: Request,
+    status: int,
+    *,
+    detail: str | None = None,
+    slug: str | None = None,
+    title: str | None = None,
+    errors: list[FieldError] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> ProblemResponse:
+    body = Problem(
+        type=PROBLEM_BASE + slug if slug else "about:blank",
+        title=title or HTTPStatus(status).phrase,
+        status=status,
+        detail=detail,
+        instance=request.url.path,
+    )
+    if errors is not None:
+        body = ValidationProblem(**body.model_dump(), errors=errors)
+    return ProblemResponse(body.model_dump(mode="json"), status_code=status, headers=headers)
+
+
+# (family, status, slug): the first family the error belongs to wins.
+APP_ERRORS: list[tuple[type[AppError], int, str]] = [
+    (NotFoundError, 404, "not-found"),
+    (ConflictError, 409, "conflict"),
+    (PreconditionFailedError, 412, "precondition-failed"),
+    (InvalidCursorError, 400, "invalid-cursor"),
+    (PermissionDeniedError, 403, "forbidden"),
+]
+
+
+def add_problem_handlers(app: FastAPI) -> None:
+    """Register the handlers that turn every error into a problem-details response."""
+
+    @app.exception_handler(AppError)
+    async def app_error(request: Request, exc: AppError) -> ProblemResponse:
+        if isinstance(exc, AuthenticationError):
+            return problem(
+                request,
+                401,
+                detail=exc.detail,
+                slug="unauthorized",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+        if isinstance(exc, InvalidReferenceError):
+            field = FieldError(loc=["body", exc.field], msg=exc.detail, type="reference_not_found")
+            return problem(request, 422, detail=exc.detail, slug="validation-error", errors=[field])
+        for family, status, slug in APP_ERRORS:
+            if isinstance(exc, family):
+                return problem(request, status, detail=exc.detail, slug=slug)
+        raise exc  # an AppError of no known family is a bug: let it become a 500
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> ProblemResponse:
+        # Only loc/msg/type: pydantic's `input` could echo a password back to the client.
+        errors = [
+            FieldError(loc=list(e["loc"]), msg=e["msg"], type=e["type"]) for e in exc.errors()
+        ]
+        return problem(
+            request,
+            422,
+            detail=f"{len(errors)} invalid field(s)",
+            slug="validation-error",
+            errors=errors,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> ProblemResponse:
+        phrase = HTTPStatus(exc.status_code).phrase
+        detail = exc.detail if exc.detail != phrase else None
+        return problem(request, exc.status_code, detail=detail, headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def unhandled_error(request: Request, exc: Exception) -> ProblemResponse:
+        return problem(request, 500, detail="An unexpected error occurred; it has been logged.")
+
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses=`` documenting the problem bodies a route can send."""
+    return {s: {"model": ValidationProblem if s == 422 else Problem} for s in statuses}

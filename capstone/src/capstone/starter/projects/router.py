@@ -1,0 +1,49 @@
+"""``/orgs/{org_id}/projects``: viewers read, members write."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, status
+
+from ..dependencies import ClockDep, SessionDep
+from ..problems import problem_responses
+from ..tenancy.dependencies import MAX_ID, MemberDep, ViewerDep
+from .schemas import ProjectIn, ProjectOut, ProjectPatch
+from .service import ProjectService
+
+router = APIRouter(tags=["projects"])
+ProjectId = Annotated[int, Path(ge=1, le=MAX_ID)]
+READ_ERRORS = problem_responses(401, 403, 404, 422)
+WRITE_ERRORS = problem_responses(401, 403, 404, 409, 422)
+
+
+@router.get("/orgs/{org_id}/projects", responses=READ_ERRORS)
+async def list_projects(tenant: ViewerDep, session: SessionDep) -> list[ProjectOut]:
+    raise NotImplementedError("TODO: task 5")
+
+
+@router.post("/orgs/{org_id}/projects", status_code=status.HTTP_201_CREATED, responses=WRITE_ERRORS)
+async def create_project(body: ProjectIn, tenant: MemberDep, session: SessionDep) -> ProjectOut:
+    raise NotImplementedError("TODO: task 5")
+
+
+@router.get("/orgs/{org_id}/projects/{project_id}", responses=READ_ERRORS)
+async def get_project(project_id: ProjectId, tenant: ViewerDep, session: SessionDep) -> ProjectOut:
+    raise NotImplementedError("TODO: task 5")
+
+
+@router.patch("/orgs/{org_id}/projects/{project_id}", responses=WRITE_ERRORS)
+async def update_project(
+    project_id: ProjectId, body: ProjectPatch, tenant: MemberDep, session: SessionDep
+) -> ProjectOut:
+    raise NotImplementedError("TODO: task 5")
+
+
+@router.delete(
+    "/orgs/{org_id}/projects/{project_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=READ_ERRORS,
+)
+async def delete_project(
+    project_id: ProjectId, tenant: MemberDep, session: SessionDep, clock: ClockDep
+) -> None:
+    raise NotImplementedError("TODO: task 5")

@@ -1,0 +1,82 @@
+"""``/orgs/{org_id}/tasks``: filtered, cursor-paginated lists; ``ETag``/``If-Match`` on items."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Path, Query, Response, status
+
+from ..dependencies import ClockDep, CursorCodecDep, SessionDep
+from ..errors import PreconditionFailedError
+from ..pagination import Page, paginate
+from ..problems import problem_responses
+from ..tenancy.dependencies import MAX_ID, MemberDep, ViewerDep
+from .models import Status, Task
+from .repository import TaskFilters
+from .schemas import Label, TaskIn, TaskOut, TaskPatch
+from .service import TaskService
+
+router = APIRouter(tags=["tasks"])
+TaskId = Annotated[int, Path(ge=1, le=MAX_ID)]
+FilterId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+READ_ERRORS = problem_responses(401, 403, 404, 422)
+WRITE_ERRORS = problem_responses(401, 403, 404, 409, 412, 422)
+
+
+def etag(task: Task) -> str:
+    return f'"{task.version}"'
+
+
+def parse_if_match(value: str | None) -> int | None:
+    """``If-Match: "3"`` -> 3; a value this API never issued can never match: 412."""
+    raise NotImplementedError("TODO: task 6")
+
+
+@router.get("/orgs/{org_id}/tasks", responses=problem_responses(400, 401, 403, 404, 422))
+async def list_tasks(
+    tenant: ViewerDep,
+    session: SessionDep,
+    codec: CursorCodecDep,
+    project_id: FilterId = None,
+    status: Status | None = None,
+    assignee_id: FilterId = None,
+    label: Annotated[Label | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> Page[TaskOut]:
+    """Newest first; follow ``next_cursor`` (with the same filters) for the next page."""
+    raise NotImplementedError("TODO: task 6")
+
+
+@router.post("/orgs/{org_id}/tasks", status_code=status.HTTP_201_CREATED, responses=WRITE_ERRORS)
+async def create_task(
+    body: TaskIn, tenant: MemberDep, session: SessionDep, response: Response
+) -> TaskOut:
+    raise NotImplementedError("TODO: task 6")
+
+
+@router.get("/orgs/{org_id}/tasks/{task_id}", responses=READ_ERRORS)
+async def get_task(
+    task_id: TaskId, tenant: ViewerDep, session: SessionDep, response: Response
+) -> TaskOut:
+    raise NotImplementedError("TODO: task 6")
+
+
+@router.patch("/orgs/{org_id}/tasks/{task_id}", responses=WRITE_ERRORS)
+async def update_task(
+    task_id: TaskId,
+    body: TaskPatch,
+    tenant: MemberDep,
+    session: SessionDep,
+    response: Response,
+    if_match: Annotated[str | None, Header(max_length=100)] = None,
+) -> TaskOut:
+    """Change a task; with ``If-Match`` (the ``ETag`` of a GET) a concurrent change is a 412."""
+    raise NotImplementedError("TODO: task 6")
+
+
+@router.delete(
+    "/orgs/{org_id}/tasks/{task_id}", status_code=status.HTTP_204_NO_CONTENT, responses=WRITE_ERRORS
+)
+async def delete_task(
+    task_id: TaskId, tenant: MemberDep, session: SessionDep, clock: ClockDep
+) -> None:
+    raise NotImplementedError("TODO: task 6")
