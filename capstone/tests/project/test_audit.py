@@ -3,8 +3,11 @@
 from typing import Any
 
 import httpx
+import pytest
 
 from .conftest import Org
+
+pytestmark = pytest.mark.task(4)
 
 
 async def events(admin: httpx.AsyncClient, org: Org, **params: Any) -> list[dict[str, Any]]:
@@ -41,6 +44,7 @@ async def test_a_failed_mutation_leaves_no_event(
 async def test_events_page_newest_first_and_filter_by_entity(
     admin: httpx.AsyncClient, acme: Org
 ) -> None:
+
     for name in ("One", "Two", "Three"):
         await admin.post(f"/orgs/{acme.id}/projects", json={"name": name})
     await admin.post(f"/orgs/{acme.id}/invitations", json={"email": "x@example.com"})

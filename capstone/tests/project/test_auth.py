@@ -3,9 +3,12 @@
 from datetime import timedelta
 
 import httpx
+import pytest
 from sqlalchemy import text
 
 from .conftest import PASSWORD, MovableClock, Person, World
+
+pytestmark = pytest.mark.task(1)
 
 
 async def register_and_login(client: httpx.AsyncClient, email: str) -> dict[str, str]:
@@ -89,6 +92,7 @@ async def test_logout_ends_the_session(anonymous: httpx.AsyncClient) -> None:
 async def test_tokens_are_not_interchangeable_and_expire(
     world: World, clock: MovableClock, anonymous: httpx.AsyncClient
 ) -> None:
+
     tokens = await register_and_login(anonymous, "gus@example.com")
     as_refresh = await anonymous.post(
         "/auth/refresh", json={"refresh_token": tokens["access_token"]}

@@ -13,6 +13,8 @@ from testkit import impl_module
 from .conftest import Org, World
 from .isolation import behaviour_violations, operations, structure_violations
 
+pytestmark = pytest.mark.task(2)
+
 settings = impl_module("capstone", "settings")
 dependencies = impl_module("capstone", "dependencies")
 tenancy = impl_module("capstone", "tenancy.dependencies")

@@ -3,8 +3,11 @@
 from datetime import timedelta
 
 import httpx
+import pytest
 
 from .conftest import MovableClock, Org, World
+
+pytestmark = pytest.mark.task(3)
 
 
 async def test_the_creator_of_an_organisation_is_its_admin(world: World) -> None:
@@ -92,6 +95,7 @@ async def test_an_invitation_expires(
 async def test_a_member_cannot_be_invited_twice_into_membership(
     world: World, admin: httpx.AsyncClient, acme: Org
 ) -> None:
+
     sent = await admin.post(f"/orgs/{acme.id}/invitations", json={"email": acme.viewer.email})
     client = await world.client(acme.viewer)
     response = await client.post("/invitations/accept", json={"token": sent.json()["token"]})

@@ -4,8 +4,11 @@ cursor pagination, ETag/If-Match, soft deletes."""
 from typing import Any
 
 import httpx
+import pytest
 
 from .conftest import Org
+
+pytestmark = pytest.mark.task(6)
 
 
 async def new_task(client: httpx.AsyncClient, org: Org, **fields: Any) -> dict[str, Any]:
@@ -16,6 +19,7 @@ async def new_task(client: httpx.AsyncClient, org: Org, **fields: Any) -> dict[s
     return task
 
 
+@pytest.mark.task(5)
 async def test_projects_crud_with_names_unique_among_live_projects(
     member: httpx.AsyncClient, acme: Org
 ) -> None:
@@ -43,6 +47,7 @@ async def test_projects_crud_with_names_unique_among_live_projects(
 async def test_a_task_names_only_its_own_organisations_project_and_members(
     member: httpx.AsyncClient, acme: Org, globex: Org
 ) -> None:
+
     task = await new_task(member, acme, assignee_id=acme.viewer.id, labels=["b", "a", "b"])
     assert (task["status"], task["labels"], task["version"]) == ("todo", ["a", "b"], 1)
     foreign_project = await member.post(

@@ -134,7 +134,6 @@ def add_problem_handlers(app: FastAPI) -> None:
         return problem(request, 500, detail="An unexpected error occurred; it has been logged.")
 
 
-
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses=`` documenting the problem bodies a route can send."""
     return {s: {"model": ValidationProblem if s == 422 else Problem} for s in statuses}
