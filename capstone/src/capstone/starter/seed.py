@@ -1,4 +1,3 @@
-# starter: omit (demo data for `make run`; it runs the solution's services)
 """Demo data for ``make run``: two organisations, a user of each role in each, projects and tasks,
 all added through the services (so every rule holds and the audit log has a history). Run it after
 the migrations: ``uv run python capstone/scripts/seed.py``. Idempotent: a second run adds nothing.
