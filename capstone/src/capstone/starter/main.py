@@ -8,6 +8,7 @@ tenancy dependency, and ``publish_required_roles`` writes that role into the con
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from fastapi.dependencies.models import Dependant
@@ -20,7 +21,7 @@ from .auth.tokens import TokenCodec
 from .db import database_url, make_engine, make_sessionmaker
 from .dependencies import Clock
 from .pagination import CursorCodec
-from .problems import add_problem_handlers
+from .problems import add_problem_handlers, document_problems
 from .projects.router import router as projects_router
 from .settings import Settings
 from .tasks.router import router as tasks_router
@@ -90,4 +91,12 @@ def create_app(
     add_problem_handlers(app)
     for router in (auth_router, tenancy_router, projects_router, tasks_router, audit_router):
         app.include_router(publish_required_roles(router), prefix=API_PREFIX)
+    make_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = document_problems(make_openapi())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app

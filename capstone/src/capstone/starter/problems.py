@@ -137,3 +137,19 @@ def add_problem_handlers(app: FastAPI) -> None:
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses=`` documenting the problem bodies a route can send."""
     return {s: {"model": ValidationProblem if s == 422 else Problem} for s in statuses}
+
+
+def document_problems(schema: dict[str, Any]) -> dict[str, Any]:
+    """Document 4xx/5xx bodies as ``application/problem+json`` (FastAPI writes application/json),
+    and the 400 that every operation with a body answers to a body that is not JSON at all."""
+    not_json = {"description": "The body is not JSON", "content": {
+        PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}  # fmt: skip
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            if "requestBody" in operation:
+                operation["responses"].setdefault("400", not_json)
+            for status, response in operation.get("responses", {}).items():
+                content = response.get("content", {})
+                if status[0] in "45" and "application/json" in content:
+                    content[PROBLEM_JSON] = content.pop("application/json")
+    return schema

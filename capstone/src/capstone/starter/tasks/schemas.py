@@ -8,7 +8,7 @@ from ..tenancy.dependencies import MAX_ID
 from .models import Status
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-Title = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\x00]*\S[^\x00]*$")]
+Title = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\x00]*[^\s\x00][^\x00]*$")]
 Label = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Labels = Annotated[
     list[Label], Field(max_length=20), AfterValidator(lambda labels: sorted(set(labels)))

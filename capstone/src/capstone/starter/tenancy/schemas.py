@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..auth.schemas import Email
 from .models import Role
 
-Name = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[^\x00]*\S[^\x00]*$")]
+Name = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[^\x00]*[^\s\x00][^\x00]*$")]
 Slug = Annotated[str, Field(min_length=2, max_length=60, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 
 
