@@ -7,8 +7,8 @@ each one declares through the tenancy dependency (``RequireRole``), then tries t
   outside it that is not on the short list of deliberately tenant-free routes, is a violation;
 - **across organisations**: globex's admin calling acme's URL gets 404 (not 403: an organisation
   one is not in does not exist), and calling its OWN organisation's URL with acme's object ids
-  (``{project_id}``, ``{task_id}``, ``{user_id}``) gets 404 too, and a list of its own
-  organisation never holds acme's data;
+  (``{project_id}``, ``{task_id}``, ``{user_id}``) gets 404 too, a body naming acme's project
+  or member gets 422, and a list of its own organisation never holds acme's data;
 - **across roles**: every role below the declared one gets 403; the declared role gets neither
   403 nor 404.
 
