@@ -21,6 +21,8 @@ session pays for SQLAlchemy, uvicorn or the servers only when a test asks for th
   also when the test failed.
 - ``smtp_server``: a real SMTP server (aiosmtpd) on a free 127.0.0.1 port that records messages
   and can be ``stop()``-ped and ``start()``-ed (see ``testkit.smtp.SmtpServer``).
+- ``s3_server`` (session): an S3-compatible server (moto) on a free 127.0.0.1 port
+  (see ``testkit.s3.S3Server``: ``.endpoint_url``, ``client()``, ``create_bucket()``).
 - ``hostile_budget`` (session): how hard ``testkit.hostile`` pushes; the long version with ``--deep``.
 """
 
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
     from testkit.celery_worker import CeleryWorker
     from testkit.hostile.budget import Budget
     from testkit.http import ASGIApp, ClientFactory, LiveServer
+    from testkit.s3 import S3Server
     from testkit.services.redis import ThrowawayRedis
     from testkit.smtp import SmtpServer
 
@@ -222,6 +225,17 @@ def smtp_server() -> Iterator[SmtpServer]:
     from testkit.smtp import SmtpServer
 
     server = SmtpServer().start()
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator[S3Server]:
+    from testkit.s3 import S3Server
+
+    server = S3Server().start()
     try:
         yield server
     finally:

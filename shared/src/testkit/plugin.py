@@ -32,6 +32,7 @@ from testkit.fixtures import (
     postgres_url,
     redis_server,
     redis_url,
+    s3_server,
     smtp_server,
 )
 from testkit.report import Report, TestResult, report_dir, shorten
@@ -48,6 +49,7 @@ __all__ = [
     "postgres_url",
     "redis_server",
     "redis_url",
+    "s3_server",
     "smtp_server",
 ]
 
