@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest_asyncio
-from capstone.lectures import l2_audit, l2_isolation, l3_search  # noqa: F401  (their tables)
+from capstone.lectures import l2_audit, l2_isolation, l3_dashboard, l3_search  # noqa: F401
 from capstone.lectures.db import Base
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
