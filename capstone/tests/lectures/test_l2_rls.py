@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 import pytest
@@ -50,34 +51,39 @@ async def titles(conn: AsyncConnection, table: str) -> list[str]:
     return list(await conn.scalars(text(query)))
 
 
+@asynccontextmanager
+async def transaction_as(
+    engine: AsyncEngine, role: str, tenant: int | None = None
+) -> AsyncIterator[AsyncConnection]:
+    """A transaction as ``role`` (the application connects as it), scoped to ``tenant`` if any."""
+    async with engine.begin() as conn:
+        await conn.execute(text(f"SET LOCAL ROLE {identifier(role)}"))
+        if tenant is not None:
+            await set_tenant(conn, tenant)
+        yield conn
+
+
 async def test_the_app_role_sees_only_the_tenant_of_the_transaction(
     engine: AsyncEngine, roles: Roles
 ) -> None:
-    async with engine.begin() as conn:
-        await conn.execute(text(f"SET LOCAL ROLE {roles.app}"))
-        await set_tenant(conn, 2)
+    async with transaction_as(engine, roles.app, tenant=2) as conn:
         assert await titles(conn, "lec_rls_forced") == ["globex"]  # no WHERE in the query
-    async with engine.begin() as conn:  # the next transaction on that connection: no tenant
-        await conn.execute(text(f"SET LOCAL ROLE {roles.app}"))
+    async with transaction_as(engine, roles.app) as conn:  # the next one: no tenant any more
         assert await titles(conn, "lec_rls_forced") == []
 
 
 async def test_without_a_tenant_setting_a_query_sees_nothing(
     engine: AsyncEngine, roles: Roles
 ) -> None:
-    async with engine.connect() as conn:
-        await conn.execute(text(f"SET ROLE {roles.app}"))
+    async with transaction_as(engine, roles.app) as conn:
         assert await titles(conn, "lec_rls_forced") == []
         assert await titles(conn, "lec_rls_unforced") == []
-        await conn.execute(text("RESET ROLE"))
 
 
 async def test_writing_a_row_for_another_tenant_is_refused(
     engine: AsyncEngine, roles: Roles
 ) -> None:
-    async with engine.begin() as conn:
-        await conn.execute(text(f"SET LOCAL ROLE {roles.app}"))
-        await set_tenant(conn, 1)
+    async with transaction_as(engine, roles.app, tenant=1) as conn:
         with pytest.raises(ProgrammingError, match="violates row-level security policy"):
             await conn.execute(
                 text("INSERT INTO lec_rls_forced (org_id, title) VALUES (2, 'planted')")
@@ -88,8 +94,7 @@ async def test_writing_a_row_for_another_tenant_is_refused(
 async def test_the_app_role_cannot_switch_row_security_off(
     engine: AsyncEngine, roles: Roles
 ) -> None:
-    async with engine.begin() as conn:
-        await conn.execute(text(f"SET LOCAL ROLE {roles.app}"))
+    async with transaction_as(engine, roles.app) as conn:
         await conn.execute(text("SET LOCAL row_security = off"))  # "fail rather than filter"
         with pytest.raises(DBAPIError, match="would be affected by row-level security policy"):
             await titles(conn, "lec_rls_forced")
@@ -99,9 +104,7 @@ async def test_the_app_role_cannot_switch_row_security_off(
 async def test_the_owner_bypasses_rls_unless_the_table_forces_it(
     engine: AsyncEngine, roles: Roles
 ) -> None:
-    async with engine.begin() as conn:
-        await conn.execute(text(f"SET LOCAL ROLE {roles.owner}"))
-        await set_tenant(conn, 1)
+    async with transaction_as(engine, roles.owner, tenant=1) as conn:
         assert await titles(conn, "lec_rls_unforced") == ["acme", "globex"]  # the leak
         assert await titles(conn, "lec_rls_forced") == ["acme"]
 
