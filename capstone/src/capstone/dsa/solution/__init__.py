@@ -1,0 +1,1 @@
+"""Reference answers to the capstone's DSA problems (themed on multi-tenant project management)."""

@@ -1,0 +1,4 @@
+-- Problem 7: every project's breadcrumb, from its organisation down, and its depth.
+-- Columns: id, depth, path. Order: the tree's (organisation, then parent before children,
+-- siblings by name).
+-- TODO: a recursive CTE from the roots down, the names in an array

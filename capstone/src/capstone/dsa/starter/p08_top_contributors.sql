@@ -1,0 +1,4 @@
+-- Problem 8: each organisation's members ranked by the tasks they completed in its projects,
+-- with their share of the organisation's completed tasks.
+-- Columns: organisation, username, completed, rank, share_pct. Order: organisation, rank, username.
+-- TODO: count per member in the tenant, then rank() and sum() over it

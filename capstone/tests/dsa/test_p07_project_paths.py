@@ -1,0 +1,52 @@
+"""Problem 7: project breadcrumbs (the statement is in capstone/src/capstone/dsa/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from testkit.dsa import Result, SqlPractice, assert_same_result
+
+from .conftest import random_tenants
+
+PROBLEM = "p07_project_paths"
+pytestmark = pytest.mark.task(7)
+
+
+@pytest.mark.points(2)
+def test_example_from_the_statement(tenants: SqlPractice) -> None:
+    expected = Result(
+        ["id", "depth", "path"],
+        [
+            (5, 0, "Acme / Marketing"),
+            (1, 0, "Acme / Platform"),
+            (2, 1, "Acme / Platform / API"),
+            (3, 2, "Acme / Platform / API / Auth"),
+            (4, 1, "Acme / Platform / Web"),
+            (6, 0, "Globex / Apps"),
+            (7, 1, "Globex / Apps / iOS"),
+            (8, 0, "Initech / TPS"),
+        ],
+    )
+    assert_same_result(tenants.answer(PROBLEM), expected)
+
+
+def test_tree_order_is_not_the_order_of_the_text(tenants: SqlPractice) -> None:
+    # "API / Auth" sorts after "API Gateway" as text ('/' after ' G' in most collations); in the
+    # tree, API's children come right after API, before its sibling API Gateway
+    tenants.conn.execute("TRUNCATE tasks, projects")
+    tenants.conn.execute(
+        "INSERT INTO projects VALUES (1, 1, NULL, 'API'), (2, 1, NULL, 'API Gateway'), "
+        "(3, 1, 1, 'Auth'), (4, 1, 3, 'Tokens')"
+    )
+    assert tenants.answer(PROBLEM).rows == [
+        (1, 0, "Acme / API"),
+        (3, 1, "Acme / API / Auth"),
+        (4, 2, "Acme / API / Auth / Tokens"),
+        (2, 0, "Acme / API Gateway"),
+    ]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_same_result_as_the_reference_on_random_data(tenants: SqlPractice, seed: int) -> None:
+    random_tenants(tenants.conn, seed)
+    assert_same_result(tenants.answer(PROBLEM), tenants.reference(PROBLEM))
