@@ -1,0 +1,3 @@
+-- Problem 7: deploys and failed deploys of every service in every week, weeks without any included.
+-- Columns: service, week, deploys, failed. Order: service, week.
+-- TODO: a calendar of weeks x services, left-joined to deploys

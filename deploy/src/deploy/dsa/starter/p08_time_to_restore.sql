@@ -1,0 +1,3 @@
+-- Problem 8: for every failed deploy, the next successful deploy of its service and the time between.
+-- Columns: id, service, failed_at, restored_at, minutes. Order: failed_at, id.
+-- TODO: a LATERAL subquery: the first success after each failure
