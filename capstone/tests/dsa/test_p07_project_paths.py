@@ -31,18 +31,18 @@ def test_example_from_the_statement(tenants: SqlPractice) -> None:
 
 
 def test_tree_order_is_not_the_order_of_the_text(tenants: SqlPractice) -> None:
-    # "API / Auth" sorts after "API Gateway" as text ('/' after ' G' in most collations); in the
-    # tree, API's children come right after API, before its sibling API Gateway
+    # as text, "Acme / API (old)" sorts before "Acme / API / Tokens" ('(' before '/'); in the
+    # tree, API's sub-projects come right after API, before its sibling "API (old)"
     tenants.conn.execute("TRUNCATE tasks, projects")
     tenants.conn.execute(
-        "INSERT INTO projects VALUES (1, 1, NULL, 'API'), (2, 1, NULL, 'API Gateway'), "
-        "(3, 1, 1, 'Auth'), (4, 1, 3, 'Tokens')"
+        "INSERT INTO projects VALUES (1, 1, NULL, 'API'), (2, 1, NULL, 'API (old)'), "
+        "(3, 1, 1, 'Tokens'), (4, 1, 3, 'Rotation')"
     )
     assert tenants.answer(PROBLEM).rows == [
         (1, 0, "Acme / API"),
-        (3, 1, "Acme / API / Auth"),
-        (4, 2, "Acme / API / Auth / Tokens"),
-        (2, 0, "Acme / API Gateway"),
+        (3, 1, "Acme / API / Tokens"),
+        (4, 2, "Acme / API / Tokens / Rotation"),
+        (2, 0, "Acme / API (old)"),
     ]
 
 
