@@ -152,6 +152,34 @@ def test_a_query_runs_in_a_schema_of_its_own_rolled_back_after(
     assert left == (0,)
 
 
+def test_practice_fixture_declares_a_weeks_schema_in_one_line(
+    pytester: pytest.Pytester, postgres_url: str
+) -> None:
+    package = pytester.mkpydir("week98dsa")
+    (package / "numbers.sql").write_text(
+        "CREATE TABLE numbers (id int PRIMARY KEY);\n"
+        "INSERT INTO numbers SELECT generate_series(1, 6);\n"
+    )
+    pytester.syspathinsert()
+    pytester.makeconftest(
+        "import pytest\n"
+        "from testkit.dsa import practice_fixture\n"
+        "@pytest.fixture(scope='session')\n"
+        f"def postgres_url():\n    return {postgres_url!r}\n"
+        "numbers = practice_fixture('numbers', 'week98dsa', 'numbers.sql')\n"
+    )
+    pytester.makepyfile(
+        test_numbers="def test_rows(numbers):\n"
+        "    assert numbers.package == 'week98dsa'\n"
+        "    numbers.conn.execute('DELETE FROM numbers WHERE id > 2')\n"
+        "    assert numbers.conn.execute('SELECT count(*) FROM numbers').fetchone() == (2,)\n"
+        "def test_rolled_back_after_each_test(numbers):\n"
+        "    assert numbers.conn.execute('SELECT count(*) FROM numbers').fetchone() == (6,)\n"
+    )
+    result = pytester.runpytest("-p", "no:cacheprovider", "--no-report")
+    result.assert_outcomes(passed=2)
+
+
 def test_a_starter_query_is_not_implemented_yet(
     postgres_url: str, numbers: Path, tmp_path: Path
 ) -> None:

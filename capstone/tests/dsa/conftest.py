@@ -9,23 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
-from pathlib import Path
 
-import capstone.dsa
-import pytest
+from testkit.dsa import Connection, practice_fixture
 
-from testkit.dsa import Connection, SqlPractice, practice_schema
-
-TENANTS = Path(capstone.dsa.__file__).parent / "tenants.sql"
+tenants = practice_fixture("tenants", "capstone.dsa", "tenants.sql")
 START = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def tenants(postgres_url: str) -> Iterator[SqlPractice]:
-    """The organisations, members, projects and tasks with the statements' example rows."""
-    with practice_schema(postgres_url, TENANTS) as conn:
-        yield SqlPractice(conn, "capstone.dsa")
 
 
 def random_tenants(conn: Connection, seed: int, projects: int = 60, tasks: int = 300) -> None:

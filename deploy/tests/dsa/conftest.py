@@ -9,23 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
-from pathlib import Path
 
-import deploy.dsa
-import pytest
+from testkit.dsa import Connection, practice_fixture
 
-from testkit.dsa import Connection, SqlPractice, practice_schema
-
-DEPLOYS = Path(deploy.dsa.__file__).parent / "deploys.sql"
+deploys = practice_fixture("deploys", "deploy.dsa", "deploys.sql")
 START = dt.datetime(2026, 2, 4, 9, tzinfo=dt.UTC)  # a Wednesday: the first week is a partial one
-
-
-@pytest.fixture
-def deploys(postgres_url: str) -> Iterator[SqlPractice]:
-    """The services and deploys with the statements' example rows."""
-    with practice_schema(postgres_url, DEPLOYS) as conn:
-        yield SqlPractice(conn, "deploy.dsa")
 
 
 def random_deploys(conn: Connection, seed: int, rows: int = 200) -> None:

@@ -13,6 +13,9 @@
   in a schema of its own, filled by the week's dataset files, rolled back after the test;
   ``SqlPractice`` runs the student's query and the reference's there; ``assert_same_result``
   compares result sets (columns by name and order, rows by value and order).
+- ``practice_fixture(name, package, dataset)``: the fixture a week's ``tests/dsa/conftest.py``
+  declares in one line, e.g. ``shop = practice_fixture("shop", "week05.dsa", "shop.sql")``: a
+  ``SqlPractice`` on ``dataset`` (beside the package's ``__init__.py``) with its example rows.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from types import FrameType
 from typing import Any
 
 import psycopg
+import pytest
 from hypothesis import HealthCheck, Phase, settings
 from psycopg import sql
 
@@ -214,3 +218,18 @@ class SqlPractice:
     def reference(self, problem: str) -> Result:
         """The result set of the reference solution's ``<problem>.sql``."""
         return run_query(self.conn, reference_path(self.package, f"{problem}.sql"))
+
+
+def practice_fixture(name: str, package: str, dataset: str) -> Any:
+    """A pytest fixture ``name``: a ``SqlPractice`` of ``package`` (``"week05.dsa"``) in a schema
+    filled by ``dataset``, a file beside the package's ``__init__.py``; rolled back after the test.
+    It uses the session's ``postgres_url``. Assign it to ``name`` in the ``conftest.py``."""
+    where = Path(str(importlib.import_module(package).__file__)).parent / dataset
+
+    @pytest.fixture(name=name)
+    def practice(postgres_url: str) -> Iterator[SqlPractice]:
+        """The week's practice schema with the statements' example rows."""
+        with practice_schema(postgres_url, where) as conn:
+            yield SqlPractice(conn, package)
+
+    return practice

@@ -7,26 +7,14 @@ Each SQL test works in a schema of its own on the session's real PostgreSQL, rol
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
-import week05.dsa
+from testkit.dsa import Connection, practice_fixture
 
-from testkit.dsa import Connection, SqlPractice, practice_schema
-
-SHOP = Path(week05.dsa.__file__).parent / "shop.sql"
+shop = practice_fixture("shop", "week05.dsa", "shop.sql")
 COUNTRIES = ("DE", "FI", "GB", "NL", "US")
 COUNTRY_WEIGHTS = (1, 3, 6, 2, 12)  # some countries stay under the revenue threshold
 STATUSES = ("paid", "paid", "paid", "refunded", "cancelled")
-
-
-@pytest.fixture
-def shop(postgres_url: str) -> Iterator[SqlPractice]:
-    """The shop schema with the statements' example rows."""
-    with practice_schema(postgres_url, SHOP) as conn:
-        yield SqlPractice(conn, "week05.dsa")
 
 
 def random_shop(conn: Connection, seed: int, customers: int = 80, orders: int = 120) -> None:

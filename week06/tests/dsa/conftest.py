@@ -7,23 +7,11 @@ Each SQL test works in a schema of its own on the session's real PostgreSQL, rol
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-import week06.dsa
+from testkit.dsa import Connection, practice_fixture
 
-from testkit.dsa import Connection, SqlPractice, practice_schema
-
-REQUESTS = Path(week06.dsa.__file__).parent / "requests.sql"
+log = practice_fixture("log", "week06.dsa", "requests.sql")
 SERVICES = ("auth", "billing", "tasks")
-
-
-@pytest.fixture
-def log(postgres_url: str) -> Iterator[SqlPractice]:
-    """The request log with the statements' example rows."""
-    with practice_schema(postgres_url, REQUESTS) as conn:
-        yield SqlPractice(conn, "week06.dsa")
 
 
 def random_log(conn: Connection, seed: int, rows: int = 150) -> None:

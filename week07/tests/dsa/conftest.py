@@ -7,22 +7,10 @@ Each SQL test works in a schema of its own on the session's real PostgreSQL, rol
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-import week07.dsa
+from testkit.dsa import Connection, practice_fixture
 
-from testkit.dsa import Connection, SqlPractice, practice_schema
-
-STAFF = Path(week07.dsa.__file__).parent / "staff.sql"
-
-
-@pytest.fixture
-def staff(postgres_url: str) -> Iterator[SqlPractice]:
-    """The staff table with the statements' example rows."""
-    with practice_schema(postgres_url, STAFF) as conn:
-        yield SqlPractice(conn, "week07.dsa")
+staff = practice_fixture("staff", "week07.dsa", "staff.sql")
 
 
 def random_staff(conn: Connection, seed: int, people: int = 120) -> None:

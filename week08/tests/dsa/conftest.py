@@ -7,22 +7,10 @@ Each SQL test works in a schema of its own on the session's real PostgreSQL, rol
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-import week08.dsa
+from testkit.dsa import Connection, practice_fixture
 
-from testkit.dsa import Connection, SqlPractice, practice_schema
-
-PACKAGES = Path(week08.dsa.__file__).parent / "packages.sql"
-
-
-@pytest.fixture
-def graph(postgres_url: str) -> Iterator[SqlPractice]:
-    """The package graph with the statements' example rows."""
-    with practice_schema(postgres_url, PACKAGES) as conn:
-        yield SqlPractice(conn, "week08.dsa")
+graph = practice_fixture("graph", "week08.dsa", "packages.sql")
 
 
 def random_graph(conn: Connection, seed: int, packages: int = 40, edges: int = 70) -> None:

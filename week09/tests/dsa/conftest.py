@@ -8,22 +8,10 @@ Each SQL test works in a schema of its own on the session's real PostgreSQL, rol
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-import week09.dsa
+from testkit.dsa import Connection, practice_fixture
 
-from testkit.dsa import Connection, SqlPractice, practice_schema
-
-ACCESS = Path(week09.dsa.__file__).parent / "access.sql"
-
-
-@pytest.fixture
-def access(postgres_url: str) -> Iterator[SqlPractice]:
-    """The users, roles and logins with the statements' example rows."""
-    with practice_schema(postgres_url, ACCESS) as conn:
-        yield SqlPractice(conn, "week09.dsa")
+access = practice_fixture("access", "week09.dsa", "access.sql")
 
 
 def random_roles(conn: Connection, seed: int, roles: int = 25, users: int = 30) -> None:

@@ -7,22 +7,10 @@ Each SQL test works in a schema of its own on the session's real PostgreSQL, rol
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-import week11.dsa
+from testkit.dsa import Connection, practice_fixture
 
-from testkit.dsa import Connection, SqlPractice, practice_schema
-
-JOBS = Path(week11.dsa.__file__).parent / "jobs.sql"
-
-
-@pytest.fixture
-def jobs(postgres_url: str) -> Iterator[SqlPractice]:
-    """The jobs, outbox and deliveries with the statements' example rows."""
-    with practice_schema(postgres_url, JOBS) as conn:
-        yield SqlPractice(conn, "week11.dsa")
+jobs = practice_fixture("jobs", "week11.dsa", "jobs.sql")
 
 
 def random_jobs(conn: Connection, seed: int, rows: int = 300) -> None:

@@ -9,23 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-import week12.dsa
+from testkit.dsa import Connection, practice_fixture
 
-from testkit.dsa import Connection, SqlPractice, practice_schema
-
-REALTIME = Path(week12.dsa.__file__).parent / "realtime.sql"
+realtime = practice_fixture("realtime", "week12.dsa", "realtime.sql")
 START = dt.datetime(2026, 2, 1, 9, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def realtime(postgres_url: str) -> Iterator[SqlPractice]:
-    """The requests and sessions with the statements' example rows."""
-    with practice_schema(postgres_url, REALTIME) as conn:
-        yield SqlPractice(conn, "week12.dsa")
 
 
 def random_requests(conn: Connection, seed: int, rows: int = 400) -> None:
