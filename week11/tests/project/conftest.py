@@ -1,0 +1,468 @@
+"""Fixtures of the project tests.
+
+The schema is built ONCE per session by the real migrations (``alembic upgrade head``), never by
+``metadata.create_all``: the tests then also prove that the migrations build what the models need.
+Every test runs inside a transaction that is rolled back at its end (testkit ``db_connection``);
+the app's sessions join it with savepoints, so the app's own ``commit()`` runs for real and still
+leaves nothing behind.
+
+Week 11: the pipeline's tests run a real worker on a database of its own (``world``).
+
+Week 9: the app gets test settings (a signing key made once per session, cheap Argon2 parameters:
+the hash's cost is not what these tests are about) and a clock the tests can move. ``client`` and
+``v2`` are logged in as a user of their own, so week 7's tests run unchanged as that user.
+"""
+
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+import pytest_asyncio
+import redis
+from alembic import command
+from asgi_lifespan import LifespanManager
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from testkit import impl_module
+from testkit.celery_worker import CeleryWorker
+from testkit.db import async_url
+from testkit.fake_upstream import FakeUpstream
+from testkit.http import ClientFactory, LiveServer
+from testkit.services.postgres import create_database, drop_database
+from testkit.services.redis import ThrowawayRedis
+from testkit.smtp import SmtpServer
+
+from .alembic_helpers import alembic_config, migrate
+from .caching import Parts, parts
+from .factories import PASSWORD, Account, login_account, register_and_login
+from .fake_github import FakeGitHub
+from .pipeline import World, producer
+
+SECRET = b"test-secret-do-not-use-in-production"
+FRONT_END = "https://app.task-manager.example"
+
+
+class MovableClock:
+    """The app's clock: real time plus an offset the test moves (``clock.advance(...)``)."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta()
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+    def advance(self, by: timedelta) -> None:
+        self.offset += by
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def db_engine(db_engine: AsyncEngine, postgres_url: str) -> AsyncIterator[AsyncEngine]:
+    """The testkit's engine, on a database the migrations have brought to ``head``."""
+    await migrate(postgres_url, "upgrade", "head")
+    yield db_engine
+
+
+@pytest.fixture(scope="session")
+def signing_key() -> str:
+    """The app's RSA private key (PEM), made once: key generation takes a while."""
+    return str(impl_module("week11", "settings").new_signing_key())
+
+
+@pytest.fixture(scope="session")
+def settings(
+    signing_key: str, redis_url: str, github_server: tuple[FakeGitHub, FakeUpstream]
+) -> Any:
+    """Week 10: the session's Redis and the fake GitHub (short retries, no real waiting)."""
+    module = impl_module("week11", "settings")
+    redis = impl_module("week11", "caching.redis_client").RedisSettings(url=redis_url)
+    github = module.GitHubSettings(url=github_server[1].url, timeout=2.0, max_attempts=1)
+    return module.Settings(
+        signing_key=signing_key,
+        cursor_secret=SECRET,
+        cors_origins=(FRONT_END,),
+        password_cost=module.PasswordCost(time_cost=1, memory_kib=1024, parallelism=1),
+        redis=redis,
+        github=github,
+        broker_url=redis_url,
+    )
+
+
+@pytest.fixture(scope="session")
+def session_clock() -> MovableClock:
+    return MovableClock()
+
+
+@pytest.fixture
+def clock(session_clock: MovableClock) -> Iterator[MovableClock]:
+    """The app's clock, back at real time after the test."""
+    yield session_clock
+    session_clock.offset = timedelta()
+
+
+@pytest.fixture
+def fresh_url(postgres_url: str) -> Iterator[str]:
+    """A new, empty database on the test server (dropped afterwards), for tests that commit."""
+    url = create_database(postgres_url, prefix="fresh")
+    try:
+        yield url
+    finally:
+        drop_database(url)
+
+
+@pytest.fixture
+def sessionmaker(db_connection: AsyncConnection) -> async_sessionmaker[AsyncSession]:
+    """Sessions on the test's connection: a ``commit()`` releases a savepoint, nothing more."""
+    return async_sessionmaker(
+        bind=db_connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
+
+
+class CurrentSessionmaker:
+    """The shared app's session factory: a session of the running test's sessionmaker."""
+
+    value: async_sessionmaker[AsyncSession] | None = None
+
+    def __call__(self) -> AsyncSession:
+        assert self.value is not None, "the app fixture sets it for each test"
+        return self.value()
+
+
+def make_app(settings: Any, clock: MovableClock, sessionmaker: CurrentSessionmaker) -> Any:
+    """The app, its requests' sessions on the test's connection (the rest of the app is real:
+    ``get_session`` still opens, commits and rolls back one session per request)."""
+    main = impl_module("week11", "main")
+    return main.create_app(settings=settings, clock=clock, sessionmaker=sessionmaker)
+
+
+@pytest.fixture(scope="session")
+def current_sessionmaker() -> CurrentSessionmaker:
+    return CurrentSessionmaker()
+
+
+@pytest.fixture(scope="session")
+def shared_app(
+    settings: Any, session_clock: MovableClock, current_sessionmaker: CurrentSessionmaker
+) -> Any:
+    # One app for the session: building FastAPI's routes is the slowest part of making an app.
+    return make_app(settings, session_clock, current_sessionmaker)
+
+
+@pytest.fixture
+def app(
+    shared_app: Any,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    current_sessionmaker: CurrentSessionmaker,
+    clock: MovableClock,
+    redis_url: str,
+) -> Any:
+    """The shared app, serving this test's connection, on an empty Redis. Do not add routes to
+    it: use ``fresh_app``."""
+    current_sessionmaker.value = sessionmaker
+    with redis.Redis.from_url(redis_url) as client:
+        client.flushdb()  # every test starts with empty caches
+    return shared_app
+
+
+@pytest.fixture
+def fresh_app(
+    app: Any, settings: Any, clock: MovableClock, current_sessionmaker: CurrentSessionmaker
+) -> Any:
+    """An app of the test's own (it may add routes), on the test's connection."""
+    return make_app(settings, clock, current_sessionmaker)
+
+
+def app_with(
+    settings: Any, clock: MovableClock, sessions: CurrentSessionmaker, **changes: Any
+) -> Any:
+    """An app of the test's own, on the test's connection, with ``changes`` to its settings."""
+    return make_app(replace(settings, **changes), clock, sessions)
+
+
+def on_redis(settings: Any, url: str) -> Any:
+    """``settings`` with another Redis, short timeouts and a breaker that retries after 0.2 s."""
+    redis = replace(settings.redis, url=url, timeout=0.1, retry_after=0.2)
+    return replace(settings, redis=redis)
+
+
+@pytest.fixture
+def outage_app(
+    app: Any,
+    settings: Any,
+    clock: MovableClock,
+    current_sessionmaker: CurrentSessionmaker,
+    redis_server: ThrowawayRedis,
+) -> Any:
+    """An app of the test's own on a Redis the test may stop, start, pause and resume."""
+    return make_app(on_redis(settings, redis_server.url()), clock, current_sessionmaker)
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def committed(
+    postgres_url: str, settings: Any, clock: MovableClock, db_engine: AsyncEngine
+) -> AsyncIterator[Any]:
+    """An app whose requests really commit, on its own connection pool: for concurrent requests
+    (one test connection cannot serve two at once). Register users with ``unique_email``: they
+    and everything they own are deleted afterwards."""
+    yield impl_module("week11", "main").create_app(postgres_url, settings, clock)
+    async with db_engine.begin() as conn:
+        await conn.execute(text("DELETE FROM users WHERE email LIKE 'committed-%'"))
+
+
+def unique_email() -> str:
+    """An address of a user of the ``committed`` app."""
+    return f"committed-{uuid.uuid4().hex[:12]}@example.com"
+
+
+@pytest.fixture
+async def anonymous(app: Any, asgi_client: ClientFactory) -> httpx.AsyncClient:
+    """A client without a token, on /api/v1."""
+    return await asgi_client(app, base_url="http://testserver/api/v1")
+
+
+@pytest.fixture
+async def ann(anonymous: httpx.AsyncClient) -> Account:
+    """A registered, logged-in user."""
+    return await register_and_login(anonymous, "ann@example.com")
+
+
+@pytest.fixture
+async def bob(anonymous: httpx.AsyncClient) -> Account:
+    """Another user: the one who must never see Ann's data."""
+    return await register_and_login(anonymous, "bob@example.com")
+
+
+@pytest.fixture
+async def client(app: Any, asgi_client: ClientFactory, ann: Account) -> httpx.AsyncClient:
+    """A v1 client logged in as Ann: week 3's tests send "/tasks" and httpx joins it onto /api/v1."""
+    client = await asgi_client(app, base_url="http://testserver/api/v1")
+    client.headers["Authorization"] = f"Bearer {ann.access_token}"
+    return client
+
+
+@pytest.fixture
+async def v2(app: Any, asgi_client: ClientFactory, ann: Account) -> httpx.AsyncClient:
+    client = await asgi_client(app, base_url="http://testserver/api/v2")
+    client.headers["Authorization"] = f"Bearer {ann.access_token}"
+    return client
+
+
+@pytest.fixture
+async def member(db_connection: AsyncConnection) -> int:
+    """The id of a user inserted straight into the table (no hashing, no HTTP): for tests that
+    only need a user to exist and make its tokens themselves."""
+    insert = text(
+        "INSERT INTO users (email, password_hash) VALUES ('member@example.com', '!') RETURNING id"
+    )
+    return int((await db_connection.execute(insert)).scalar_one())
+
+
+@pytest.fixture
+async def admin(anonymous: httpx.AsyncClient, db_connection: AsyncConnection) -> Account:
+    """An admin: registered as a user, promoted in the database, logged in again."""
+    account = await register_and_login(anonymous, "root@example.com")
+    await db_connection.execute(
+        text("UPDATE users SET role = 'admin' WHERE id = :id"), {"id": account.id}
+    )
+    return await login_account(anonymous, account)
+
+
+# --- the caching layer on its own (tasks 1-6, 8) ------------------------------------------
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def cache(redis_url: str) -> AsyncIterator[Parts]:
+    """The caching layer's parts on the session's Redis, emptied first."""
+    built = parts(redis_url)
+    await built.redis.flushdb()
+    yield built
+    await built.redis.aclose()
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def outage(redis_server: ThrowawayRedis) -> AsyncIterator[Parts]:
+    """The parts on a Redis of the test's own, which the test may stop, start, pause, resume."""
+    built = parts(redis_server.url(), timeout=0.1)
+    yield built
+    await built.redis.aclose()
+
+
+@pytest.fixture(scope="session")
+def github_server() -> Iterator[tuple[FakeGitHub, FakeUpstream]]:
+    fake = FakeGitHub()
+    with fake.upstream() as upstream:
+        yield fake, upstream
+
+
+@pytest.fixture
+def github(github_server: tuple[FakeGitHub, FakeUpstream]) -> FakeUpstream:
+    """The fake GitHub with its default issue, no faults and an empty request log."""
+    fake, upstream = github_server
+    fake.reset()
+    upstream.clear_faults()
+    upstream.requests.clear()
+    return upstream
+
+
+@pytest.fixture
+def github_fake(github_server: tuple[FakeGitHub, FakeUpstream], github: FakeUpstream) -> FakeGitHub:
+    return github_server[0]
+
+
+class DefaultBearer:
+    """ASGI wrapper: a request without ``Authorization`` gets the token set here. The hostile
+    suite's clients send none; the suite then attacks every route as that user."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.token: str | None = None
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        headers = scope.get("headers", [])
+        if (
+            scope["type"] == "http"
+            and self.token
+            and all(k != b"authorization" for k, _ in headers)
+        ):
+            bearer = (b"authorization", f"Bearer {self.token}".encode())
+            scope = {**scope, "headers": [*headers, bearer]}
+        await self.app(scope, receive, send)
+
+
+@dataclass(frozen=True)
+class Live:
+    """The app served by uvicorn on a database of its own (migrated), and an admin's token."""
+
+    server: LiveServer
+    database_url: str
+    token: str
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    def client(self, path: str = "") -> httpx.AsyncClient:
+        """A client of ``url + path`` with the admin's token, a new connection per request:
+        after a 500 a server may close its connection, and the next request on it would fail
+        for that, not for itself."""
+        no_reuse = httpx.Limits(max_keepalive_connections=0)
+        headers = {"Authorization": f"Bearer {self.token}"}
+        # Requests that wait for each other in turn (one idempotency key ten times) take long on a
+        # loaded machine: these tests check answers, not latency.
+        return httpx.AsyncClient(
+            base_url=f"{self.url}{path}", limits=no_reuse, headers=headers, timeout=30
+        )
+
+
+async def live_admin_token(base_url: str, database_url: str) -> str:
+    """Register a user on the live app, make it an admin in its database, log it in."""
+    form = {"username": "live@example.com", "password": PASSWORD}
+    async with httpx.AsyncClient(base_url=f"{base_url}/api/v1") as client:
+        registered = await client.post("/auth/register", json={"email": form["username"],
+                                                               "password": PASSWORD})  # fmt: skip
+        assert registered.status_code == 201, registered.text
+        engine = create_async_engine(async_url(database_url))
+        try:
+            async with engine.begin() as conn:
+                await conn.execute(text("UPDATE users SET role = 'admin'"))
+        finally:
+            await engine.dispose()
+        response = await client.post("/auth/token", data=form)
+        assert response.status_code == 200, response.text
+        return str(response.json()["access_token"])
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def live(postgres_url: str, settings: Any) -> AsyncIterator[Live]:
+    """For tests that need real concurrency: every request its own connection and transaction,
+    really committed (the per-test rollback above runs every request on ONE connection)."""
+    url = create_database(postgres_url, prefix="live")
+    try:
+        await migrate(url, "upgrade", "head")
+        # Every request comes from 127.0.0.1: the per-address login limit would soon lock the
+        # suite out of its own logins (the per-account limit is what its race test checks).
+        limits = replace(settings.login_limits, per_address=1_000_000)
+        live_settings = replace(settings, login_limits=limits)
+        app = DefaultBearer(impl_module("week11", "main").create_app(url, live_settings))
+        async with LifespanManager(app.app):
+            pass  # week 10: a lifespan that fails raises its own error here, not uvicorn's
+        server = LiveServer(app).start()
+        try:
+            app.token = await live_admin_token(server.url, url)
+            yield Live(server, url, app.token)
+        finally:
+            server.stop()
+    finally:
+        drop_database(url)
+
+
+# --- week 11: the pipeline's world (a real worker; committed rows) ---------------------------
+
+
+@pytest.fixture(scope="session")
+def world(postgres_url: str) -> Iterator[World]:
+    url = create_database(postgres_url, prefix="pipeline")
+    broker = ThrowawayRedis()
+    smtp = SmtpServer().start()
+    try:
+        command.upgrade(alembic_config(url), "head")
+        draft = World(url, broker.url(), smtp, None, producer(broker.url()))  # type: ignore[arg-type]
+        with CeleryWorker(worker_app(), draft.broker_url, env=draft.env()) as worker:
+            draft.worker = worker
+            yield draft
+    finally:
+        smtp.close()
+        broker.close()
+        drop_database(url)
+
+
+def worker_app() -> str:
+    """The Celery app of the implementation under test (``--impl``)."""
+    return str(impl_module("week11", "pipeline.worker").__name__)
+
+
+@pytest.fixture
+def smtp(world: World) -> SmtpServer:
+    """The world's SMTP server, running (a test may stop it)."""
+    return world.smtp.start()
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def world_sessions(world: World) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """Sessions on the world's database: what they commit, the worker sees."""
+    engine = create_async_engine(async_url(world.database_url))
+    yield async_sessionmaker(engine, expire_on_commit=False)
+    await engine.dispose()
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def world_client(
+    world: World, settings: Any, clock: MovableClock, asgi_client: ClientFactory
+) -> httpx.AsyncClient:
+    """A v1 client of an app on the world's database and broker, logged in as a new user."""
+    app = impl_module("week11", "main").create_app(
+        world.database_url, replace(settings, broker_url=world.broker_url), clock
+    )
+    client = await asgi_client(app, base_url="http://testserver/api/v1")
+    account = await register_and_login(client, f"user-{uuid.uuid4().hex[:10]}@example.com")
+    client.headers["Authorization"] = f"Bearer {account.access_token}"
+    return client
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def member_id(world_sessions: async_sessionmaker[AsyncSession]) -> int:
+    """A user of the world's database (committed), to send e-mail to."""
+    email = f"member-{uuid.uuid4().hex[:10]}@example.com"
+    insert = text("INSERT INTO users (email, password_hash) VALUES (:email, '!') RETURNING id")
+    async with world_sessions() as session, session.begin():
+        return int((await session.execute(insert, {"email": email})).scalar_one())
