@@ -26,6 +26,8 @@ from .mail import SmtpSettings
 T = TypeVar("T")
 TRANSIENT = (OSError, jobs.SmtpError)  # a refused connection, a 4xx answer: worth a retry
 
+VISIBILITY = float(os.environ.get("WEEK11_VISIBILITY", "3600"))  # seconds; hours in production
+
 app = Celery("week11_pipeline")
 app.conf.update(
     broker_url=os.environ.get("WEEK11_BROKER_URL", "redis://127.0.0.1:63799/1"),
@@ -36,7 +38,11 @@ app.conf.update(
     task_reject_on_worker_lost=True,
     worker_prefetch_multiplier=1,
     broker_transport_options={
-        "visibility_timeout": float(os.environ.get("WEEK11_VISIBILITY", "3600"))
+        "visibility_timeout": VISIBILITY,
+        # How often a worker looks for unacknowledged messages to restore: kombu's default sweep
+        # (every 10 s, scanning every 10th time) could leave a crashed task waiting 100 s.
+        "unacked_restore_interval": min(VISIBILITY, 10),
+        "unacked_restore_throttle": 1,
     },
     broker_connection_retry_on_startup=True,
     beat_schedule={
