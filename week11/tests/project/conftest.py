@@ -10,7 +10,9 @@ Week 11: the pipeline's tests run a real worker on a database of its own (``worl
 
 Week 9: the app gets test settings (a signing key made once per session, cheap Argon2 parameters:
 the hash's cost is not what these tests are about) and a clock the tests can move. ``client`` and
-``v2`` are logged in as a user of their own, so week 7's tests run unchanged as that user.
+``v2`` are logged in as a user of their own, so week 7's tests run unchanged as that user. The
+users of the fixtures are made without the register and login requests (``SignIn``), which
+``test_auth_flow.py`` tests.
 """
 
 import uuid
@@ -38,16 +40,20 @@ from testkit import impl_module
 from testkit.celery_worker import CeleryWorker
 from testkit.db import async_url
 from testkit.fake_upstream import FakeUpstream
+from testkit.fixtures import unavailable
 from testkit.http import ClientFactory, LiveServer
+from testkit.services.errors import ServiceUnavailable
 from testkit.services.postgres import create_database, drop_database
 from testkit.services.redis import ThrowawayRedis
 from testkit.smtp import SmtpServer
 
 from .alembic_helpers import alembic_config, migrate
 from .caching import Parts, parts
-from .factories import PASSWORD, Account, login_account, register_and_login
+from .factories import PASSWORD, Account, register_and_login
 from .fake_github import FakeGitHub
 from .pipeline import World, producer
+
+refresh_tokens = impl_module("week11", "auth.repository")
 
 SECRET = b"test-secret-do-not-use-in-production"
 FRONT_END = "https://app.task-manager.example"
@@ -167,19 +173,26 @@ def app(
     redis_url: str,
 ) -> Any:
     """The shared app, serving this test's connection, on an empty Redis. Do not add routes to
-    it: use ``fresh_app``."""
+    it: use ``app_with_routes``."""
     current_sessionmaker.value = sessionmaker
     with redis.Redis.from_url(redis_url) as client:
         client.flushdb()  # every test starts with empty caches
     return shared_app
 
 
-@pytest.fixture
-def fresh_app(
-    app: Any, settings: Any, clock: MovableClock, current_sessionmaker: CurrentSessionmaker
+@pytest.fixture(scope="session")
+def routes_app(
+    settings: Any, session_clock: MovableClock, current_sessionmaker: CurrentSessionmaker
 ) -> Any:
-    """An app of the test's own (it may add routes), on the test's connection."""
-    return make_app(settings, clock, current_sessionmaker)
+    return make_app(settings, session_clock, current_sessionmaker)
+
+
+@pytest.fixture
+def app_with_routes(app: Any, routes_app: Any) -> Any:
+    """An app other than ``app``, serving this test's connection on an empty Redis: for tests
+    that add routes, each at a path no other test uses (the routes stay). One for the session,
+    not one per test: making an app costs more than most tests."""
+    return routes_app
 
 
 def app_with(
@@ -195,28 +208,65 @@ def on_redis(settings: Any, url: str) -> Any:
     return replace(settings, redis=redis)
 
 
+@pytest.fixture(scope="module")
+def module_redis(request: pytest.FixtureRequest) -> Iterator[ThrowawayRedis]:
+    """A Redis server of the test module's own (never the session's: its tests stop it)."""
+    try:
+        server = ThrowawayRedis()
+    except ServiceUnavailable as exc:
+        unavailable(request, exc)
+    try:
+        yield server
+    finally:
+        server.close()
+
+
 @pytest.fixture
-def outage_app(
-    app: Any,
+def outage_redis(module_redis: ThrowawayRedis) -> ThrowawayRedis:
+    """The module's Redis, running and empty: the test may stop, start, pause and resume it."""
+    module_redis.resume()  # if a test ended while it was paused
+    module_redis.start()  # or stopped
+    with redis.Redis.from_url(module_redis.url()) as client:
+        client.flushall()
+    return module_redis
+
+
+@pytest.fixture(scope="module")
+def module_outage_app(
     settings: Any,
-    clock: MovableClock,
+    session_clock: MovableClock,
     current_sessionmaker: CurrentSessionmaker,
-    redis_server: ThrowawayRedis,
+    module_redis: ThrowawayRedis,
 ) -> Any:
-    """An app of the test's own on a Redis the test may stop, start, pause and resume."""
-    return make_app(on_redis(settings, redis_server.url()), clock, current_sessionmaker)
+    return make_app(on_redis(settings, module_redis.url()), session_clock, current_sessionmaker)
+
+
+@pytest.fixture
+def outage_app(app: Any, outage_redis: ThrowawayRedis, module_outage_app: Any) -> Any:
+    """An app on ``outage_redis``, serving this test's connection (one app per module: each
+    test's client runs the lifespan, so each test gets its own pool, guard and breaker)."""
+    return module_outage_app
+
+
+@pytest.fixture(scope="session")
+def committing_app(postgres_url: str, settings: Any, session_clock: MovableClock) -> Any:
+    """The app on an engine of its own (no sessionmaker given), made once for the session."""
+    return impl_module("week11", "main").create_app(postgres_url, settings, session_clock)
 
 
 @pytest_asyncio.fixture(loop_scope="session")
 async def committed(
-    postgres_url: str, settings: Any, clock: MovableClock, db_engine: AsyncEngine
+    committing_app: Any, clock: MovableClock, db_engine: AsyncEngine
 ) -> AsyncIterator[Any]:
     """An app whose requests really commit, on its own connection pool: for concurrent requests
     (one test connection cannot serve two at once). Register users with ``unique_email``: they
     and everything they own are deleted afterwards."""
-    yield impl_module("week11", "main").create_app(postgres_url, settings, clock)
+    yield committing_app
     async with db_engine.begin() as conn:
         await conn.execute(text("DELETE FROM users WHERE email LIKE 'committed-%'"))
+        # Week 11: its tasks' outbox messages stay (they name no user); only this app commits them
+        # here, and the pipeline's tests count what the outbox holds.
+        await conn.execute(text("DELETE FROM outbox"))
 
 
 def unique_email() -> str:
@@ -230,16 +280,64 @@ async def anonymous(app: Any, asgi_client: ClientFactory) -> httpx.AsyncClient:
     return await asgi_client(app, base_url="http://testserver/api/v1")
 
 
-@pytest.fixture
-async def ann(anonymous: httpx.AsyncClient) -> Account:
-    """A registered, logged-in user."""
-    return await register_and_login(anonymous, "ann@example.com")
+@pytest.fixture(scope="session")
+def password_hash(shared_app: Any) -> str:
+    """``PASSWORD`` hashed once, by the app's own hasher: the users below log in with it."""
+    return str(shared_app.state.passwords.hash(PASSWORD))
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """Makes a user and the tokens of a login without the two requests (register, log in):
+    most tests are about something else, and those two requests per test took about a third of
+    the week's test time. The row goes straight into ``users``; the tokens are made by the app's
+    codec and the refresh token stored by its repository, as a login does (with the same scopes
+    and, week 10, the login's ``sid``). ``test_auth_flow.py`` tests registering and logging in
+    through the API."""
+
+    app: Any
+    sessionmaker: async_sessionmaker[AsyncSession]
+    password_hash: str
+
+    async def __call__(self, email: str, role: str = "user") -> Account:
+        now = self.app.state.clock()
+        codec = self.app.state.tokens
+        scopes, login = ROLE_SCOPES[role], uuid.uuid4()
+        async with self.sessionmaker() as session:
+            row = {"email": email, "hash": self.password_hash, "role": role}
+            user_id = int(await session.scalar(INSERT_USER, row))
+            refresh, claims = codec.refresh_token(user_id, login, scopes, now)
+            await refresh_tokens.RefreshTokenRepository(session).add(claims, issued_at=now)
+            await session.commit()
+        return Account(user_id, email, codec.access_token(user_id, scopes, now, login), refresh)
+
+
+INSERT_USER = text(
+    "INSERT INTO users (email, password_hash, role) VALUES (:email, :hash, :role) RETURNING id"
+)
+# What a login grants each role when no scope is asked for (the tests' copy of the contract: the
+# app's ROLE_SCOPES is the student's to write).
+ROLE_SCOPES = {
+    "user": frozenset({"tasks:read", "tasks:write"}),
+    "admin": frozenset({"tasks:read", "tasks:write", "users:manage"}),
+}
 
 
 @pytest.fixture
-async def bob(anonymous: httpx.AsyncClient) -> Account:
+def sign_in(app: Any, sessionmaker: async_sessionmaker[AsyncSession], password_hash: str) -> SignIn:
+    return SignIn(app, sessionmaker, password_hash)
+
+
+@pytest.fixture
+async def ann(sign_in: SignIn) -> Account:
+    """A user with the tokens of a login (password ``PASSWORD``)."""
+    return await sign_in("ann@example.com")
+
+
+@pytest.fixture
+async def bob(sign_in: SignIn) -> Account:
     """Another user: the one who must never see Ann's data."""
-    return await register_and_login(anonymous, "bob@example.com")
+    return await sign_in("bob@example.com")
 
 
 @pytest.fixture
@@ -268,13 +366,9 @@ async def member(db_connection: AsyncConnection) -> int:
 
 
 @pytest.fixture
-async def admin(anonymous: httpx.AsyncClient, db_connection: AsyncConnection) -> Account:
-    """An admin: registered as a user, promoted in the database, logged in again."""
-    account = await register_and_login(anonymous, "root@example.com")
-    await db_connection.execute(
-        text("UPDATE users SET role = 'admin' WHERE id = :id"), {"id": account.id}
-    )
-    return await login_account(anonymous, account)
+async def admin(sign_in: SignIn) -> Account:
+    """An admin with the tokens of a login."""
+    return await sign_in("root@example.com", role="admin")
 
 
 # --- the caching layer on its own (tasks 1-6, 8) ------------------------------------------

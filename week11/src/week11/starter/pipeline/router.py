@@ -39,7 +39,7 @@ RepositoryDep = Annotated[PipelineRepository, Depends(get_repository)]
     "/reports",
     status_code=status.HTTP_202_ACCEPTED,
     dependencies=[READ],
-    responses=problem_responses(422),
+    responses=problem_responses(400, 422),
 )
 async def request_report(
     data: ReportIn,
