@@ -40,15 +40,12 @@ from testkit import impl_module
 from testkit.celery_worker import CeleryWorker
 from testkit.db import async_url
 from testkit.fake_upstream import FakeUpstream
-from testkit.fixtures import unavailable
 from testkit.http import ClientFactory, LiveServer
-from testkit.services.errors import ServiceUnavailable
 from testkit.services.postgres import create_database, drop_database
 from testkit.services.redis import ThrowawayRedis
 from testkit.smtp import SmtpServer
 
 from .alembic_helpers import alembic_config, migrate
-from .caching import Parts, parts
 from .factories import PASSWORD, Account, register_and_login
 from .fake_github import FakeGitHub
 from .pipeline import World, producer
@@ -202,78 +199,6 @@ def app_with(
     return make_app(replace(settings, **changes), clock, sessions)
 
 
-def on_redis(settings: Any, url: str) -> Any:
-    """``settings`` with another Redis, short timeouts and a breaker that retries after 0.2 s."""
-    redis = replace(settings.redis, url=url, timeout=0.1, retry_after=0.2)
-    return replace(settings, redis=redis)
-
-
-@pytest.fixture(scope="module")
-def module_redis(request: pytest.FixtureRequest) -> Iterator[ThrowawayRedis]:
-    """A Redis server of the test module's own (never the session's: its tests stop it)."""
-    try:
-        server = ThrowawayRedis()
-    except ServiceUnavailable as exc:
-        unavailable(request, exc)
-    try:
-        yield server
-    finally:
-        server.close()
-
-
-@pytest.fixture
-def outage_redis(module_redis: ThrowawayRedis) -> ThrowawayRedis:
-    """The module's Redis, running and empty: the test may stop, start, pause and resume it."""
-    module_redis.resume()  # if a test ended while it was paused
-    module_redis.start()  # or stopped
-    with redis.Redis.from_url(module_redis.url()) as client:
-        client.flushall()
-    return module_redis
-
-
-@pytest.fixture(scope="module")
-def module_outage_app(
-    settings: Any,
-    session_clock: MovableClock,
-    current_sessionmaker: CurrentSessionmaker,
-    module_redis: ThrowawayRedis,
-) -> Any:
-    return make_app(on_redis(settings, module_redis.url()), session_clock, current_sessionmaker)
-
-
-@pytest.fixture
-def outage_app(app: Any, outage_redis: ThrowawayRedis, module_outage_app: Any) -> Any:
-    """An app on ``outage_redis``, serving this test's connection (one app per module: each
-    test's client runs the lifespan, so each test gets its own pool, guard and breaker)."""
-    return module_outage_app
-
-
-@pytest.fixture(scope="session")
-def committing_app(postgres_url: str, settings: Any, session_clock: MovableClock) -> Any:
-    """The app on an engine of its own (no sessionmaker given), made once for the session."""
-    return impl_module("week11", "main").create_app(postgres_url, settings, session_clock)
-
-
-@pytest_asyncio.fixture(loop_scope="session")
-async def committed(
-    committing_app: Any, clock: MovableClock, db_engine: AsyncEngine
-) -> AsyncIterator[Any]:
-    """An app whose requests really commit, on its own connection pool: for concurrent requests
-    (one test connection cannot serve two at once). Register users with ``unique_email``: they
-    and everything they own are deleted afterwards."""
-    yield committing_app
-    async with db_engine.begin() as conn:
-        await conn.execute(text("DELETE FROM users WHERE email LIKE 'committed-%'"))
-        # Week 11: its tasks' outbox messages stay (they name no user); only this app commits them
-        # here, and the pipeline's tests count what the outbox holds.
-        await conn.execute(text("DELETE FROM outbox"))
-
-
-def unique_email() -> str:
-    """An address of a user of the ``committed`` app."""
-    return f"committed-{uuid.uuid4().hex[:12]}@example.com"
-
-
 @pytest.fixture
 async def anonymous(app: Any, asgi_client: ClientFactory) -> httpx.AsyncClient:
     """A client without a token, on /api/v1."""
@@ -371,46 +296,11 @@ async def admin(sign_in: SignIn) -> Account:
     return await sign_in("root@example.com", role="admin")
 
 
-# --- the caching layer on its own (tasks 1-6, 8) ------------------------------------------
-
-
-@pytest_asyncio.fixture(loop_scope="session")
-async def cache(redis_url: str) -> AsyncIterator[Parts]:
-    """The caching layer's parts on the session's Redis, emptied first."""
-    built = parts(redis_url)
-    await built.redis.flushdb()
-    yield built
-    await built.redis.aclose()
-
-
-@pytest_asyncio.fixture(loop_scope="session")
-async def outage(redis_server: ThrowawayRedis) -> AsyncIterator[Parts]:
-    """The parts on a Redis of the test's own, which the test may stop, start, pause, resume."""
-    built = parts(redis_server.url(), timeout=0.1)
-    yield built
-    await built.redis.aclose()
-
-
 @pytest.fixture(scope="session")
 def github_server() -> Iterator[tuple[FakeGitHub, FakeUpstream]]:
     fake = FakeGitHub()
     with fake.upstream() as upstream:
         yield fake, upstream
-
-
-@pytest.fixture
-def github(github_server: tuple[FakeGitHub, FakeUpstream]) -> FakeUpstream:
-    """The fake GitHub with its default issue, no faults and an empty request log."""
-    fake, upstream = github_server
-    fake.reset()
-    upstream.clear_faults()
-    upstream.requests.clear()
-    return upstream
-
-
-@pytest.fixture
-def github_fake(github_server: tuple[FakeGitHub, FakeUpstream], github: FakeUpstream) -> FakeGitHub:
-    return github_server[0]
 
 
 class DefaultBearer:
@@ -504,7 +394,7 @@ async def live(postgres_url: str, settings: Any) -> AsyncIterator[Live]:
 
 
 @pytest.fixture(scope="session")
-def world(postgres_url: str) -> Iterator[World]:
+def pipeline_world(postgres_url: str) -> Iterator[World]:
     url = create_database(postgres_url, prefix="pipeline")
     broker = ThrowawayRedis()
     smtp = SmtpServer().start()
@@ -518,6 +408,13 @@ def world(postgres_url: str) -> Iterator[World]:
         smtp.close()
         broker.close()
         drop_database(url)
+
+
+@pytest.fixture
+def world(pipeline_world: World) -> World:
+    """The session's pipeline world, its waits reading the session worker's log from here on."""
+    pipeline_world.watch(pipeline_world.worker)
+    return pipeline_world
 
 
 def worker_app() -> str:

@@ -3,6 +3,10 @@
 The worker is another process, so it sees only committed rows: these tests use a database of
 their own (migrated once, really committed), a broker of their own (a throwaway Redis: the
 lectures' worker must not take these tasks), an SMTP server and one worker for the session.
+
+The waits fail at once when the watched worker's log shows a ``NotImplementedError`` since the
+test began: a task not written yet, so what the test waits for can never happen (the reference
+solution never raises it, so this cannot cut a slow but correct run short).
 """
 
 from __future__ import annotations
@@ -28,6 +32,24 @@ class World:
     smtp: SmtpServer
     worker: CeleryWorker
     producer: Celery
+    watched: CeleryWorker | None = None  # the worker whose log the waits read (``watch``)
+    since: int = 0  # the length of its log when the running test began
+
+    def watch(self, worker: CeleryWorker) -> CeleryWorker:
+        """Read ``worker``'s log from here on (each test calls it first, through its fixture)."""
+        self.watched, self.since = worker, len(worker.log())
+        return worker
+
+    def log(self) -> str:
+        """The watched worker's log since the test began."""
+        worker = self.watched or self.worker
+        return worker.log()[self.since :]
+
+    def check_unfinished(self) -> None:
+        """Fail now if a task raised ``NotImplementedError`` during this test."""
+        log = self.log()
+        if "NotImplementedError" in log:
+            raise AssertionError(f"a task is not written yet (NotImplementedError):\n{log[-3000:]}")
 
     def publish(self, task_name: str, payload: dict[str, Any], queue: str = "celery") -> str:
         """What the relay does: one message for ``task_name`` on the broker; the task's id."""
@@ -60,15 +82,21 @@ def wait_for_mail(world: World, subject: str, timeout: float = 20.0) -> EmailMes
     """The first e-mail with ``subject``, polled with a deadline (the worker's log if none)."""
     deadline = time.monotonic() + timeout
     while not (found := mails_about(world.smtp, subject)):
+        world.check_unfinished()
         assert time.monotonic() < deadline, (
-            f"no e-mail {subject!r} within {timeout:.0f} s; worker log:\n{world.worker.log()[-3000:]}"
+            f"no e-mail {subject!r} within {timeout:.0f} s; worker log:\n{world.log()[-3000:]}"
         )
         time.sleep(0.05)
     return found[0]
 
 
-def wait_until(condition: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
+def wait_until(
+    world: World, condition: Callable[[], bool], what: str, timeout: float = 20.0
+) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
-        assert time.monotonic() < deadline, f"{what}: not within {timeout:.0f} s"
+        world.check_unfinished()
+        assert time.monotonic() < deadline, (
+            f"{what}: not within {timeout:.0f} s; worker log:\n{world.log()[-3000:]}"
+        )
         time.sleep(0.05)

@@ -25,17 +25,18 @@ models = impl_module("week11", "pipeline.models")
 
 
 @pytest.fixture(scope="module")
-def slow_worker(world: World) -> Iterator[CeleryWorker]:
+def slow_worker(pipeline_world: World) -> Iterator[CeleryWorker]:
     # An unacknowledged message goes back to the queue after 1 s (hours in production).
+    world = pipeline_world
     env = world.env(WEEK11_SEND_DELAY="1.5", WEEK11_VISIBILITY="1")
     with CeleryWorker(world.worker.app, world.broker_url, env=env, queues=[QUEUE]) as worker:
         yield worker
 
 
 @pytest.fixture
-def worker(slow_worker: CeleryWorker) -> CeleryWorker:
-    """The module's slow worker, running (a test may kill or stop it)."""
-    return slow_worker.start()
+def worker(world: World, slow_worker: CeleryWorker) -> CeleryWorker:
+    """The module's slow worker, running (a test may kill or stop it); the waits read its log."""
+    return world.watch(slow_worker.start())
 
 
 async def test_a_worker_killed_mid_task_sends_the_mail_once_after_a_restart(
@@ -55,7 +56,7 @@ async def test_a_worker_killed_mid_task_sends_the_mail_once_after_a_restart(
     worker.restart()  # restores the unacknowledged message and runs it again
 
     wait_for_mail(world, f"New task: {key}")
-    wait_until(lambda: f"pipeline.notify[{task_id}] succeeded" in worker.log(), "the re-run")
+    wait_until(world, lambda: f"pipeline.notify[{task_id}] succeeded" in worker.log(), "the re-run")
     assert len(mails_about(smtp, f"New task: {key}")) == 1
     assert await sent(world_sessions, key)
 

@@ -62,7 +62,7 @@ async def test_a_delivery_twice_sends_once(
 
     wait_for_mail(world, f"New task: {key}")
     done = f"pipeline.notify[{second}] succeeded"
-    wait_until(lambda: done in world.worker.log(), "the second delivery")
+    wait_until(world, lambda: done in world.worker.log(), "the second delivery")
     assert len(mails_about(smtp, f"New task: {key}")) == 1
 
 
@@ -77,7 +77,7 @@ async def test_the_mail_waits_while_the_smtp_server_is_down(
             "pipeline.notify", {"message_id": 1, **notify_payload(key, member_id)}
         )
         retried = f"pipeline.notify[{task_id}] retry: Retry in"
-        wait_until(lambda: retried in world.worker.log(), "a retry while the server is down")
+        wait_until(world, lambda: retried in world.worker.log(), "a retry while the server is down")
     finally:
         smtp.start()
 
@@ -93,7 +93,7 @@ async def test_a_job_out_of_retries_is_a_dead_letter_the_admin_can_replay(
     smtp.stop()
     try:
         world.publish("pipeline.notify", {"message_id": 1, **notify_payload(key, member_id)})
-        letter = await wait_for_dead_letter(world_sessions, key)
+        letter = await wait_for_dead_letter(world, world_sessions, key)
     finally:
         smtp.start()
     assert letter.task_name == "pipeline.notify"
@@ -118,7 +118,9 @@ def notify_payload(key: str, user_id: int) -> dict[str, Any]:
     }
 
 
-async def wait_for_dead_letter(sessions: async_sessionmaker[AsyncSession], key: str) -> Any:
+async def wait_for_dead_letter(
+    world: World, sessions: async_sessionmaker[AsyncSession], key: str
+) -> Any:
     deadline = time.monotonic() + 30
     while True:
         async with sessions() as session:
@@ -126,5 +128,6 @@ async def wait_for_dead_letter(sessions: async_sessionmaker[AsyncSession], key: 
             found = [row for row in rows if row.payload.get("key") == key]
         if found:
             return found[0]
+        world.check_unfinished()
         assert time.monotonic() < deadline, "no dead letter within 30 s"
         await asyncio.sleep(0.1)

@@ -1,4 +1,6 @@
-"""Task 5: the app matches its committed contracts: v1 exactly as in week 6, v2 as extended by
+"""Inherited guard (0 points) under task 8: the whole app, the pipeline's routes included.
+
+The app matches its committed contracts: v1 exactly as in week 6, v2 as extended by
 week 7 (ETag/If-Match, the bulk import; regenerated with ``scripts/openapi.py`` and reviewed).
 
 The app must generate exactly ``week11/contracts/``. (Week 4's schemathesis run checks the
@@ -14,7 +16,7 @@ import pytest
 
 from testkit import impl_module
 
-pytestmark = [pytest.mark.task(9), pytest.mark.points(0)]  # inherited: a guard, no points
+pytestmark = [pytest.mark.task(8), pytest.mark.points(0)]  # inherited: a guard, no points
 
 versioning = impl_module("week11", "versioning")
 CONTRACTS = Path(__file__).resolve().parents[3] / "contracts"

@@ -1,4 +1,7 @@
-"""Task 3: database errors are translated in one place (``db_errors.app_error``).
+"""Inherited guard (0 points) under task 2: these requests create tasks, so they fail until
+``TaskService.create`` writes its outbox message.
+
+Database errors are translated in one place (``db_errors.app_error``).
 
 Every error here is a real one from PostgreSQL: each test breaks a constraint behind the
 services' backs, as a concurrent request would between a service's check and its write.
@@ -15,7 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from testkit import impl_module
 
-pytestmark = [pytest.mark.task(9), pytest.mark.points(0)]  # inherited: a guard, no points
+pytestmark = [pytest.mark.task(2), pytest.mark.points(0)]  # inherited: a guard, no points
 db_errors = impl_module("week11", "db_errors")
 errors = impl_module("week11", "errors")
 Category = impl_module("week11", "categories.models").Category

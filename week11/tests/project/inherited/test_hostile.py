@@ -1,4 +1,6 @@
-"""Robustness over real HTTP and a real database (0 points: a check of the whole app).
+"""Inherited guard (0 points) under task 8: the whole app, the pipeline's routes included.
+
+Robustness over real HTTP and a real database.
 
 The testkit's hostile-input and concurrency suite attacks the app served by uvicorn, on a
 database of its own where every request commits for real, as a logged-in admin (the live app
@@ -22,7 +24,7 @@ from testkit.hostile.document import Document
 
 from ..conftest import Live
 
-pytestmark = [pytest.mark.task(9), pytest.mark.points(0)]  # inherited: a guard, no points
+pytestmark = [pytest.mark.task(8), pytest.mark.points(0)]  # inherited: a guard, no points
 DOCUMENTS = ["/api/v1/openapi.json", "/api/v2/openapi.json"]
 # Valid requests whose answer no schema can predict: references to missing categories or tags,
 # cursors the server did not sign, keys already used for another body.

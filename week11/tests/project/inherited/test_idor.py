@@ -1,4 +1,6 @@
-"""Task 5: a user never sees or changes another user's data (OWASP API1:2023, "BOLA"/IDOR).
+"""Inherited guard (0 points) under task 8: the whole app, the pipeline's routes included.
+
+A user never sees or changes another user's data (OWASP API1:2023, "BOLA"/IDOR).
 
 The routes are enumerated from the app, not listed here: a route added later with an id in its
 path is attacked too, and a path parameter this suite does not know fails it until someone says
@@ -16,7 +18,7 @@ from fastapi.routing import iter_route_contexts
 
 from ..factories import V1, Account
 
-pytestmark = [pytest.mark.task(9), pytest.mark.points(0)]  # inherited: a guard, no points
+pytestmark = [pytest.mark.task(8), pytest.mark.points(0)]  # inherited: a guard, no points
 
 Maker = Callable[[httpx.AsyncClient], Awaitable[int]]
 
@@ -42,7 +44,7 @@ RESOURCES: dict[str, tuple[Maker, dict[str, Any]]] = {
 # Users and dead letters are not owned: their routes are for admins (test_admin.py).
 ADMIN_ONLY = {"user_id", "dead_letter_id"}
 PATH_PARAMETER = re.compile(r"\{(\w+)(?::\w+)?\}")  # "{task_id}", "{task_id:digits}"
-EXTERNAL = {"owner"}  # week 10: GitHub's names, not this API's resources (test_github.py)
+EXTERNAL = {"owner"}  # week 10: GitHub's names, not this API's resources (week 10's test_github.py)
 
 
 def resource_routes(app: Any) -> list[tuple[str, str, str]]:

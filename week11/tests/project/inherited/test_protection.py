@@ -1,4 +1,6 @@
-"""Task 4: every route is protected unless it is meant to be public (OWASP API5:2023), and the
+"""Inherited guard (0 points) under task 8: the whole app, the pipeline's routes included.
+
+Every route is protected unless it is meant to be public (OWASP API5:2023), and the
 responses carry the security headers.
 
 Enumerated from the app's routes: a route added without ``Security(authorize, ...)`` (or without
@@ -14,7 +16,7 @@ from fastapi.routing import iter_route_contexts
 
 from ..factories import Account
 
-pytestmark = [pytest.mark.task(9), pytest.mark.points(0)]  # inherited: a guard, no points
+pytestmark = [pytest.mark.task(8), pytest.mark.points(0)]  # inherited: a guard, no points
 
 PUBLIC = {
     "/api/v1/auth/register", "/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/logout",

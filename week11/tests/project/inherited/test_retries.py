@@ -1,6 +1,9 @@
-"""A request that lost a race in the database runs again (``retries.py``), then gets a 409.
+"""Inherited guard (0 points) under task 2: these requests create tasks, so they fail until
+``TaskService.create`` writes its outbox message.
 
-Given code (0 points): a guard. The errors are real ones, raised by PostgreSQL with the SQLSTATE
+A request that lost a race in the database runs again (``retries.py``), then gets a 409.
+
+The errors are real ones, raised by PostgreSQL with the SQLSTATE
 of a deadlock, in the request's own transaction.
 """
 
@@ -17,7 +20,7 @@ from testkit.http import ClientFactory
 
 from ..factories import Account
 
-pytestmark = [pytest.mark.task(9), pytest.mark.points(0)]  # inherited: a guard, no points
+pytestmark = [pytest.mark.task(2), pytest.mark.points(0)]  # inherited: a guard, no points
 dependencies = impl_module("week11", "dependencies")
 retries = impl_module("week11", "retries")
 Tag = impl_module("week11", "tags.models").Tag

@@ -1,10 +1,13 @@
-"""Task 4: settings come from the environment, and production never runs on a made-up secret."""
+"""Inherited guard (0 points) under task 8: week 11 adds ``WEEK11_BROKER_URL`` (the broker whose
+queues the admin report reads).
+
+Settings come from the environment, and production never runs on a made-up secret."""
 
 import pytest
 
 from testkit import impl_module
 
-pytestmark = [pytest.mark.task(9), pytest.mark.points(0)]  # inherited: a guard, no points
+pytestmark = [pytest.mark.task(8), pytest.mark.points(0)]  # inherited: a guard, no points
 
 settings_module = impl_module("week11", "settings")
 
