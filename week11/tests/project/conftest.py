@@ -12,7 +12,7 @@ Week 9: the app gets test settings (a signing key made once per session, cheap A
 the hash's cost is not what these tests are about) and a clock the tests can move. ``client`` and
 ``v2`` are logged in as a user of their own, so week 7's tests run unchanged as that user. The
 users of the fixtures are made without the register and login requests (``SignIn``), which
-``test_auth_flow.py`` tests.
+week 10's ``test_auth_flow.py`` tests.
 """
 
 import uuid
@@ -217,8 +217,8 @@ class SignIn:
     most tests are about something else, and those two requests per test took about a third of
     the week's test time. The row goes straight into ``users``; the tokens are made by the app's
     codec and the refresh token stored by its repository, as a login does (with the same scopes
-    and, week 10, the login's ``sid``). ``test_auth_flow.py`` tests registering and logging in
-    through the API."""
+    and, week 10, the login's ``sid``). Week 10's ``test_auth_flow.py`` tests registering and
+    logging in through the API."""
 
     app: Any
     sessionmaker: async_sessionmaker[AsyncSession]
