@@ -21,14 +21,14 @@ import time
 import uuid
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from types import TracebackType
 
 from testkit.services.errors import ServiceUnavailable
+from testkit.services.process import StartedInWith
 
 READY_TIMEOUT = 30.0  # a loaded 2-core machine imports Celery and the app in a few seconds
 
 
-class CeleryWorker:
+class CeleryWorker(StartedInWith):
     """One worker process (``--pool=solo`` by default: the task runs in the worker's own process,
     so SIGKILL to it is a crash in the middle of the task).
 
@@ -180,14 +180,3 @@ class CeleryWorker:
             for item in self._logdir.iterdir():
                 item.unlink()
             self._logdir.rmdir()
-
-    def __enter__(self) -> CeleryWorker:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

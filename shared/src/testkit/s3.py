@@ -14,14 +14,15 @@ moto keeps its state per process: buckets outlive ``close()``; tests use fresh b
 from __future__ import annotations
 
 import uuid
-from types import TracebackType
 from typing import TYPE_CHECKING
+
+from testkit.services.process import StartedInWith
 
 if TYPE_CHECKING:
     from types_boto3_s3 import S3Client
 
 
-class S3Server:
+class S3Server(StartedInWith):
     """moto's ``ThreadedMotoServer`` on a free loopback port; ``endpoint_url`` once started."""
 
     host = "127.0.0.1"
@@ -70,14 +71,3 @@ class S3Server:
         if self.port:
             self._server.stop()
             self.port = 0
-
-    def __enter__(self) -> S3Server:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

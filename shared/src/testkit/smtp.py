@@ -17,12 +17,11 @@ import threading
 import time
 from dataclasses import dataclass
 from email.message import EmailMessage
-from types import TracebackType
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from testkit.services.process import free_port
+from testkit.services.process import StartedInWith, free_port
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,7 @@ class _Recorder:
         return "250 Message accepted for delivery"
 
 
-class SmtpServer:
+class SmtpServer(StartedInWith):
     """An SMTP server in a background thread; ``received`` holds what it accepted."""
 
     host = "127.0.0.1"
@@ -103,14 +102,3 @@ class SmtpServer:
 
     def close(self) -> None:
         self.stop()
-
-    def __enter__(self) -> SmtpServer:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

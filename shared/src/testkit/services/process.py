@@ -15,10 +15,28 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 from testkit.services.errors import ServiceUnavailable
 
 UNPRIVILEGED_USER = os.environ.get("TESTKIT_SERVICE_USER", "nobody")
+
+
+class StartedInWith:
+    """``with Server() as server``: ``start()`` on entry (it returns the server), ``close()`` on
+    exit, even when the block failed. Subclasses define the two."""
+
+    def start(self) -> Self:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 @dataclass(frozen=True)
