@@ -224,22 +224,16 @@ def celery_worker(request: pytest.FixtureRequest) -> Iterator[Callable[..., Cele
 def smtp_server() -> Iterator[SmtpServer]:
     from testkit.smtp import SmtpServer
 
-    server = SmtpServer().start()
-    try:
+    with SmtpServer() as server:
         yield server
-    finally:
-        server.close()
 
 
 @pytest.fixture(scope="session")
 def s3_server() -> Iterator[S3Server]:
     from testkit.s3 import S3Server
 
-    server = S3Server().start()
-    try:
+    with S3Server() as server:
         yield server
-    finally:
-        server.close()
 
 
 @pytest.fixture(scope="session")
