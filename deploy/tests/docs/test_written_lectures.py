@@ -55,7 +55,8 @@ def anchors(page: Path) -> set[str]:
 def test_the_lectures_are_there() -> None:
     names = {page.name for page in DOCS}
     assert {"system-design.md", "architecture-patterns.md", "capstone-at-100x.md",
-            "interview-prep.md", "complexity-and-sql.md", "cloud.md"} <= names  # fmt: skip
+            "interview-prep.md", "complexity-and-sql.md", "cloud.md", "final-deliverable.md",
+            "post-mortem.md"} <= names  # fmt: skip
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
