@@ -3,7 +3,7 @@
 # one service, HTTP only. Read it, `terraform plan` it with your own account; never apply it
 # without reading the plan and the cost estimate.
 terraform {
-  required_version = ">= 1.9"
+  required_version = ">= 1.10" # use_lockfile below needs 1.10
 
   required_providers {
     aws = {
