@@ -7,6 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
+
+# The schemas of tasks 1 and 3-6 are written from this contract; it holds when the last is done.
+pytestmark = pytest.mark.task(6)
 
 CONTRACT = Path(__file__).resolve().parents[2] / "openapi.json"
 

@@ -3,11 +3,13 @@
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from testkit import impl_module
 
 seed = impl_module("capstone", "seed")
+pytestmark = pytest.mark.task(7)
 
 
 async def test_the_demo_data_is_added_once_and_its_accounts_work(

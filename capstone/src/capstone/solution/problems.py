@@ -66,6 +66,7 @@ def problem(
     errors: list[FieldError] | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> ProblemResponse:
+    # BEGIN SOLUTION task 0
     body = Problem(
         type=PROBLEM_BASE + slug if slug else "about:blank",
         title=title or HTTPStatus(status).phrase,
@@ -76,6 +77,7 @@ def problem(
     if errors is not None:
         body = ValidationProblem(**body.model_dump(), errors=errors)
     return ProblemResponse(body.model_dump(mode="json"), status_code=status, headers=headers)
+    # END SOLUTION
 
 
 # (family, status, slug): the first family the error belongs to wins.
@@ -93,6 +95,7 @@ def add_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(AppError)
     async def app_error(request: Request, exc: AppError) -> ProblemResponse:
+        # BEGIN SOLUTION task 0
         if isinstance(exc, AuthenticationError):
             return problem(
                 request,
@@ -108,9 +111,11 @@ def add_problem_handlers(app: FastAPI) -> None:
             if isinstance(exc, family):
                 return problem(request, status, detail=exc.detail, slug=slug)
         raise exc  # an AppError of no known family is a bug: let it become a 500
+        # END SOLUTION
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> ProblemResponse:
+        # BEGIN SOLUTION task 0
         # Only loc/msg/type: pydantic's `input` could echo a password back to the client.
         errors = [
             FieldError(loc=list(e["loc"]), msg=e["msg"], type=e["type"]) for e in exc.errors()
@@ -122,12 +127,15 @@ def add_problem_handlers(app: FastAPI) -> None:
             slug="validation-error",
             errors=errors,
         )
+        # END SOLUTION
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> ProblemResponse:
+        # BEGIN SOLUTION task 0
         phrase = HTTPStatus(exc.status_code).phrase
         detail = exc.detail if exc.detail != phrase else None
         return problem(request, exc.status_code, detail=detail, headers=exc.headers)
+        # END SOLUTION
 
     @app.exception_handler(Exception)
     async def unhandled_error(request: Request, exc: Exception) -> ProblemResponse:

@@ -37,6 +37,7 @@ def email(role: Role, slug: str) -> str:
 
 async def seed(session: AsyncSession, settings: Settings) -> bool:
     """Add the demo organisations unless they exist; True if it added them."""
+    # BEGIN SOLUTION task 7
     if await UserRepository(session).by_email(email(Role.admin, "acme")) is not None:
         return False
     auth = AuthService(session, Passwords(settings.password_cost), TokenCodec(settings))
@@ -67,6 +68,7 @@ async def seed(session: AsyncSession, settings: Settings) -> bool:
             await tasks.create(TaskIn(project_id=project.id, title=title, labels=labels,
                                       assignee_id=users[Role.member].id))  # fmt: skip
     return True
+    # END SOLUTION
 
 
 def credentials() -> str:

@@ -66,16 +66,7 @@ def problem(
     errors: list[FieldError] | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> ProblemResponse:
-    body = Problem(
-        type=PROBLEM_BASE + slug if slug else "about:blank",
-        title=title or HTTPStatus(status).phrase,
-        status=status,
-        detail=detail,
-        instance=request.url.path,
-    )
-    if errors is not None:
-        body = ValidationProblem(**body.model_dump(), errors=errors)
-    return ProblemResponse(body.model_dump(mode="json"), status_code=status, headers=headers)
+    raise NotImplementedError("TODO: task 0")
 
 
 # (family, status, slug): the first family the error belongs to wins.
@@ -93,41 +84,15 @@ def add_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(AppError)
     async def app_error(request: Request, exc: AppError) -> ProblemResponse:
-        if isinstance(exc, AuthenticationError):
-            return problem(
-                request,
-                401,
-                detail=exc.detail,
-                slug="unauthorized",
-                headers={"WWW-Authenticate": "Bearer"},
-            )
-        if isinstance(exc, InvalidReferenceError):
-            field = FieldError(loc=["body", exc.field], msg=exc.detail, type="reference_not_found")
-            return problem(request, 422, detail=exc.detail, slug="validation-error", errors=[field])
-        for family, status, slug in APP_ERRORS:
-            if isinstance(exc, family):
-                return problem(request, status, detail=exc.detail, slug=slug)
-        raise exc  # an AppError of no known family is a bug: let it become a 500
+        raise NotImplementedError("TODO: task 0")
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> ProblemResponse:
-        # Only loc/msg/type: pydantic's `input` could echo a password back to the client.
-        errors = [
-            FieldError(loc=list(e["loc"]), msg=e["msg"], type=e["type"]) for e in exc.errors()
-        ]
-        return problem(
-            request,
-            422,
-            detail=f"{len(errors)} invalid field(s)",
-            slug="validation-error",
-            errors=errors,
-        )
+        raise NotImplementedError("TODO: task 0")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> ProblemResponse:
-        phrase = HTTPStatus(exc.status_code).phrase
-        detail = exc.detail if exc.detail != phrase else None
-        return problem(request, exc.status_code, detail=detail, headers=exc.headers)
+        raise NotImplementedError("TODO: task 0")
 
     @app.exception_handler(Exception)
     async def unhandled_error(request: Request, exc: Exception) -> ProblemResponse:

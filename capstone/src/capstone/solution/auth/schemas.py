@@ -17,28 +17,45 @@ Password = Annotated[str, Field(min_length=12, max_length=128, pattern=r"^[^\x00
 class Credentials(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # BEGIN SOLUTION
     email: Email
     password: Password
+    # REPLACE WITH
+    # # TODO (task 1): the fields of Credentials in openapi.json (components.schemas)
+    # END SOLUTION
 
 
 class RefreshRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # BEGIN SOLUTION
     refresh_token: Annotated[str, Field(min_length=1, max_length=4096)]
+    # REPLACE WITH
+    # # TODO (task 1): the fields of RefreshRequest in openapi.json (components.schemas)
+    # END SOLUTION
 
 
 class TokenPair(BaseModel):
+    # BEGIN SOLUTION
     access_token: str
     refresh_token: str
     token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
+    # REPLACE WITH
+    # # TODO (task 1): the fields of TokenPair in openapi.json (components.schemas)
+    # ...
+    # END SOLUTION
 
 
 class UserOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
+    # BEGIN SOLUTION
     id: int
     email: str
     created_at: datetime
+    # REPLACE WITH
+    # # TODO (task 1): the fields of UserOut in openapi.json (components.schemas)
+    # END SOLUTION
 
 
 class Login(BaseModel):
@@ -46,5 +63,9 @@ class Login(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    # BEGIN SOLUTION
     email: Email
     password: Annotated[str, Field(min_length=1, max_length=128)]
+    # REPLACE WITH
+    # # TODO (task 1): the fields of Login in openapi.json (components.schemas)
+    # END SOLUTION

@@ -19,12 +19,16 @@ DueDate = Annotated[date, Field(ge=date(2000, 1, 1), le=date(2999, 12, 31))]
 class TaskIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    # BEGIN SOLUTION
     project_id: Id
     title: Title
     description: Description = ""
     assignee_id: Id | None = None
     due_date: DueDate | None = None
     labels: Labels = []
+    # REPLACE WITH
+    # # TODO (task 6): the fields of TaskIn in openapi.json (components.schemas)
+    # END SOLUTION
 
 
 class TaskPatch(BaseModel):
@@ -32,6 +36,7 @@ class TaskPatch(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    # BEGIN SOLUTION
     title: Title | None = None
     description: Description | None = None
     status: Status | None = None
@@ -46,10 +51,15 @@ class TaskPatch(BaseModel):
                 raise ValueError(f"{name} cannot be null")
         return self
 
+    # REPLACE WITH
+    # # TODO (task 6): the fields of TaskPatch in openapi.json (components.schemas)
+    # END SOLUTION
+
 
 class TaskOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
+    # BEGIN SOLUTION
     id: int
     project_id: int
     title: str
@@ -60,3 +70,6 @@ class TaskOut(BaseModel):
     labels: list[str]
     version: int
     created_at: datetime
+    # REPLACE WITH
+    # # TODO (task 6): the fields of TaskOut in openapi.json (components.schemas)
+    # END SOLUTION

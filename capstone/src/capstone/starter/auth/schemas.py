@@ -17,28 +17,24 @@ Password = Annotated[str, Field(min_length=12, max_length=128, pattern=r"^[^\x00
 class Credentials(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    email: Email
-    password: Password
+    # TODO (task 1): the fields of Credentials in openapi.json (components.schemas)
 
 
 class RefreshRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    refresh_token: Annotated[str, Field(min_length=1, max_length=4096)]
+    # TODO (task 1): the fields of RefreshRequest in openapi.json (components.schemas)
 
 
 class TokenPair(BaseModel):
-    access_token: str
-    refresh_token: str
-    token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
+    # TODO (task 1): the fields of TokenPair in openapi.json (components.schemas)
+    ...
 
 
 class UserOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
-    email: str
-    created_at: datetime
+    # TODO (task 1): the fields of UserOut in openapi.json (components.schemas)
 
 
 class Login(BaseModel):
@@ -46,5 +42,4 @@ class Login(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    email: Email
-    password: Annotated[str, Field(min_length=1, max_length=128)]
+    # TODO (task 1): the fields of Login in openapi.json (components.schemas)

@@ -11,21 +11,16 @@ Description = Annotated[str, Field(max_length=10_000, pattern=r"^[^\x00]*$")]
 class ProjectIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: Name
-    description: Description = ""
+    # TODO (task 5): the fields of ProjectIn in openapi.json (components.schemas)
 
 
 class ProjectPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: Name | None = None
-    description: Description | None = None
+    # TODO (task 5): the fields of ProjectPatch in openapi.json (components.schemas)
 
 
 class ProjectOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
-    name: str
-    description: str
-    created_at: datetime
+    # TODO (task 5): the fields of ProjectOut in openapi.json (components.schemas)

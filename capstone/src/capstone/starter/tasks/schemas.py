@@ -19,12 +19,7 @@ DueDate = Annotated[date, Field(ge=date(2000, 1, 1), le=date(2999, 12, 31))]
 class TaskIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    project_id: Id
-    title: Title
-    description: Description = ""
-    assignee_id: Id | None = None
-    due_date: DueDate | None = None
-    labels: Labels = []
+    # TODO (task 6): the fields of TaskIn in openapi.json (components.schemas)
 
 
 class TaskPatch(BaseModel):
@@ -32,31 +27,10 @@ class TaskPatch(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: Title | None = None
-    description: Description | None = None
-    status: Status | None = None
-    assignee_id: Id | None = None
-    due_date: DueDate | None = None
-    labels: Labels | None = None
-
-    @model_validator(mode="after")
-    def only_clearable_fields_are_null(self) -> Self:
-        for name in ("title", "description", "status", "labels"):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
-        return self
+    # TODO (task 6): the fields of TaskPatch in openapi.json (components.schemas)
 
 
 class TaskOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
-    project_id: int
-    title: str
-    description: str
-    status: Status
-    assignee_id: int | None
-    due_date: date | None
-    labels: list[str]
-    version: int
-    created_at: datetime
+    # TODO (task 6): the fields of TaskOut in openapi.json (components.schemas)

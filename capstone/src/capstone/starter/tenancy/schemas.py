@@ -15,61 +15,51 @@ Slug = Annotated[str, Field(min_length=2, max_length=60, pattern=r"^[a-z0-9]+(?:
 class OrganisationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: Name
-    slug: Slug
+    # TODO (task 3): the fields of OrganisationIn in openapi.json (components.schemas)
 
 
 class OrganisationOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
-    name: str
-    slug: str
-    created_at: datetime
+    # TODO (task 3): the fields of OrganisationOut in openapi.json (components.schemas)
 
 
 class MyOrganisation(OrganisationOut):
-    role: Role
+    # TODO (task 3): the fields of MyOrganisation in openapi.json (components.schemas)
+    ...
 
 
 class MemberOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    user_id: int
-    role: Role
-    created_at: datetime
+    # TODO (task 3): the fields of MemberOut in openapi.json (components.schemas)
 
 
 class RoleChange(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    role: Role
+    # TODO (task 3): the fields of RoleChange in openapi.json (components.schemas)
 
 
 class InvitationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    email: Email
-    role: Role = Role.member
+    # TODO (task 3): the fields of InvitationIn in openapi.json (components.schemas)
 
 
 class InvitationOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
-    email: str
-    role: Role
-    expires_at: datetime
-    accepted_at: datetime | None
+    # TODO (task 3): the fields of InvitationOut in openapi.json (components.schemas)
 
 
 class NewInvitation(InvitationOut):
     """The invitation as created: the token appears here once (it goes into the e-mailed link)."""
 
-    token: str
+    # TODO (task 3): the fields of NewInvitation in openapi.json (components.schemas)
 
 
 class Acceptance(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    token: Annotated[str, Field(min_length=1, max_length=200)]
+    # TODO (task 3): the fields of Acceptance in openapi.json (components.schemas)
