@@ -14,6 +14,7 @@ from ..tenancy.models import TenantMixin
 class AuditEvent(TenantMixin, Base):
     __tablename__ = "audit_events"
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    # BEGIN SOLUTION
     actor_id: Mapped[int | None] = mapped_column(
         BigInteger, ForeignKey("users.id", ondelete="SET NULL")
     )
@@ -23,3 +24,6 @@ class AuditEvent(TenantMixin, Base):
     before: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     created_at: Mapped[datetime] = created_at_column()
+    # REPLACE WITH
+    # # TODO (task 4): the rest of AuditEvent: columns, constraints (docs/er.md, the migration)
+    # END SOLUTION

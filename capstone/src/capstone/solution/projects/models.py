@@ -9,6 +9,8 @@ from ..tenancy.models import TenantMixin
 
 class Project(TenantMixin, Base):
     __tablename__ = "projects"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    # BEGIN SOLUTION
     __table_args__ = (
         # The target of tasks' composite foreign key: a task's project is in the task's org.
         UniqueConstraint("id", "org_id", name="uq_projects_id_org_id"),
@@ -21,9 +23,10 @@ class Project(TenantMixin, Base):
             postgresql_where=text("deleted_at IS NULL"),
         ),
     )
-
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
     description: Mapped[str] = mapped_column(Text, server_default="")
     created_at: Mapped[datetime] = created_at_column()
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # REPLACE WITH
+    # # TODO (task 5): the rest of Project: columns, constraints (docs/er.md, the migration)
+    # END SOLUTION

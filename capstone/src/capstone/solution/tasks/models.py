@@ -43,6 +43,8 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
 
 class Task(TenantMixin, Base):
     __tablename__ = "tasks"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    # BEGIN SOLUTION
     __table_args__ = (
         # The project must be in the task's own organisation: not checked, impossible.
         ForeignKeyConstraint(
@@ -55,8 +57,6 @@ class Task(TenantMixin, Base):
         Index("ix_tasks_org_id_id", "org_id", "id", postgresql_where=text("deleted_at IS NULL")),
         Index("ix_tasks_labels", "labels", postgresql_using="gin"),
     )
-
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     project_id: Mapped[int] = mapped_column(BigInteger, index=True)
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, server_default="")
@@ -69,3 +69,6 @@ class Task(TenantMixin, Base):
     version: Mapped[int] = mapped_column(server_default="1")
     created_at: Mapped[datetime] = created_at_column()
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # REPLACE WITH
+    # # TODO (task 6): the rest of Task: columns, constraints (docs/er.md, the migration)
+    # END SOLUTION

@@ -26,11 +26,14 @@ ROLE_CHECK = "role IN ('viewer', 'member', 'admin')"
 
 class Organisation(Base):
     __tablename__ = "organisations"
-
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    # BEGIN SOLUTION
     name: Mapped[str] = mapped_column(String(100))
     slug: Mapped[str] = mapped_column(String(60), unique=True)
     created_at: Mapped[datetime] = created_at_column()
+    # REPLACE WITH
+    # # TODO (task 2): the rest of Organisation: columns, constraints (docs/er.md, the migration)
+    # END SOLUTION
 
 
 class TenantMixin:
@@ -43,16 +46,19 @@ class TenantMixin:
 
 class Membership(Base):
     __tablename__ = "memberships"
-    __table_args__ = (CheckConstraint(ROLE_CHECK, name="role"),)
-
     org_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True
     )
     user_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
     )
+    # BEGIN SOLUTION
+    __table_args__ = (CheckConstraint(ROLE_CHECK, name="role"),)
     role: Mapped[Role] = mapped_column(Text)
     created_at: Mapped[datetime] = created_at_column()
+    # REPLACE WITH
+    # # TODO (task 2): the rest of Membership: columns, constraints (docs/er.md, the migration)
+    # END SOLUTION
 
 
 class Invitation(TenantMixin, Base):
@@ -60,9 +66,9 @@ class Invitation(TenantMixin, Base):
     hand out working links."""
 
     __tablename__ = "invitations"
-    __table_args__ = (CheckConstraint(ROLE_CHECK, name="role"),)
-
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    # BEGIN SOLUTION
+    __table_args__ = (CheckConstraint(ROLE_CHECK, name="role"),)
     email: Mapped[str] = mapped_column(String(254))
     role: Mapped[Role] = mapped_column(Text)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
@@ -72,3 +78,6 @@ class Invitation(TenantMixin, Base):
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = created_at_column()
+    # REPLACE WITH
+    # # TODO (task 3): the rest of Invitation: columns, constraints (docs/er.md, the migration)
+    # END SOLUTION

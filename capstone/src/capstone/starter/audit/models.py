@@ -14,12 +14,4 @@ from ..tenancy.models import TenantMixin
 class AuditEvent(TenantMixin, Base):
     __tablename__ = "audit_events"
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    actor_id: Mapped[int | None] = mapped_column(
-        BigInteger, ForeignKey("users.id", ondelete="SET NULL")
-    )
-    action: Mapped[str] = mapped_column(String(60))
-    entity_type: Mapped[str] = mapped_column(String(40))
-    entity_id: Mapped[int] = mapped_column(BigInteger)
-    before: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
-    after: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
-    created_at: Mapped[datetime] = created_at_column()
+    # TODO (task 4): the rest of AuditEvent: columns, constraints (docs/er.md, the migration)
