@@ -195,8 +195,9 @@ class World:
         await self.db.execute(insert, {"o": org_id, "u": person.id, "r": role})
 
     async def org(self, name: str) -> Org:
-        """An organisation with an admin, a member and a viewer, one project holding one task
-        (both named ``secret of <name>``: a response of another organisation must not hold it)."""
+        """An organisation with an admin, a member and a viewer, one project holding one task with
+        one comment (all named ``secret of <name>``: a response of another organisation must not
+        hold it)."""
         slug = f"{name}-{next(_numbers)}"
         insert = text("INSERT INTO organisations (name, slug) VALUES (:n, :s) RETURNING id")
         org_id = int((await self.db.execute(insert, {"n": name, "s": slug})).scalar_one())
@@ -212,6 +213,12 @@ class World:
         )
         values = {"o": org_id, "p": project_id, "t": f"secret of {name}"}
         task_id = int((await self.db.execute(task, values)).scalar_one())
+        comment = text(
+            "INSERT INTO comments (org_id, task_id, author_id, body) VALUES (:o, :t, :a, :b)"
+        )
+        await self.db.execute(
+            comment, {"o": org_id, "t": task_id, "a": people[1].id, "b": values["t"]}
+        )
         admin, member, viewer = people
         return Org(org_id, admin, member, viewer, project_id, task_id)
 

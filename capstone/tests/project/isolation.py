@@ -51,6 +51,7 @@ SAMPLE_BODIES: dict[tuple[str, str], Callable[[Org], dict[str, Any]]] = {
     ("POST", f"{TENANT_PREFIX}/tasks"): lambda o: {"project_id": o.project_id, "title": "A new task",
                                          "assignee_id": o.member.id},
     ("PATCH", f"{TENANT_PREFIX}/tasks/{{task_id}}"): lambda o: {"title": "Renamed", "assignee_id": o.member.id},
+    ("POST", f"{TENANT_PREFIX}/tasks/{{task_id}}/comments"): lambda o: {"body": f"Done? @{o.member.email}"},
 }  # fmt: skip
 
 

@@ -18,6 +18,7 @@ from .audit.router import router as audit_router
 from .auth.passwords import Passwords
 from .auth.router import router as auth_router
 from .auth.tokens import TokenCodec
+from .comments.router import router as comments_router
 from .db import database_url, make_engine, make_sessionmaker
 from .dependencies import Clock
 from .pagination import CursorCodec
@@ -80,7 +81,8 @@ def create_app(
         title="Projects API (capstone)",
         version="1.0.0",
         description="A multi-tenant project-management backend: organisations, members with "
-        "roles, invitations, projects, tasks and an audit log. Errors are RFC 9457 problem details.",
+        "roles, invitations, projects, tasks, comments with @mentions and an audit log. Errors "
+        "are RFC 9457 problem details.",
         lifespan=lifespan,
     )
     app.state.settings = settings
@@ -89,7 +91,8 @@ def create_app(
     app.state.passwords = Passwords(settings.password_cost)
     app.state.cursors = CursorCodec(settings.cursor_secret)
     add_problem_handlers(app)
-    for router in (auth_router, tenancy_router, projects_router, tasks_router, audit_router):
+    routers = (auth_router, tenancy_router, projects_router, tasks_router, comments_router)
+    for router in (*routers, audit_router):
         app.include_router(publish_required_roles(router), prefix=API_PREFIX)
     make_openapi = app.openapi
 

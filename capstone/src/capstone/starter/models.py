@@ -3,6 +3,7 @@
 
 from .audit.models import AuditEvent
 from .auth.models import RefreshToken, User
+from .comments.models import Comment, Mention
 from .db import Base
 from .projects.models import Project
 from .tasks.models import Task
@@ -11,8 +12,10 @@ from .tenancy.models import Invitation, Membership, Organisation
 __all__ = [
     "AuditEvent",
     "Base",
+    "Comment",
     "Invitation",
     "Membership",
+    "Mention",
     "Organisation",
     "Project",
     "RefreshToken",

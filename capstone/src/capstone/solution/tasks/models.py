@@ -11,6 +11,7 @@ from sqlalchemy import (
     Index,
     String,
     Text,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -53,6 +54,8 @@ class Task(TenantMixin, Base):
             name="fk_tasks_project_id_projects",
             ondelete="CASCADE",
         ),
+        # The target of comments' composite foreign key: a comment's task is in the comment's org.
+        UniqueConstraint("id", "org_id", name="uq_tasks_id_org_id"),
         CheckConstraint("status IN ('todo', 'in_progress', 'in_review', 'done')", name="status"),
         Index("ix_tasks_org_id_id", "org_id", "id", postgresql_where=text("deleted_at IS NULL")),
         Index("ix_tasks_labels", "labels", postgresql_using="gin"),

@@ -1,0 +1,46 @@
+"""Comments on tasks, and the members each one @mentions."""
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, ForeignKey, ForeignKeyConstraint, Index, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..db import Base, created_at_column
+from ..tenancy.models import TenantMixin
+
+
+class Comment(TenantMixin, Base):
+    __tablename__ = "comments"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    # BEGIN SOLUTION
+    __table_args__ = (
+        # The task must be in the comment's own organisation, like a task's project.
+        ForeignKeyConstraint(
+            ["task_id", "org_id"],
+            ["tasks.id", "tasks.org_id"],
+            name="fk_comments_task_id_tasks",
+            ondelete="CASCADE",
+        ),
+        Index("ix_comments_task_id_id", "task_id", "id"),
+    )
+    task_id: Mapped[int] = mapped_column(BigInteger)
+    author_id: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="SET NULL")
+    )
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = created_at_column()
+    # REPLACE WITH
+    # # TODO (task 8): the rest of Comment: columns, constraints (docs/er.md, the migration)
+    # END SOLUTION
+
+
+class Mention(TenantMixin, Base):
+    """A member named in a comment (``@their.address@example.com``), resolved when it is posted."""
+
+    __tablename__ = "mentions"
+    comment_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("comments.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
