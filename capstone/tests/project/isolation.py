@@ -55,6 +55,10 @@ SAMPLE_BODIES: dict[tuple[str, str], Callable[[Org], dict[str, Any]]] = {
 }  # fmt: skip
 
 
+# The query string of each route that needs one, searching for acme's data (MARKER).
+SAMPLE_QUERIES: dict[tuple[str, str], str] = {("GET", f"{TENANT_PREFIX}/search"): "?q=secret"}
+
+
 def operations(app: Any) -> list[tuple[str, str, str | None]]:
     """(method, path, declared role) of every API route of ``app``."""
     main = impl_module("capstone", "main")
@@ -78,7 +82,8 @@ def url(path: str, org: Org, objects: Org) -> str:
     """``path`` filled in: the organisation ``org``, object ids of ``objects``' data."""
     values = {"org_id": org.id, "project_id": objects.project_id, "task_id": objects.task_id,
               "user_id": objects.viewer.id}  # fmt: skip
-    return re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), path).removeprefix("/api/v1")
+    filled = re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), path).removeprefix("/api/v1")
+    return filled + next((q for (_, p), q in SAMPLE_QUERIES.items() if p == path), "")
 
 
 def has_body(method: str) -> bool:

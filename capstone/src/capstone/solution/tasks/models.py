@@ -4,6 +4,7 @@ from enum import StrEnum
 from sqlalchemy import (
     BigInteger,
     CheckConstraint,
+    Computed,
     Date,
     DateTime,
     ForeignKey,
@@ -14,11 +15,12 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..db import Base, created_at_column
 from ..tenancy.models import TenantMixin
+from .search import DOCUMENT
 
 
 class Status(StrEnum):
@@ -59,6 +61,7 @@ class Task(TenantMixin, Base):
         CheckConstraint("status IN ('todo', 'in_progress', 'in_review', 'done')", name="status"),
         Index("ix_tasks_org_id_id", "org_id", "id", postgresql_where=text("deleted_at IS NULL")),
         Index("ix_tasks_labels", "labels", postgresql_using="gin"),
+        Index("ix_tasks_document", "document", postgresql_using="gin"),
     )
     project_id: Mapped[int] = mapped_column(BigInteger, index=True)
     title: Mapped[str] = mapped_column(String(200))
@@ -72,6 +75,10 @@ class Task(TenantMixin, Base):
     version: Mapped[int] = mapped_column(server_default="1")
     created_at: Mapped[datetime] = created_at_column()
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Written by PostgreSQL (GENERATED ... STORED); deferred: only the search's WHERE reads it.
+    document: Mapped[str] = mapped_column(
+        TSVECTOR, Computed(DOCUMENT, persisted=True), deferred=True
+    )
     # REPLACE WITH
     # # TODO (task 6): the rest of Task: columns, constraints (docs/er.md, the migration)
     # END SOLUTION

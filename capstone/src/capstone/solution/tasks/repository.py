@@ -2,8 +2,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import func
+
 from ..tenancy.base import TenantRepository
 from .models import Status, Task
+from .search import ENGLISH, prefix_query
 
 
 @dataclass(frozen=True)
@@ -52,4 +55,19 @@ class TaskRepository(TenantRepository[Task]):
             return False
         await self.session.refresh(task)
         return True
+        # END SOLUTION
+
+    async def search(self, q: str, limit: int) -> Sequence[Task]:
+        """Live tasks matching ``q``, best first (``ts_rank``; newest first among equals)."""
+        # BEGIN SOLUTION task 9
+        terms = prefix_query(q)
+        if terms is None:
+            return []
+        query = func.to_tsquery(ENGLISH, terms)
+        rank = func.ts_rank(Task.document, query)
+        matches = self.scoped().where(Task.document.bool_op("@@")(query))
+        rows = await self.session.scalars(
+            matches.order_by(rank.desc(), Task.id.desc()).limit(limit)
+        )
+        return rows.all()
         # END SOLUTION

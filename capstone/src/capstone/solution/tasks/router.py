@@ -109,3 +109,17 @@ async def delete_task(
     # BEGIN SOLUTION task 6
     await TaskService(session, tenant).delete(task_id, clock())
     # END SOLUTION
+
+
+@router.get("/orgs/{org_id}/search", responses=READ_ERRORS)
+async def search_tasks(
+    tenant: ViewerDep,
+    session: SessionDep,
+    q: Annotated[str, Query(min_length=1, max_length=200, pattern=r"^[^\x00]*$")],
+    limit: Annotated[int, Query(ge=1, le=50)] = 20,
+) -> list[TaskOut]:
+    """Full-text search over the organisation's tasks: every word of ``q`` must match (the last
+    one as a prefix, so results appear while typing), best match first (title above description)."""
+    # BEGIN SOLUTION task 9
+    return [TaskOut.model_validate(t) for t in await TaskService(session, tenant).search(q, limit)]
+    # END SOLUTION

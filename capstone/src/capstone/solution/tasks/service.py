@@ -82,6 +82,11 @@ class TaskService:
         return task
         # END SOLUTION
 
+    async def search(self, q: str, limit: int) -> Sequence[Task]:
+        # BEGIN SOLUTION task 9
+        return await self.tasks.search(q, limit)
+        # END SOLUTION
+
     async def delete(self, task_id: int, now: datetime) -> None:
         # BEGIN SOLUTION task 6
         task = await self.get(task_id)

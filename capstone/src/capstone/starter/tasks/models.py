@@ -4,6 +4,7 @@ from enum import StrEnum
 from sqlalchemy import (
     BigInteger,
     CheckConstraint,
+    Computed,
     Date,
     DateTime,
     ForeignKey,
@@ -14,11 +15,12 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..db import Base, created_at_column
 from ..tenancy.models import TenantMixin
+from .search import DOCUMENT
 
 
 class Status(StrEnum):

@@ -2,8 +2,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import func
+
 from ..tenancy.base import TenantRepository
 from .models import Status, Task
+from .search import ENGLISH, prefix_query
 
 
 @dataclass(frozen=True)
@@ -29,3 +32,7 @@ class TaskRepository(TenantRepository[Task]):
         """Compare-and-set: the UPDATE applies only if the row still has ``version``; two
         concurrent writers cannot both win."""
         raise NotImplementedError("TODO: task 6: compare-and-set on version")
+
+    async def search(self, q: str, limit: int) -> Sequence[Task]:
+        """Live tasks matching ``q``, best first (``ts_rank``; newest first among equals)."""
+        raise NotImplementedError("TODO: task 9")

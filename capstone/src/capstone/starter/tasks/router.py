@@ -80,3 +80,15 @@ async def delete_task(
     task_id: TaskId, tenant: MemberDep, session: SessionDep, clock: ClockDep
 ) -> None:
     raise NotImplementedError("TODO: task 6")
+
+
+@router.get("/orgs/{org_id}/search", responses=READ_ERRORS)
+async def search_tasks(
+    tenant: ViewerDep,
+    session: SessionDep,
+    q: Annotated[str, Query(min_length=1, max_length=200, pattern=r"^[^\x00]*$")],
+    limit: Annotated[int, Query(ge=1, le=50)] = 20,
+) -> list[TaskOut]:
+    """Full-text search over the organisation's tasks: every word of ``q`` must match (the last
+    one as a prefix, so results appear while typing), best match first (title above description)."""
+    raise NotImplementedError("TODO: task 9")

@@ -43,5 +43,8 @@ class TaskService:
     async def update(self, task_id: int, body: TaskPatch, if_match: int | None) -> Task:
         raise NotImplementedError("TODO: task 6: If-Match, workflow, compare-and-set")
 
+    async def search(self, q: str, limit: int) -> Sequence[Task]:
+        raise NotImplementedError("TODO: task 9")
+
     async def delete(self, task_id: int, now: datetime) -> None:
         raise NotImplementedError("TODO: task 6")
