@@ -21,10 +21,12 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from testkit import (
+    coverage_scope,
     grading_cli,
     paths,
     readme_check,
@@ -103,12 +105,20 @@ def cmd_run_week(root: Path, args: argparse.Namespace) -> int:
     measured = [
         p for p in (package / "solution", package / "dsa" / "solution") if (root / p).is_dir()
     ]
-    if args.cov and args.impl == "solution" and measured:
-        # Paths, not module names: the gate then measures the solution packages (the project's
-        # and the DSA problems') and nothing else.
-        options += [*(f"--cov={path}" for path in measured), "--cov-branch",
-                    "--cov-report=term-missing:skip-covered", f"--cov-fail-under={COVERAGE_GATE}"]  # fmt: skip
-    return _pytest(root, options)
+    if not (args.cov and args.impl == "solution" and measured):
+        return _pytest(root, options)
+    # Paths, not module names: the gate then measures the solution packages (the project's and
+    # the DSA problems') and nothing else.
+    options += [*(f"--cov={path}" for path in measured), "--cov-branch",
+                "--cov-report=term-missing:skip-covered", f"--cov-fail-under={COVERAGE_GATE}"]  # fmt: skip
+    scope = coverage_scope.scope(root, folder)
+    print(scope.line())
+    if not scope.omitted:
+        return _pytest(root, options)
+    # A builds_on week: the files unchanged from its base are measured there, not here.
+    with tempfile.TemporaryDirectory(prefix="testkit-cov-") as tmp:
+        config = coverage_scope.write_config(root, scope.omitted, Path(tmp) / "coverage.toml")
+        return _pytest(root, [*options, f"--cov-config={config}"])
 
 
 def cmd_verify_week(root: Path, args: argparse.Namespace) -> int:
