@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -46,6 +47,7 @@ WEEK = Path(__file__).resolve().parents[1]
 ROOT = WEEK.parent
 sys.path.insert(0, str(WEEK / "loadtest"))  # the load generator is a script beside the locustfile
 import loadgen  # noqa: E402
+import profile_summary  # noqa: E402
 
 RESULTS = WEEK / "loadtest" / "RESULTS.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
@@ -129,13 +131,15 @@ def migrate(week: Path, env: dict[str, str]) -> None:
 
 
 @contextmanager
-def uvicorn(app: str, env: dict[str, str], args: argparse.Namespace) -> Iterator[str]:
-    """The app served by ``args.workers`` uvicorn workers; yields its base URL."""
+def uvicorn(app: str, env: dict[str, str], args: argparse.Namespace) -> Iterator[tuple[str, int]]:
+    """The app served by ``args.workers`` uvicorn workers; yields its base URL and the pid of
+    uvicorn's supervisor (the workers are its children)."""
     module, _, factory = app.partition(":")
     port = free_port()
     command = [
         sys.executable, "-m", "uvicorn", "--factory", f"{module}:{factory or 'create_app'}",
         "--host", "127.0.0.1", "--port", str(port), "--workers", str(args.workers),
+        "--app-dir", str(WEEK / "loadtest"),  # --app experiments:... (see experiments.py)
         "--loop", args.loop, "--http", args.http, "--no-access-log", "--log-level", "warning",
     ]  # fmt: skip
     log = Path(args.server_log).open("wb")  # noqa: SIM115 - closed below
@@ -152,7 +156,7 @@ def uvicorn(app: str, env: dict[str, str], args: argparse.Namespace) -> Iterator
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"uvicorn did not start: see {args.server_log}")
             time.sleep(0.2)
-        yield base
+        yield base, process.pid
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -161,6 +165,12 @@ def uvicorn(app: str, env: dict[str, str], args: argparse.Namespace) -> Iterator
             process.kill()
             process.wait()
         log.close()
+
+
+def _add(client: httpx.Client, path: str, auth: dict[str, str], name: str) -> int:
+    response = client.post(path, headers=auth, json={"name": name})
+    response.raise_for_status()
+    return int(response.json()["id"])
 
 
 def seed(base: str, users: int, tasks: int) -> list[str]:
@@ -176,19 +186,51 @@ def seed(base: str, users: int, tasks: int) -> list[str]:
             response.raise_for_status()
             token = response.json()["access_token"]
             auth = {"Authorization": f"Bearer {token}"}
-            for index in range(tasks):
+            categories = [_add(client, "/api/v1/categories", auth, n) for n in ("Work", "Home")]
+            tags = [_add(client, "/api/v1/tags", auth, n) for n in ("urgent", "later", "errand")]
+            for index in range(tasks):  # most tasks in a category, some with tags: full links
                 client.post(
                     LIST, headers=auth,
                     json={"title": f"Task {index} of user {number}",
-                          "priority": ("low", "medium", "high")[index % 3]},
+                          "priority": ("low", "medium", "high")[index % 3],
+                          "category_id": categories[index % 2] if index % 5 else None,
+                          "tag_ids": tags[: index % 4]},
                 ).raise_for_status()  # fmt: skip
             tokens.append(token)
     return tokens
 
 
+def workers(supervisor: int) -> list[int]:
+    """The pids of uvicorn's worker processes (its children running multiprocessing's spawn)."""
+    children = Path(f"/proc/{supervisor}/task/{supervisor}/children").read_text().split()
+    return [
+        int(pid) for pid in children
+        if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    ]  # fmt: skip
+
+
+def profile_worker(base: str, requests: list[bytes], supervisor: int, seconds: float) -> str:
+    """py-spy on one worker while 10 connections keep both busy; the summary as Markdown."""
+    py_spy = shutil.which("py-spy") or shutil.which("uvx")
+    if py_spy is None:
+        raise RuntimeError("--profile needs py-spy (or uv's uvx to fetch it)")
+    command = [py_spy] if py_spy.endswith("py-spy") else [py_spy, "py-spy"]
+    output = Path(tempfile.gettempdir()) / "bench_api_profile.txt"
+    spy = subprocess.Popen(  # noqa: S603 - our own command
+        [*command, "record", "--pid", str(workers(supervisor)[0]), "--duration", f"{seconds:.0f}",
+         "--rate", "200", "--format", "raw", "--output", str(output)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    loadgen.measure(base + LIST, requests, 10, seconds + 3)
+    spy.wait(timeout=60)
+    stacks = profile_summary.parse(output.read_text().splitlines())
+    return profile_summary.markdown(*profile_summary.summarise(stacks))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--app", default=DEFAULT_APP, help="module:factory to serve")
+    parser.add_argument("--week", help="the folder whose migrations to run (default: the app's)")
     parser.add_argument("--label", default="", help="the variant's name in the table")
     parser.add_argument("--connections", type=int, nargs="+", default=[10, 100])
     parser.add_argument("--duration", type=float, default=10.0, help="seconds measured per run")
@@ -200,31 +242,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--http", default="httptools")
     parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
                         help="extra environment for the app (e.g. CACHE_ENABLED=0)")  # fmt: skip
-    parser.add_argument("--hold", type=float, default=0.0,
-                        help="after measuring, keep serving this many seconds under 10 "
-                             "connections (for a profiler to attach)")  # fmt: skip
+    parser.add_argument("--profile", type=float, default=0.0, metavar="SECONDS",
+                        help="then profile one worker with py-spy for this long under 10 "
+                             "connections and add where its time goes to the output")  # fmt: skip
     parser.add_argument("--server-log", default=str(Path(tempfile.gettempdir()) / "bench_api.log"))
     parser.add_argument("--no-write", action="store_true", help="print the table only")
     args = parser.parse_args(argv)
     label = args.label or f"{args.app.split('.', 1)[0]} as it is"
+    profile = ""
     extra = dict(item.split("=", 1) for item in args.env)
     runs = []
     with services() as urls:
         env = {**os.environ, **urls, **signing_env(), **extra}
         env.setdefault("APP_ENV", "development")
-        migrate(week_of(args.app), env)
-        with uvicorn(args.app, env, args) as base:
+        migrate(ROOT / args.week if args.week else week_of(args.app), env)
+        with uvicorn(args.app, env, args) as (base, supervisor):
             tokens = seed(base, args.users, args.tasks)
             requests = [loadgen.build_request(base + LIST, {"Authorization": f"Bearer {t}"})
                         for t in tokens]  # fmt: skip
+            sample = httpx.get(base + LIST, headers={"Authorization": f"Bearer {tokens[0]}"})
+            print(
+                f"first page: {len(sample.content)} bytes, first task {sample.json()['items'][0]}"
+            )
             for connections in args.connections:
                 result = loadgen.measure(base + LIST, requests, connections, args.duration,
                                          args.warmup)  # fmt: skip
                 print(result.summary(), flush=True)
                 runs.append(Run(label, result))
-            if args.hold:
-                print(f"holding {args.hold:.0f} s under load for a profiler", flush=True)
-                loadgen.measure(base + LIST, requests, 10, args.hold)
+            if args.profile:
+                profile = profile_worker(base, requests, supervisor, args.profile)
     load = f"{os.getloadavg()[0]:.2f}"
     note = (
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, load average {load} "
@@ -233,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.duration:.0f} s measured per row."
     )
     markdown = table(runs, note)
+    if args.profile:
+        markdown += "\n\nProfile of one worker under 10 connections (py-spy):\n\n" + profile
     print(markdown)
     if not args.no_write:
         RESULTS.write_text(replace_between_markers(RESULTS.read_text(), markdown))

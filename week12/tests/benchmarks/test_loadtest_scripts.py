@@ -170,3 +170,37 @@ def test_the_bench_table_and_its_place_in_the_results() -> None:
     with pytest.raises(ValueError, match="markers"):
         bench.replace_between_markers("# R\n", "new")
     assert bench.week_of("week11.solution.main:create_app").name == "week11"
+
+
+profile_summary = script("loadtest/profile_summary.py")
+ROOT_FRAMES = "<module> (<string>:1);Runner.run (asyncio/runners.py:118);"
+DEPS = "solve_dependencies (fastapi/dependencies/utils.py:600);"
+RAW = [
+    ROOT_FRAMES + DEPS + "get (week11/solution/users/repository.py:20);"
+    "execute (sqlalchemy/ext/asyncio/session.py:449);_execute (asyncpg/connection.py:1800) 6",
+    ROOT_FRAMES + DEPS + "is_revoked (week11/solution/auth/denylist.py:40);"
+    "execute_command (redis/asyncio/client.py:600) 2",
+    ROOT_FRAMES + "list_tasks (week11/solution/tasks/router_v2.py:150);"
+    "task_read (week11/solution/tasks/router_v2.py:80) 1",
+    ROOT_FRAMES + "serialize_response (fastapi/routing.py:200);dumps (json/__init__.py:231) 1",
+    "not a stack line",
+]
+
+
+def test_a_profile_is_summed_inclusively_and_by_innermost_layer() -> None:
+    stacks = profile_summary.parse(RAW)
+    assert [count for _, count in stacks] == [6, 2, 1, 1]  # the malformed line is skipped
+    total, inclusive, layers = profile_summary.summarise(stacks)
+    assert total == 10
+    assert inclusive["FastAPI dependency resolution (solve_dependencies)"] == 8
+    assert inclusive["the endpoint function (list_tasks)"] == 1
+    assert layers == {
+        "PostgreSQL driver + SQLAlchemy (DB round-trips)": 6,  # asyncpg, inside the dependency
+        "Redis client (cache, deny-list)": 2,
+        "the app's own code": 1,
+        "JSON encoding": 1,
+    }
+    table = profile_summary.markdown(total, inclusive, layers)
+    assert "| PostgreSQL driver + SQLAlchemy (DB round-trips) | 60% |" in table
+    assert "| FastAPI dependency resolution (solve_dependencies) | 80% |" in table
+    assert profile_summary.markdown(0, {}, {}).startswith("No samples")
