@@ -26,7 +26,9 @@ from pathlib import Path
 # Inclusive markers: (label, pattern matched against each frame "function (file:line)").
 INCLUSIVE = (
     ("FastAPI dependency resolution (solve_dependencies)", r"^solve_dependencies "),
+    ("the caller's user and deny-list check (get_principal)", r"^get_principal "),
     ("the endpoint function (list_tasks)", r"^list_tasks "),
+    ("link building (request.url_for)", r"\.url_for \("),
     ("response validation + JSON (serialize_response, render)",
      r"^(serialize_response|_prepare_response_content|render) "),
 )  # fmt: skip
@@ -48,13 +50,19 @@ OTHER = "other (interpreter, stdlib)"
 FRAME = re.compile(r"^(?P<function>.*?) \((?P<file>.*):\d+\)$")
 
 
+# uvicorn's supervisor heartbeat thread in each worker: blocked in recv(), which py-spy cannot
+# always tell from work. It is not serving requests, so it is left out.
+IGNORED = re.compile(r"^Process\.always_pong ")
+
+
 def parse(lines: Iterable[str]) -> list[tuple[list[str], int]]:
     """``frame;frame;... count`` lines (py-spy ``--format raw``) as (frames root-first, count)."""
     stacks = []
     for line in lines:
         stack, _, count = line.rstrip().rpartition(" ")
-        if stack and count.isdigit():
-            stacks.append((stack.split(";"), int(count)))
+        frames = stack.split(";")
+        if stack and count.isdigit() and not any(IGNORED.match(frame) for frame in frames):
+            stacks.append((frames, int(count)))
     return stacks
 
 

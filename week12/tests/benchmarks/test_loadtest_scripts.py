@@ -183,13 +183,15 @@ RAW = [
     ROOT_FRAMES + "list_tasks (week11/solution/tasks/router_v2.py:150);"
     "task_read (week11/solution/tasks/router_v2.py:80) 1",
     ROOT_FRAMES + "serialize_response (fastapi/routing.py:200);dumps (json/__init__.py:231) 1",
+    "Thread.run (threading.py:982);Process.always_pong (uvicorn/supervisors/multiprocess.py:64);"
+    "Connection._recv (multiprocessing/connection.py:395) 40",
     "not a stack line",
 ]
 
 
 def test_a_profile_is_summed_inclusively_and_by_innermost_layer() -> None:
     stacks = profile_summary.parse(RAW)
-    assert [count for _, count in stacks] == [6, 2, 1, 1]  # the malformed line is skipped
+    assert [count for _, count in stacks] == [6, 2, 1, 1]  # no heartbeat, no malformed line
     total, inclusive, layers = profile_summary.summarise(stacks)
     assert total == 10
     assert inclusive["FastAPI dependency resolution (solve_dependencies)"] == 8
