@@ -60,6 +60,7 @@ PASSWORD = "bench password, local only"  # noqa: S105 - a throwaway database's d
 class Run:
     label: str
     result: loadgen.Result
+    cpu_ms: float  # the workers' CPU time per request: what the server costs, whatever the load
 
 
 def week_of(app: str) -> Path:
@@ -71,17 +72,18 @@ def table(runs: list[Run], note: str) -> str:
     lines = [
         note,
         "",
-        "| Variant | Connections | Requests/s | p50 | p95 | p99 | Errors |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Variant | Connections | Requests/s | p50 | p95 | p99 | Errors | Worker CPU a request |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for run in runs:
         r = run.result
+        cpu = f"{run.cpu_ms:.2f} ms"
         if not r.latencies_ms:
-            lines.append(f"| {run.label} | {r.connections} | - | - | - | - | {r.errors} |")
+            lines.append(f"| {run.label} | {r.connections} | - | - | - | - | {r.errors} | {cpu} |")
             continue
         lines.append(
             f"| {run.label} | {r.connections} | {r.throughput:,.0f} | {r.p(50):.1f} ms "
-            f"| {r.p(95):.1f} ms | {r.p(99):.1f} ms | {r.errors} |"
+            f"| {r.p(95):.1f} ms | {r.p(99):.1f} ms | {r.errors} | {cpu} |"
         )
     return "\n".join(lines)
 
@@ -200,6 +202,17 @@ def seed(base: str, users: int, tasks: int) -> list[str]:
     return tokens
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time the processes have used so far (``/proc/<pid>/stat``)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        # The fields after the command name (in parentheses, which may hold spaces).
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime: fields 14 and 15 of stat
+    return total / ticks
+
+
 def workers(supervisor: int) -> list[int]:
     """The pids of uvicorn's worker processes (its children running multiprocessing's spawn)."""
     children = Path(f"/proc/{supervisor}/task/{supervisor}/children").read_text().split()
@@ -264,11 +277,14 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"first page: {len(sample.content)} bytes, first task {sample.json()['items'][0]}"
             )
+            pids = workers(supervisor)
             for connections in args.connections:
-                result = loadgen.measure(base + LIST, requests, connections, args.duration,
-                                         args.warmup)  # fmt: skip
-                print(result.summary(), flush=True)
-                runs.append(Run(label, result))
+                loadgen.measure(base + LIST, requests, connections, args.warmup)  # warm-up
+                before = cpu_seconds(pids)
+                result = loadgen.measure(base + LIST, requests, connections, args.duration)
+                cpu_ms = 1000 * (cpu_seconds(pids) - before) / max(result.requests, 1)
+                print(f"{result.summary()}; {cpu_ms:.2f} ms of worker CPU a request", flush=True)
+                runs.append(Run(label, result, cpu_ms))
             if args.profile:
                 profile = profile_worker(base, requests, supervisor, args.profile)
     load = f"{os.getloadavg()[0]:.2f}"

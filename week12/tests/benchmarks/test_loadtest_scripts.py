@@ -9,6 +9,7 @@ import asyncio
 import csv
 import importlib.util
 import io
+import os
 import sys
 import xml.etree.ElementTree as ET  # our own SVG, not untrusted input
 from pathlib import Path
@@ -158,10 +159,10 @@ def test_axis_tops_are_round(value: float, top: float) -> None:
 def test_the_bench_table_and_its_place_in_the_results() -> None:
     ok = loadgen.Result(10, 2.0, [1.0, 2.0, 3.0, 4.0], 0)
     failed = loadgen.Result(100, 2.0, [], 7)
-    markdown = bench.table([bench.Run("as it is", ok), bench.Run("as it is", failed)], "note")
-    assert markdown.splitlines()[4:] == [
-        "| as it is | 10 | 2 | 2.0 ms | 4.0 ms | 4.0 ms | 0 |",
-        "| as it is | 100 | - | - | - | - | 7 |",
+    runs = [bench.Run("as it is", ok, 1.234), bench.Run("as it is", failed, 0.5)]
+    assert bench.table(runs, "note").splitlines()[4:] == [
+        "| as it is | 10 | 2 | 2.0 ms | 4.0 ms | 4.0 ms | 0 | 1.23 ms |",
+        "| as it is | 100 | - | - | - | - | 7 | 0.50 ms |",
     ]
     doc = "# R\n<!-- bench:start -->\nold\n<!-- bench:end -->\nafter\n"
     assert bench.replace_between_markers(doc, "new") == (
@@ -170,6 +171,12 @@ def test_the_bench_table_and_its_place_in_the_results() -> None:
     with pytest.raises(ValueError, match="markers"):
         bench.replace_between_markers("# R\n", "new")
     assert bench.week_of("week11.solution.main:create_app").name == "week11"
+
+
+def test_cpu_time_is_read_for_the_processes_given() -> None:
+    spent = bench.cpu_seconds([os.getpid()])
+    sum(range(2_000_000))  # some CPU work of this process
+    assert bench.cpu_seconds([os.getpid()]) > spent > 0
 
 
 profile_summary = script("loadtest/profile_summary.py")
