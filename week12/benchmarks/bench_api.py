@@ -259,6 +259,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="then profile one worker with py-spy for this long under 10 "
                              "connections and add where its time goes to the output")  # fmt: skip
     parser.add_argument("--server-log", default=str(Path(tempfile.gettempdir()) / "bench_api.log"))
+    parser.add_argument("--serve", type=float, default=0.0, metavar="SECONDS",
+                        help="only serve the app this long (migrated, no seed), e.g. for locust")  # fmt: skip
     parser.add_argument("--no-write", action="store_true", help="print the table only")
     args = parser.parse_args(argv)
     label = args.label or f"{args.app.split('.', 1)[0]} as it is"
@@ -270,6 +272,10 @@ def main(argv: list[str] | None = None) -> int:
         env.setdefault("APP_ENV", "development")
         migrate(ROOT / args.week if args.week else week_of(args.app), env)
         with uvicorn(args.app, env, args) as (base, supervisor):
+            if args.serve:  # for locust (see locustfile.py): the same server, no measurement
+                print(f"serving {args.app} at {base} for {args.serve:.0f} s", flush=True)
+                time.sleep(args.serve)
+                return 0
             tokens = seed(base, args.users, args.tasks)
             requests = [loadgen.build_request(base + LIST, {"Authorization": f"Bearer {t}"})
                         for t in tokens]  # fmt: skip
