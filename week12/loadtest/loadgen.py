@@ -110,10 +110,13 @@ def parse_head(head: bytes) -> tuple[int, int, bool]:
 async def _connection(
     host: str, port: int, request: bytes, warm_until: float, stop_at: float, out: _Tally
 ) -> None:
-    reader, writer = await asyncio.open_connection(host, port)
+    reader: asyncio.StreamReader | None = None
+    writer: asyncio.StreamWriter | None = None
     try:
         while (started := time.perf_counter()) < stop_at:
             try:
+                if reader is None or writer is None:  # (re)connect: its time counts too
+                    reader, writer = await asyncio.open_connection(host, port)
                 writer.write(request)
                 head = await reader.readuntil(b"\r\n\r\n")
                 status, length, keep_alive = parse_head(head)
@@ -122,8 +125,10 @@ async def _connection(
             except (OSError, asyncio.IncompleteReadError, FramingError):
                 if started >= warm_until:
                     out.errors += 1
-                writer.close()
-                reader, writer = await asyncio.open_connection(host, port)
+                if writer is not None:
+                    writer.close()
+                reader = writer = None
+                await asyncio.sleep(0.01)  # a refused connection must not spin the loop
                 continue
             if started >= warm_until:  # the warm-up's requests are not counted
                 out.statuses[status] += 1
@@ -133,9 +138,10 @@ async def _connection(
                     out.latencies.append((time.perf_counter() - started) * 1000)
             if not keep_alive:
                 writer.close()
-                reader, writer = await asyncio.open_connection(host, port)
+                reader = writer = None
     finally:
-        writer.close()
+        if writer is not None:
+            writer.close()
 
 
 @dataclass

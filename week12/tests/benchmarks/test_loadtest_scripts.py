@@ -110,6 +110,18 @@ async def test_the_generator_counts_requests_and_server_errors_after_the_warm_up
     assert "3 connections:" in result.summary()
 
 
+async def test_refused_connections_are_errors_not_a_crash() -> None:
+    server = await serve_tiny([200])
+    port = server.sockets[0].getsockname()[1]
+    server.close()
+    await server.wait_closed()  # nothing listens on the port any more
+    url = f"http://127.0.0.1:{port}/x"
+    result = await loadgen.run(url, [loadgen.build_request(url)], 2, duration=0.1)
+    assert result.errors > 0
+    assert result.latencies_ms == []
+    assert result.summary().endswith("all failed")
+
+
 HEADER = (
     '"Timestamp","User Count","Type","Name","Requests/s","Failures/s","50%","66%","75%","80%",'
     '"90%","95%","98%","99%","99.9%","99.99%","100%"\n'
