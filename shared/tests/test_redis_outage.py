@@ -82,3 +82,46 @@ def test_the_fixture_gives_a_server_of_its_own_and_removes_it(
         if env_url is not None:
             os.environ["REDIS_URL"] = env_url
     assert not Path(record.read_text()).exists()
+
+
+def test_the_reused_server_is_one_for_the_session_running_and_empty_for_each_test(
+    pytester: pytest.Pytester, tmp_path: Path
+) -> None:
+    record = tmp_path / "servers.txt"
+    pytester.makepyfile(
+        f"""
+        import redis
+
+        def note(server):
+            with open({str(record)!r}, "a") as out:
+                out.write(f"{{server.root}} {{server.url()}}\\n")
+
+        def test_leaves_it_paused_with_data_and_stats(reused_redis_server):
+            note(reused_redis_server)
+            client = redis.Redis.from_url(reused_redis_server.url(), socket_timeout=2)
+            client.set("k", "v")
+            assert client.info("stats")["total_commands_processed"] > 0
+            reused_redis_server.pause()
+
+        def test_leaves_it_stopped(reused_redis_server):
+            note(reused_redis_server)
+            client = redis.Redis.from_url(reused_redis_server.url(), socket_timeout=2)
+            assert client.get("k") is None  # thawed and emptied
+            assert client.info("commandstats").get("cmdstat_set") is None  # statistics reset
+            reused_redis_server.stop()
+
+        def test_gets_it_running_again(reused_redis_server):
+            note(reused_redis_server)
+            assert redis.Redis.from_url(reused_redis_server.url(), socket_timeout=2).ping()
+        """
+    )
+    env_url = os.environ.pop("REDIS_URL", None)  # the fixture must ignore it anyway
+    try:
+        pytester.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=3)
+    finally:
+        if env_url is not None:
+            os.environ["REDIS_URL"] = env_url
+    servers = set(record.read_text().splitlines())
+    assert len(servers) == 1  # one server (the same folder and port) for the three tests
+    (root, _url) = servers.pop().split()
+    assert not Path(root).exists()  # removed at the end of the session

@@ -5,6 +5,8 @@ session pays for SQLAlchemy, uvicorn or the servers only when a test asks for th
 - ``redis_url`` (session): URL of an empty database on a real Redis server.
 - ``redis_server``: a throwaway Redis of this test's own that the test may ``stop()``,
   ``start()``, ``pause()`` and ``resume()`` (outages, see ``ThrowawayRedis``); ``.url()``.
+- ``reused_redis_server``: the same for tests that need no process of their own: one throwaway
+  server for the session (``session_redis_server``), running and empty again for each test.
 - ``db_engine`` (session): an ``AsyncEngine`` on ``postgres_url``. A week builds its schema by
   overriding it: ``async def db_engine(db_engine): <run migrations>; return db_engine``.
 - ``db_connection``: a connection inside a transaction that is rolled back after the test.
@@ -119,8 +121,7 @@ def redis_url(request: pytest.FixtureRequest) -> Iterator[str]:
         server.close()
 
 
-@pytest.fixture
-def redis_server(request: pytest.FixtureRequest) -> Iterator[ThrowawayRedis]:
+def _throwaway_redis(request: pytest.FixtureRequest) -> Iterator[ThrowawayRedis]:
     """Always a server of its own, never REDIS_URL's: a shared server must not be stopped."""
     from testkit.services.redis import ThrowawayRedis
 
@@ -132,6 +133,36 @@ def redis_server(request: pytest.FixtureRequest) -> Iterator[ThrowawayRedis]:
         yield server
     finally:
         server.close()
+
+
+@pytest.fixture
+def redis_server(request: pytest.FixtureRequest) -> Iterator[ThrowawayRedis]:
+    """A server of this test's own (see ``_throwaway_redis``)."""
+    yield from _throwaway_redis(request)
+
+
+@pytest.fixture(scope="session")
+def session_redis_server(request: pytest.FixtureRequest) -> Iterator[ThrowawayRedis]:
+    """One throwaway server for the session, for ``reused_redis_server`` to hand out."""
+    yield from _throwaway_redis(request)
+
+
+@pytest.fixture
+def reused_redis_server(session_redis_server: ThrowawayRedis) -> ThrowawayRedis:
+    """``redis_server`` for the price of a few commands: the session's throwaway server, running,
+    thawed and empty (``FLUSHALL``, ``CONFIG RESETSTAT``), which the test may stop, start, pause
+    and resume as it likes. Starting and stopping a server of its own costs each test about a
+    quarter of a second. What a reset does not undo: ``CONFIG SET`` and other tests' connections
+    still open; a test that changes the configuration or counts clients takes ``redis_server``."""
+    import redis
+
+    server = session_redis_server
+    server.resume()  # a test that ended while it was paused
+    server.start()  # or stopped: no-op while it runs
+    with redis.Redis.from_url(server.url(), socket_timeout=5) as client:
+        client.flushall()
+        client.config_resetstat()
+    return server
 
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")

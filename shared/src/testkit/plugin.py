@@ -32,7 +32,9 @@ from testkit.fixtures import (
     postgres_url,
     redis_server,
     redis_url,
+    reused_redis_server,
     s3_server,
+    session_redis_server,
     smtp_server,
 )
 from testkit.report import Report, TestResult, report_dir, shorten
@@ -49,7 +51,9 @@ __all__ = [
     "postgres_url",
     "redis_server",
     "redis_url",
+    "reused_redis_server",
     "s3_server",
+    "session_redis_server",
     "smtp_server",
 ]
 
