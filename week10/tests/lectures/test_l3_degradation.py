@@ -29,10 +29,10 @@ async def test_a_hung_server_costs_the_socket_timeout_per_try() -> None:
     assert 0.2 <= took < 1.0  # two tries of 0.1 s, not redis-py's default 5 s
 
 
-async def test_a_refused_connection_fails_fast(redis_server: ThrowawayRedis) -> None:
-    redis = lecture.resilient_client(redis_server.url())
+async def test_a_refused_connection_fails_fast(reused_redis_server: ThrowawayRedis) -> None:
+    redis = lecture.resilient_client(reused_redis_server.url())
     features = lecture.Features(redis, lecture.Database())
-    redis_server.stop()
+    reused_redis_server.stop()
     assert await features.report() == "served from the database (cache bypassed)"
     assert features.db.queries == 1
     await redis.aclose()
@@ -43,7 +43,7 @@ def test_redis_py_waits_five_seconds_by_default() -> None:
 
 
 async def test_a_full_redis_refuses_the_write_back_and_the_answer_stands(
-    redis_server: ThrowawayRedis,
+    redis_server: ThrowawayRedis,  # a server of its own: CONFIG SET outlives a reset
 ) -> None:
     redis: Redis = lecture.resilient_client(redis_server.url())
     await redis.config_set("maxmemory", 1)  # full: reads work, writes get an OOM error

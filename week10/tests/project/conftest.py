@@ -36,9 +36,7 @@ from sqlalchemy.ext.asyncio import (
 from testkit import impl_module
 from testkit.db import async_url
 from testkit.fake_upstream import FakeUpstream
-from testkit.fixtures import unavailable
 from testkit.http import ClientFactory, LiveServer
-from testkit.services.errors import ServiceUnavailable
 from testkit.services.postgres import create_database, drop_database
 from testkit.services.redis import ThrowawayRedis
 
@@ -184,44 +182,30 @@ def on_redis(settings: Any, url: str) -> Any:
     return replace(settings, redis=redis)
 
 
-@pytest.fixture(scope="module")
-def module_redis(request: pytest.FixtureRequest) -> Iterator[ThrowawayRedis]:
-    """A Redis server of the test module's own (never the session's: its tests stop it)."""
-    try:
-        server = ThrowawayRedis()
-    except ServiceUnavailable as exc:
-        unavailable(request, exc)
-    try:
-        yield server
-    finally:
-        server.close()
-
-
 @pytest.fixture
-def outage_redis(module_redis: ThrowawayRedis) -> ThrowawayRedis:
-    """The module's Redis, running and empty: the test may stop, start, pause and resume it."""
-    module_redis.resume()  # if a test ended while it was paused
-    module_redis.start()  # or stopped
-    with redis.Redis.from_url(module_redis.url()) as client:
-        client.flushall()
-    return module_redis
+def outage_redis(reused_redis_server: ThrowawayRedis) -> ThrowawayRedis:
+    """A Redis the test may stop, start, pause and resume, running and empty: the testkit's
+    throwaway server of the session (never the one of ``redis_url``), reset for each test."""
+    return reused_redis_server
 
 
-@pytest.fixture(scope="module")
-def module_outage_app(
+@pytest.fixture(scope="session")
+def shared_outage_app(
     settings: Any,
     session_clock: MovableClock,
     current_sessionmaker: CurrentSessionmaker,
-    module_redis: ThrowawayRedis,
+    session_redis_server: ThrowawayRedis,
 ) -> Any:
-    return make_app(on_redis(settings, module_redis.url()), session_clock, current_sessionmaker)
+    return make_app(
+        on_redis(settings, session_redis_server.url()), session_clock, current_sessionmaker
+    )
 
 
 @pytest.fixture
-def outage_app(app: Any, outage_redis: ThrowawayRedis, module_outage_app: Any) -> Any:
-    """An app on ``outage_redis``, serving this test's connection (one app per module: each
+def outage_app(app: Any, outage_redis: ThrowawayRedis, shared_outage_app: Any) -> Any:
+    """An app on ``outage_redis``, serving this test's connection (one app for the session: each
     test's client runs the lifespan, so each test gets its own pool, guard and breaker)."""
-    return module_outage_app
+    return shared_outage_app
 
 
 @pytest.fixture(scope="session")
@@ -357,9 +341,9 @@ async def cache(redis_url: str) -> AsyncIterator[Parts]:
 
 
 @pytest_asyncio.fixture(loop_scope="session")
-async def outage(redis_server: ThrowawayRedis) -> AsyncIterator[Parts]:
-    """The parts on a Redis of the test's own, which the test may stop, start, pause, resume."""
-    built = parts(redis_server.url(), timeout=0.1)
+async def outage(outage_redis: ThrowawayRedis) -> AsyncIterator[Parts]:
+    """The parts on ``outage_redis``, which the test may stop, start, pause, resume."""
+    built = parts(outage_redis.url(), timeout=0.1)
     yield built
     await built.redis.aclose()
 

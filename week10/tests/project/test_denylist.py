@@ -76,13 +76,13 @@ async def test_a_revocation_reaches_redis_at_once_and_expires_with_the_last_toke
 
 @pytest.mark.points(3)
 async def test_an_empty_redis_is_rebuilt_from_the_record_and_revoked_stays_revoked(
-    outage: Parts, redis_server: ThrowawayRedis
+    outage: Parts, outage_redis: ThrowawayRedis
 ) -> None:
     record, login = Record(), uuid.uuid4()
     deny = deny_list(outage, record)
     await revoke(deny, record, login)
-    redis_server.stop()
-    redis_server.start()  # back, empty: the copy is gone
+    outage_redis.stop()
+    outage_redis.start()  # back, empty: the copy is gone
     outage.clock.advance(2.0)
 
     assert await deny.is_revoked(login, datetime.now(UTC)) is True  # answered by the record
@@ -93,13 +93,13 @@ async def test_an_empty_redis_is_rebuilt_from_the_record_and_revoked_stays_revok
 
 @pytest.mark.points(3)
 async def test_without_redis_the_record_answers(
-    outage: Parts, redis_server: ThrowawayRedis
+    outage: Parts, outage_redis: ThrowawayRedis
 ) -> None:
     record, login, other = Record(), uuid.uuid4(), uuid.uuid4()
     deny = deny_list(outage, record)
     await deny.rebuild(datetime.now(UTC))
     record.queries = 0
-    redis_server.stop()
+    outage_redis.stop()
     await revoke(deny, record, login)  # logging out still works: the record has it
 
     assert await deny.is_revoked(login, datetime.now(UTC)) is True
@@ -109,15 +109,15 @@ async def test_without_redis_the_record_answers(
 
 @pytest.mark.points(3)
 async def test_a_revocation_missed_during_a_hang_is_never_forgotten(
-    outage: Parts, redis_server: ThrowawayRedis
+    outage: Parts, outage_redis: ThrowawayRedis
 ) -> None:
     record, login = Record(), uuid.uuid4()
     deny = deny_list(outage, record)
     await deny.rebuild(datetime.now(UTC))
-    redis_server.pause()  # Redis keeps its data (and its marker) ...
+    outage_redis.pause()  # Redis keeps its data (and its marker) ...
     await deny.is_revoked(uuid.uuid4(), datetime.now(UTC))  # a check times out: breaker open
     await revoke(deny, record, login)  # ... and never gets this revocation
-    redis_server.resume()
+    outage_redis.resume()
     outage.clock.advance(2.0)
 
     assert await deny.is_revoked(login, datetime.now(UTC)) is True

@@ -28,14 +28,14 @@ async def test_results_pass_through(cache: Parts) -> None:
 
 @pytest.mark.points(2)
 async def test_a_stopped_redis_is_unavailable_then_skipped_until_the_retry(
-    outage: Parts, redis_server: ThrowawayRedis
+    outage: Parts, outage_redis: ThrowawayRedis
 ) -> None:
     await outage.guard(lambda r: r.ping())
-    redis_server.stop()
+    outage_redis.stop()
     with pytest.raises(unavailable()):
         await outage.guard(lambda r: r.get("k"))
     assert outage.guard.state == "open"
-    redis_server.start()
+    outage_redis.start()
     with pytest.raises(unavailable()):  # back, but the breaker skips it for a moment
         await outage.guard(lambda r: r.get("k"))
     outage.clock.advance(2.0)
@@ -45,10 +45,10 @@ async def test_a_stopped_redis_is_unavailable_then_skipped_until_the_retry(
 
 @pytest.mark.points(2)
 async def test_while_open_nobody_waits_for_a_hanging_redis(
-    outage: Parts, redis_server: ThrowawayRedis
+    outage: Parts, outage_redis: ThrowawayRedis
 ) -> None:
     await outage.guard(lambda r: r.ping())
-    redis_server.pause()
+    outage_redis.pause()
     with pytest.raises(unavailable()):
         await outage.guard(lambda r: r.get("k"))  # this one waits for the timeout
     started = time.perf_counter()
@@ -56,12 +56,12 @@ async def test_while_open_nobody_waits_for_a_hanging_redis(
         with pytest.raises(unavailable()):
             await outage.guard(lambda r: r.get("k"))
     assert time.perf_counter() - started < 0.1  # the others fail at once
-    redis_server.resume()
+    outage_redis.resume()
 
 
 @pytest.mark.points(3)
 async def test_after_a_missed_write_the_recoveries_run_once_before_redis_is_used(
-    outage: Parts, redis_server: ThrowawayRedis
+    outage: Parts, outage_redis: ThrowawayRedis
 ) -> None:
     seen: list[str] = []
 
@@ -71,17 +71,17 @@ async def test_after_a_missed_write_the_recoveries_run_once_before_redis_is_used
 
     outage.guard.on_recovery(recovery)
     await outage.guard(lambda r: r.ping())
-    redis_server.pause()  # a hang: the data survives, the write is lost
+    outage_redis.pause()  # a hang: the data survives, the write is lost
     with pytest.raises(unavailable()):
         await outage.guard(lambda r: r.incr("generation"), write=True)
-    redis_server.resume()
+    outage_redis.resume()
     outage.clock.advance(2.0)
     assert await outage.guard(lambda r: r.get("recovered")) == "yes"  # recovery ran first
     assert await outage.guard(lambda r: r.get("recovered")) == "yes"
     assert seen == ["recovered"]
 
 
-async def test_a_failed_read_needs_no_recovery(outage: Parts, redis_server: ThrowawayRedis) -> None:
+async def test_a_failed_read_needs_no_recovery(outage: Parts, outage_redis: ThrowawayRedis) -> None:
     seen: list[str] = []
 
     async def recovery(redis: Any) -> None:
@@ -89,17 +89,17 @@ async def test_a_failed_read_needs_no_recovery(outage: Parts, redis_server: Thro
 
     outage.guard.on_recovery(recovery)
     await outage.guard(lambda r: r.ping())
-    redis_server.stop()
+    outage_redis.stop()
     with pytest.raises(unavailable()):
         await outage.guard(lambda r: r.get("k"))
-    redis_server.start()
+    outage_redis.start()
     outage.clock.advance(2.0)
     await outage.guard(lambda r: r.ping())
     assert seen == []
 
 
 async def test_a_write_skipped_by_the_open_breaker_is_a_missed_write_too(
-    outage: Parts, redis_server: ThrowawayRedis
+    outage: Parts, outage_redis: ThrowawayRedis
 ) -> None:
     seen: list[str] = []
 
@@ -107,24 +107,24 @@ async def test_a_write_skipped_by_the_open_breaker_is_a_missed_write_too(
         seen.append("recovered")
 
     outage.guard.on_recovery(recovery)
-    redis_server.stop()
+    outage_redis.stop()
     with pytest.raises(unavailable()):
         await outage.guard(lambda r: r.get("k"))  # opens the breaker
     with pytest.raises(unavailable()):
         await outage.guard(lambda r: r.incr("generation"), write=True)  # skipped: missed
-    redis_server.start()
+    outage_redis.start()
     outage.clock.advance(2.0)
     await outage.guard(lambda r: r.ping())
     assert seen == ["recovered"]
 
 
 async def test_an_error_of_the_caller_does_not_leave_the_breaker_half_open(
-    outage: Parts, redis_server: ThrowawayRedis
+    outage: Parts, outage_redis: ThrowawayRedis
 ) -> None:
-    redis_server.stop()
+    outage_redis.stop()
     with pytest.raises(unavailable()):
         await outage.guard(lambda r: r.get("k"))
-    redis_server.start()
+    outage_redis.start()
     outage.clock.advance(2.0)
 
     async def broken(redis: Any) -> None:

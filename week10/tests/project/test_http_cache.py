@@ -147,10 +147,10 @@ async def test_a_404_is_the_upstreams_answer_and_is_not_cached(
 
 @pytest.mark.points(2)
 async def test_without_redis_every_call_goes_to_the_upstream(
-    outage: Parts, redis_server: ThrowawayRedis, github: FakeUpstream
+    outage: Parts, outage_redis: ThrowawayRedis, github: FakeUpstream
 ) -> None:
     http = http_cache(outage, github)
-    redis_server.stop()
+    outage_redis.stop()
     assert [(await http.get(PATH)).source for _ in range(2)] == ["upstream", "upstream"]
     assert len(github.requests_to(PATH)) == 2
 

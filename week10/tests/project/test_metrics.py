@@ -41,14 +41,14 @@ async def test_every_process_adds_to_the_same_counters(cache: Parts, redis_url: 
 
 @pytest.mark.points(2)
 async def test_counts_made_while_redis_is_down_are_written_when_it_is_back(
-    outage: Parts, redis_server: ThrowawayRedis
+    outage: Parts, outage_redis: ThrowawayRedis
 ) -> None:
-    redis_server.stop()
+    outage_redis.stop()
     await outage.metrics.record("tasks.search", errors=1)  # refused: kept
     await outage.metrics.record("tasks.search", errors=1)  # breaker open: kept
     with pytest.raises(module("caching.guard").RedisUnavailableError):
         await outage.metrics.snapshot()
-    redis_server.start()
+    outage_redis.start()
     outage.clock.advance(2.0)
     await outage.metrics.record("tasks.search", hits=1)
     [stats] = await outage.metrics.snapshot()

@@ -165,18 +165,18 @@ async def test_a_waiter_loads_itself_when_the_holder_is_too_slow(cache: Parts) -
 @pytest.mark.task(4)
 @pytest.mark.points(3)
 async def test_without_redis_every_read_comes_from_the_database(
-    outage: Parts, redis_server: ThrowawayRedis
+    outage: Parts, outage_redis: ThrowawayRedis
 ) -> None:
     reads, query = outage.read_cache(), SlowQuery(DATA)
     await read(reads, query)
-    redis_server.stop()
+    outage_redis.stop()
 
     assert [await read(reads, query) for _ in range(3)] == [DATA] * 3
     assert query.calls == 4
     reads.invalidate()
     await outage.commit()  # the INCR fails: no error for the request
 
-    redis_server.start()
+    outage_redis.start()
     outage.clock.advance(2.0)
     await read(reads, query)
     await read(reads, query)
@@ -188,15 +188,15 @@ async def test_without_redis_every_read_comes_from_the_database(
 @pytest.mark.task(4)
 @pytest.mark.points(3)
 async def test_writes_missed_during_a_hang_never_let_a_stale_entry_be_served(
-    outage: Parts, redis_server: ThrowawayRedis
+    outage: Parts, outage_redis: ThrowawayRedis
 ) -> None:
     reads, query = outage.read_cache(), SlowQuery(DATA)
     await read(reads, query)  # cached
-    redis_server.pause()  # Redis hangs: it keeps its data, entries and generations
+    outage_redis.pause()  # Redis hangs: it keeps its data, entries and generations
     await read(reads, query)  # times out (served from the database): the breaker opens
     reads.invalidate()
     await outage.commit()  # the INCR is never sent: the breaker is open
-    redis_server.resume()
+    outage_redis.resume()
     outage.clock.advance(2.0)
 
     query.value = [Row(id=1, title="Written during the hang", at=DATA[0].at)]
