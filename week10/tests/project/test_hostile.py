@@ -173,6 +173,7 @@ async def test_one_key_ten_times_at_once_replays_with_the_etag(http: httpx.Async
     assert {(r.json()["id"], r.headers["etag"]) for r in responses} == {
         (responses[0].json()["id"], '"1"')
     }
+    assert sum(r.headers.get("idempotent-replayed") == "true" for r in responses) == 9
 
 
 async def test_a_delete_racing_patches_with_one_if_match_lets_one_win(
