@@ -4,11 +4,11 @@ The testkit's hostile-input and concurrency suite attacks the app served by uvic
 database of its own where every request commits for real, as a logged-in admin (the live app
 adds the admin's token to every request that comes without one: ``conftest.DefaultBearer``), so
 every route is reached with valid credentials and hostile everything else. Every route week 10
-adds or changes, that is: week 9's user administration and ``/me`` are left out (week 10 changes
-nothing in them but the deny-list check of the auth dependency, which every route attacked here
-goes through too; week 9's suite attacks them), and the HTTP-method probe takes only the paths
-week 10 adds or serves from the cache (405, ``Allow``, ``HEAD`` and ``OPTIONS`` are week 9's
-``http_methods.py``, unchanged). Week 7's defects stay
+adds or changes, that is: the input and burst probes leave out week 9's user administration and
+``/me`` (week 10 changes nothing in them but the deny-list check of the auth dependency, which
+every route attacked here goes through too; week 9's suite attacks them), and the HTTP-method
+probe takes only the paths week 10 adds or serves from the cache (405, ``Allow``, ``HEAD`` and
+``OPTIONS`` are week 9's ``http_methods.py``, unchanged). Schemathesis reads the whole documents. Week 7's defects stay
 fixed (each was a 500 or a wrong answer): ids past ``INTEGER``, NUL characters, lax JSON types,
 racing writes, one Idempotency-Key ten times at once, a replay without its ``ETag``, an
 ``If-Match`` of 5,000 digits, ``/tasks/import`` taken for a task id, HEAD and OPTIONS, the
