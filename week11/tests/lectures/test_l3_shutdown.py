@@ -1,12 +1,11 @@
 """Lecture 3: a worker killed mid-task (SIGKILL) loses nothing and mails once after a restart; a
-worker asked to stop (SIGTERM) finishes the running task first. The tests share a worker of their
-own on a queue of their own (the session's worker must not take these tasks); each starts it if
-the test before stopped it."""
+worker asked to stop (SIGTERM) finishes the running task first. The tests share lecture 3's
+worker (``shutdown_worker``, on a queue of its own: the session's worker must not take these
+tasks); each starts it if the test before stopped it."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 
 import pytest
 import redis
@@ -16,35 +15,23 @@ from week11.lectures.l2_email import deliver_once
 from testkit.celery_worker import CeleryWorker
 from testkit.smtp import SmtpServer
 
+from .conftest import SHUTDOWN_QUEUE
 from .polling import wait_for_key
-
-QUEUE = "shutdown-demo"
-
-
-@pytest.fixture(scope="module")
-def own_worker(redis_url: str) -> Iterator[CeleryWorker]:
-    with CeleryWorker(
-        "week11.lectures.celery_app",
-        redis_url,
-        # A message taken but never acknowledged goes back to the queue after 1 s (hours in
-        # production: it must be longer than the longest task, or a running task is re-delivered).
-        env={"WEEK11_BROKER_URL": redis_url, "WEEK11_VISIBILITY": "1"},
-        queues=[QUEUE],
-    ) as worker:
-        yield worker
 
 
 @pytest.fixture
-def stoppable(own_worker: CeleryWorker) -> CeleryWorker:
-    """The module's worker, running (a test may kill or stop it)."""
-    return own_worker.start()
+def stoppable(shutdown_worker: CeleryWorker) -> CeleryWorker:
+    """Lecture 3's worker, running (a test may kill or stop it)."""
+    return shutdown_worker.start()
 
 
 def test_a_killed_worker_loses_nothing_and_the_email_arrives_once(
     app: Celery, stoppable: CeleryWorker, smtp_server: SmtpServer, r: redis.Redis
 ) -> None:
     key = uuid.uuid4().hex[:8]
-    result = deliver_once.apply_async((smtp_server.host, smtp_server.port, key, 60), queue=QUEUE)
+    result = deliver_once.apply_async(
+        (smtp_server.host, smtp_server.port, key, 60), queue=SHUTDOWN_QUEUE
+    )
     wait_for_key(r, f"pid:{key}")
     stoppable.kill()  # SIGKILL mid-task: no clean-up, the message is still unacknowledged
     assert smtp_server.received == []
@@ -59,7 +46,9 @@ def test_sigterm_lets_the_running_task_finish(
     app: Celery, stoppable: CeleryWorker, smtp_server: SmtpServer, r: redis.Redis
 ) -> None:
     key = uuid.uuid4().hex[:8]
-    result = deliver_once.apply_async((smtp_server.host, smtp_server.port, key, 1), queue=QUEUE)
+    result = deliver_once.apply_async(
+        (smtp_server.host, smtp_server.port, key, 1), queue=SHUTDOWN_QUEUE
+    )
     wait_for_key(r, f"pid:{key}")
     assert stoppable.terminate() == 0  # warm shutdown: waits for the task, takes no new one
     assert result.get(timeout=5) == "sent"

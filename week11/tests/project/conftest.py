@@ -45,10 +45,11 @@ from testkit.services.postgres import create_database, drop_database
 from testkit.services.redis import ThrowawayRedis
 from testkit.smtp import SmtpServer
 
+from ..workers import start_together
 from .alembic_helpers import alembic_config, migrate
 from .factories import PASSWORD, Account, register_and_login
 from .fake_github import FakeGitHub
-from .pipeline import World, producer
+from .pipeline import CRASH_QUEUE, World, producer
 
 refresh_tokens = impl_module("week11", "auth.repository")
 
@@ -395,16 +396,24 @@ async def live(postgres_url: str, settings: Any) -> AsyncIterator[Live]:
 
 @pytest.fixture(scope="session")
 def pipeline_world(postgres_url: str) -> Iterator[World]:
+    """The database, broker, SMTP server and worker of the pipeline's tests, and the crash tests'
+    slow worker (``World.slow``), both workers started while the migrations run."""
     url = create_database(postgres_url, prefix="pipeline")
     broker = ThrowawayRedis()
     smtp = SmtpServer().start()
+    world = World(url, broker.url(), smtp, None, producer(broker.url()))  # type: ignore[arg-type]
+    world.worker = CeleryWorker(worker_app(), world.broker_url, env=world.env())
+    # Task 5: its tasks pause before they send, and an unacknowledged message goes back to the
+    # queue after 1 s (hours in production): long enough to kill it mid-task, short to wait for.
+    slow = world.env(WEEK11_SEND_DELAY="1", WEEK11_VISIBILITY="1")
+    world.slow = CeleryWorker(worker_app(), world.broker_url, env=slow, queues=[CRASH_QUEUE])
     try:
-        command.upgrade(alembic_config(url), "head")
-        draft = World(url, broker.url(), smtp, None, producer(broker.url()))  # type: ignore[arg-type]
-        with CeleryWorker(worker_app(), draft.broker_url, env=draft.env()) as worker:
-            draft.worker = worker
-            yield draft
+        start_together(world.worker, world.slow,
+                       meanwhile=lambda: command.upgrade(alembic_config(url), "head"))  # fmt: skip
+        yield world
     finally:
+        world.slow.close()
+        world.worker.close()
         smtp.close()
         broker.close()
         drop_database(url)

@@ -2,7 +2,8 @@
 
 The worker is another process, so it sees only committed rows: these tests use a database of
 their own (migrated once, really committed), a broker of their own (a throwaway Redis: the
-lectures' worker must not take these tasks), an SMTP server and one worker for the session.
+lectures' worker must not take these tasks), an SMTP server and a worker for the session, and
+the crash tests' slow worker on a queue of its own (task 5).
 
 The waits fail at once when the watched worker's log shows a ``NotImplementedError`` since the
 test began: a task not written yet, so what the test waits for can never happen (the reference
@@ -23,6 +24,9 @@ from testkit.celery_worker import CeleryWorker
 from testkit.smtp import SmtpServer
 
 WORKER_APP = "week11.solution.pipeline.worker"  # the starter's under IMPL=starter (worker_app())
+CRASH_QUEUE = (
+    "crash-demo"  # the slow worker's queue (task 5's tests): the other worker's is "celery"
+)
 
 
 @dataclass
@@ -32,6 +36,7 @@ class World:
     smtp: SmtpServer
     worker: CeleryWorker
     producer: Celery
+    slow: CeleryWorker | None = None  # task 5's worker: it pauses before it sends (``CRASH_QUEUE``)
     watched: CeleryWorker | None = None  # the worker whose log the waits read (``watch``)
     since: int = 0  # the length of its log when the running test began
 

@@ -1,12 +1,11 @@
 """Task 5: a worker killed (SIGKILL) in the middle of a task: the task is re-delivered and the
 e-mail arrives exactly once; a worker asked to stop (SIGTERM) finishes the running task first.
 
-The tests share a worker of their own on a queue of their own, whose tasks pause before they
-send (``WEEK11_SEND_DELAY``): long enough to kill it mid-task.
+The tests share the session's slow worker (``World.slow``, on a queue of its own), whose tasks
+pause before they send (``WEEK11_SEND_DELAY``): long enough to kill it mid-task.
 """
 
 import uuid
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -15,28 +14,19 @@ from testkit import impl_module
 from testkit.celery_worker import CeleryWorker
 from testkit.smtp import SmtpServer
 
-from .pipeline import World, mails_about, wait_for_mail, wait_until
+from .pipeline import CRASH_QUEUE, World, mails_about, wait_for_mail, wait_until
 from .test_notifications import notify_payload, sent
 
 pytestmark = [pytest.mark.task(5), pytest.mark.points(3)]
 
-QUEUE = "crash-demo"
 models = impl_module("week11", "pipeline.models")
 
 
-@pytest.fixture(scope="module")
-def slow_worker(pipeline_world: World) -> Iterator[CeleryWorker]:
-    # An unacknowledged message goes back to the queue after 1 s (hours in production).
-    world = pipeline_world
-    env = world.env(WEEK11_SEND_DELAY="1.5", WEEK11_VISIBILITY="1")
-    with CeleryWorker(world.worker.app, world.broker_url, env=env, queues=[QUEUE]) as worker:
-        yield worker
-
-
 @pytest.fixture
-def worker(world: World, slow_worker: CeleryWorker) -> CeleryWorker:
-    """The module's slow worker, running (a test may kill or stop it); the waits read its log."""
-    return world.watch(slow_worker.start())
+def worker(world: World) -> CeleryWorker:
+    """The session's slow worker, running (a test may kill or stop it); the waits read its log."""
+    assert world.slow is not None
+    return world.watch(world.slow.start())
 
 
 async def test_a_worker_killed_mid_task_sends_the_mail_once_after_a_restart(
@@ -48,7 +38,7 @@ async def test_a_worker_killed_mid_task_sends_the_mail_once_after_a_restart(
 ) -> None:
     key = f"killed-{uuid.uuid4().hex[:8]}"
     task_id = world.publish("pipeline.notify", {"message_id": 1, **notify_payload(key, member_id)},
-                            queue=QUEUE)  # fmt: skip
+                            queue=CRASH_QUEUE)  # fmt: skip
     worker.wait_for_log(f"pipeline.notify[{task_id}] received")
 
     worker.kill()  # SIGKILL mid-task: no clean-up, the message is still unacknowledged
@@ -66,7 +56,7 @@ async def test_sigterm_lets_the_running_task_finish(
 ) -> None:
     key = f"stopped-{uuid.uuid4().hex[:8]}"
     task_id = world.publish("pipeline.notify", {"message_id": 1, **notify_payload(key, member_id)},
-                            queue=QUEUE)  # fmt: skip
+                            queue=CRASH_QUEUE)  # fmt: skip
     worker.wait_for_log(f"pipeline.notify[{task_id}] received")
 
     assert worker.terminate() == 0  # warm shutdown: no new task, the running one finishes
