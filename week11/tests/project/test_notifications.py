@@ -21,6 +21,7 @@ pytestmark = [pytest.mark.task(3), pytest.mark.points(4)]
 
 jobs = impl_module("week11", "pipeline.jobs")
 models = impl_module("week11", "pipeline.models")
+mail = impl_module("week11", "pipeline.mail")
 
 
 async def relay(world: World, sessions: async_sessionmaker[AsyncSession]) -> int:
@@ -107,6 +108,38 @@ async def test_a_job_out_of_retries_is_a_dead_letter_the_admin_can_replay(
 
     wait_for_mail(world, f"New task: {key}")
     assert await sent(world_sessions, key)
+
+
+async def test_the_job_sends_once_and_skips_a_deleted_user(
+    world: World, world_sessions: async_sessionmaker[AsyncSession], smtp: SmtpServer, member_id: int
+) -> None:
+    """The job itself, in this process (the worker's run is measured by no coverage tool)."""
+    key = f"job-{uuid.uuid4().hex[:8]}"
+    settings = mail.SmtpSettings(host=smtp.host, port=smtp.port)
+    payload = notify_payload(key, member_id)
+    args = (payload["key"], payload["template"], member_id, payload["data"])
+
+    assert await jobs.notify(world_sessions, settings, 1, *args) == "sent"
+    assert await jobs.notify(world_sessions, settings, 1, *args) == "already sent"
+    assert len(mails_about(smtp, f"New task: {key}")) == 1
+    gone = (payload["key"] + "-gone", payload["template"], 2**31 - 1, payload["data"])
+    assert await jobs.notify(world_sessions, settings, 1, *gone) == "no such user"
+
+
+@pytest.mark.task(4)
+async def test_a_buried_job_keeps_its_arguments_and_error(
+    world_sessions: async_sessionmaker[AsyncSession], member_id: int
+) -> None:
+    key = f"buried-{uuid.uuid4().hex[:8]}"
+    payload = {"message_id": 7, **notify_payload(key, member_id)}
+
+    await jobs.bury(world_sessions, "pipeline.notify", payload, OSError("connection refused"))
+
+    async with world_sessions() as session:
+        rows = await session.scalars(select(models.DeadLetter))
+        [letter] = [row for row in rows if row.payload.get("key") == key]
+    assert letter.payload == notify_payload(key, member_id)  # without the outbox's message id
+    assert letter.error == "OSError: connection refused"
 
 
 def notify_payload(key: str, user_id: int) -> dict[str, Any]:

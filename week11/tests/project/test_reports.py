@@ -98,3 +98,29 @@ async def test_a_report_that_cannot_be_built_is_failed(
         )).one()  # fmt: skip
     assert tuple(failed) == ("failed", "ValueError: unknown report format 'xml'")
     assert await jobs.build_report(world_sessions, report) == "nothing to do"  # re-delivered
+
+
+async def test_a_built_report_is_done_and_announced_once(
+    world_sessions: async_sessionmaker[AsyncSession], member_id: int
+) -> None:
+    """The job itself, in this process (the worker's run is measured by no coverage tool)."""
+    insert = text(
+        "INSERT INTO report_exports (owner_id, format, status) "
+        "VALUES (:owner, 'json', 'queued') RETURNING id"
+    )
+    async with world_sessions() as session, session.begin():
+        report = int((await session.execute(insert, {"owner": member_id})).scalar_one())
+
+    assert await jobs.build_report(world_sessions, report) == "done"
+    assert await jobs.build_report(world_sessions, report) == "nothing to do"  # re-delivered
+
+    async with world_sessions() as session:
+        done = (await session.execute(
+            text("SELECT status, content FROM report_exports WHERE id = :id"), {"id": report}
+        )).one()  # fmt: skip
+        announced = await session.scalar(
+            text("SELECT count(*) FROM outbox WHERE payload ->> 'key' = :key"),
+            {"key": f"report:{report}"},
+        )
+    assert tuple(done) == ("done", "[]")  # the member has no tasks
+    assert announced == 1

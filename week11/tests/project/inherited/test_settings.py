@@ -23,11 +23,13 @@ def test_the_environment_sets_key_secret_and_origins(signing_key: str) -> None:
     settings = settings_module.Settings.from_env({
         "APP_ENV": "production", "JWT_PRIVATE_KEY": signing_key, "CURSOR_SECRET": "s3cret",
         "CORS_ORIGINS": "https://app.example, https://admin.example,",
+        "WEEK11_BROKER_URL": "redis://broker.example:6379/2",
     })  # fmt: skip
 
     assert settings.signing_key == signing_key
     assert settings.cursor_secret == b"s3cret"
     assert settings.cors_origins == ("https://app.example", "https://admin.example")
+    assert settings.broker_url == "redis://broker.example:6379/2"  # week 11
 
 
 def test_development_makes_a_key_and_a_secret_per_process() -> None:
