@@ -1,0 +1,1 @@
+"""Data files shipped with the week: ``common-passwords.txt`` (see ``passwords.py``)."""
