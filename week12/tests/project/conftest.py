@@ -8,6 +8,9 @@ leaves nothing behind.
 
 Week 11: the pipeline's tests run a real worker on a database of its own (``world``).
 
+Week 12: the WebSocket tests use real sockets: the app served by uvicorn (``live``, and processes
+of their own for the scale-out tests, ``realtime.py``), a ``websockets`` client.
+
 Week 9: the app gets test settings (a signing key made once per session, cheap Argon2 parameters:
 the hash's cost is not what these tests are about) and a clock the tests can move. ``client`` and
 ``v2`` are logged in as a user of their own, so week 7's tests run unchanged as that user. The
@@ -98,6 +101,7 @@ def settings(
         redis=redis,
         github=github,
         broker_url=redis_url,
+        ws_auth_timeout=2.0,  # week 12: the silent-socket test waits this long
     )
 
 
@@ -394,13 +398,13 @@ async def live(postgres_url: str, settings: Any) -> AsyncIterator[Live]:
 
 
 @pytest.fixture(scope="session")
-def pipeline_world(postgres_url: str) -> Iterator[World]:
+def pipeline_world(postgres_url: str, redis_url: str) -> Iterator[World]:
     url = create_database(postgres_url, prefix="pipeline")
     broker = ThrowawayRedis()
     smtp = SmtpServer().start()
     try:
         command.upgrade(alembic_config(url), "head")
-        draft = World(url, broker.url(), smtp, None, producer(broker.url()))  # type: ignore[arg-type]
+        draft = World(url, broker.url(), smtp, None, producer(broker.url()), redis_url=redis_url)  # type: ignore[arg-type]
         with CeleryWorker(worker_app(), draft.broker_url, env=draft.env()) as worker:
             draft.worker = worker
             yield draft

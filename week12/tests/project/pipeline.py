@@ -34,6 +34,7 @@ class World:
     producer: Celery
     watched: CeleryWorker | None = None  # the worker whose log the waits read (``watch``)
     since: int = 0  # the length of its log when the running test began
+    redis_url: str = ""  # week 12: the app's Redis, where the worker publishes its events
 
     def watch(self, worker: CeleryWorker) -> CeleryWorker:
         """Read ``worker``'s log from here on (each test calls it first, through its fixture)."""
@@ -63,6 +64,7 @@ class World:
             "SMTP_HOST": self.smtp.host,
             "SMTP_PORT": str(self.smtp.port),
             "WEEK12_MAIL_RETRIES": "2",
+            "REDIS_URL": self.redis_url,
             **more,
         }
 

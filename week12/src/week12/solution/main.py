@@ -31,6 +31,10 @@ from .github.router import router as github_router
 from .http_methods import HeadAndOptionsMiddleware
 from .pipeline.router import router as pipeline_router
 from .problems import add_problem_handlers, problem_responses, use_problem_media_type
+from .realtime.manager import ConnectionManager
+from .realtime.notifier import Notifier
+from .realtime.publisher import EventPublisher
+from .realtime.router import router as realtime_router
 from .request_logging import RequestLoggingMiddleware, configure_logging
 from .retries import RetryTransientErrors
 from .security_headers import SecurityHeadersMiddleware
@@ -75,9 +79,15 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     engine = make_engine(app.state.database_url)
     app.state.sessionmaker = app.state.given_sessionmaker or make_sessionmaker(engine)
     redis, github = start_caching(app, app.state.settings)
+    # Week 12: events go out through the guard; this process's sockets hear every process's.
+    app.state.publish = EventPublisher(app.state.guard)
+    notifier = Notifier(app.state.settings.redis.url, app.state.connections)
+    await notifier.start()
+    app.state.notifier = notifier
     try:
         yield
     finally:
+        await notifier.stop()
         await github.aclose()
         await redis.aclose()
         await engine.dispose()
@@ -142,6 +152,7 @@ def create_app(
     app.state.clock = clock
     app.state.tokens = TokenCodec(settings)
     app.state.passwords = Passwords(settings.password_cost)
+    app.state.connections = ConnectionManager()  # week 12: this process's WebSockets
     add_problem_handlers(app)
     # Middleware added later wraps the earlier: logging sees the final answer of every request.
     app.add_middleware(RetryTransientErrors)
@@ -157,6 +168,7 @@ def create_app(
     v1.include_router(users_router, responses=AUTH_ERRORS)
     v1.include_router(cache_router, responses=AUTH_ERRORS)
     v1.include_router(pipeline_router, responses=AUTH_ERRORS)  # week 11
+    v1.include_router(realtime_router)  # week 12: /api/v1/ws (not HTTP: not in the documents)
     v2 = APIRouter(prefix="/api/v2")
     v2.include_router(stats_router, responses=AUTH_ERRORS)  # before /tasks/{task_id}
     v2.include_router(tasks_v2_router, responses=AUTH_ERRORS)

@@ -6,19 +6,24 @@ tasks, categories, tags or idempotency keys without a token, and then only its u
 Week 10: the user's read cache is made here too, bound to the same user: a cached read of one
 user can never be served to another. The task repository is wrapped so that every write marks
 that user's cached reads stale (``tasks/cached.py``).
+
+Week 12: and so that every write becomes an event for the user's sockets (``tasks/notifying.py``),
+published after the commit.
 """
 
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 
 from .auth.dependencies import PrincipalDep
 from .caching.read_cache import ReadCache
 from .categories.repository import CategoryRepository, SqlCategoryRepository
 from .dependencies import AfterCommitDep, GuardDep, MetricsDep, SessionDep, SettingsDep
 from .idempotency import IdempotencyKeys
+from .realtime.publisher import RequestEvents
 from .tags.repository import SqlTagRepository, TagRepository
 from .tasks.cached import InvalidatingTaskRepository
+from .tasks.notifying import NotifyingTaskRepository
 from .tasks.repository import SqlTaskRepository, TaskRepository
 
 
@@ -35,10 +40,20 @@ async def get_read_cache(
 ReadCacheDep = Annotated[ReadCache, Depends(get_read_cache)]
 
 
+async def get_request_events(request: Request, after_commit: AfterCommitDep) -> RequestEvents:
+    """The request's events, published (by the app's publisher) after its commit."""
+    return RequestEvents(request.app.state.publish, after_commit)
+
+
+RequestEventsDep = Annotated[RequestEvents, Depends(get_request_events)]
+
+
 async def get_task_repository(
-    session: SessionDep, principal: PrincipalDep, cache: ReadCacheDep
+    session: SessionDep, principal: PrincipalDep, cache: ReadCacheDep, events: RequestEventsDep
 ) -> TaskRepository:
-    return InvalidatingTaskRepository(SqlTaskRepository(session, principal.user.id), cache)
+    user_id = principal.user.id
+    invalidating = InvalidatingTaskRepository(SqlTaskRepository(session, user_id), cache)
+    return NotifyingTaskRepository(invalidating, events, user_id)
 
 
 async def get_category_repository(

@@ -84,6 +84,8 @@ class Settings:
     github: GitHubSettings = GitHubSettings()
     # Week 11: the Celery broker, whose queue lengths the admin's pipeline report shows.
     broker_url: str = "redis://127.0.0.1:63799/1"
+    # Week 12: how long a new WebSocket may stay silent before its first (authenticating) message.
+    ws_auth_timeout: float = 5.0
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

@@ -9,7 +9,7 @@ import csv
 import io
 import json
 import smtplib
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from ..realtime.events import Event
 from ..tasks.models import Task, TaskStatus
 from ..users.models import User
 from .mail import SmtpSettings, render, send
@@ -24,6 +25,7 @@ from .models import DeadLetter, OutboxMessage, ReportExport, SentEmail
 from .outbox import Publish, enqueue, relay
 
 Sessions = async_sessionmaker[AsyncSession]
+Announce = Callable[[Event], Awaitable[object]]  # week 12: tell the owner's sockets
 SmtpError = smtplib.SMTPException
 REPORT_FIELDS = ("id", "title", "status", "priority", "due_date", "created_at")
 
@@ -111,10 +113,14 @@ def render_report(tasks: Sequence[Task], format: str) -> str:
     return out.getvalue()
 
 
-async def build_report(sessions: Sessions, report_id: int) -> str:
+async def build_report(sessions: Sessions, report_id: int, announce: Announce | None = None) -> str:
     """Build a queued export: running, then done with its content and a "report ready" e-mail
     (through the outbox, in the same transaction), or failed with the error. A report already
-    done is left alone (a re-delivered task)."""
+    done is left alone (a re-delivered task).
+
+    Week 12: once done is committed, ``announce`` tells the owner's open sockets (a
+    ``report.ready`` event); after the commit, so a client that downloads at once finds it done.
+    A re-delivered task announces nothing twice: it finds the report done and stops above."""
     async with sessions() as session:
         report = await session.get(ReportExport, report_id, with_for_update=True)
         if report is None or report.status in ("done", "failed"):
@@ -141,6 +147,12 @@ async def build_report(sessions: Sessions, report_id: int) -> str:
             data={"report_id": str(report.id), "format": report.format},
         )
         await session.commit()
+        if announce is not None:
+            # BEGIN SOLUTION a report.ready Event for the report's owner, announced
+            await announce(
+                Event(type="report.ready", owner_id=report.owner_id, report_id=report.id)
+            )
+            # END SOLUTION
         return "done"
 
 

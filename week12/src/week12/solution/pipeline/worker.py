@@ -1,7 +1,8 @@
 """The Celery app of the pipeline, its tasks and the Beat schedule.
 
 A worker runs ``celery -A week12.solution.pipeline.worker worker``; Beat runs ``... beat``. Both
-read ``WEEK12_BROKER_URL`` (Redis), ``DATABASE_URL`` and ``SMTP_HOST``/``SMTP_PORT``. Tasks get
+read ``WEEK12_BROKER_URL`` (Redis), ``DATABASE_URL`` and ``SMTP_HOST``/``SMTP_PORT``; week 12's
+events go to ``REDIS_URL`` (the app's Redis, where every app process listens). Tasks get
 ids and plain values (JSON), load fresh rows themselves, and are idempotent: late acknowledgement
 re-delivers a task whose worker died, so a task may run twice and must have its effect once.
 """
@@ -14,11 +15,15 @@ from typing import Any, TypeVar
 
 from celery import Celery, Task
 from celery.schedules import crontab
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
 
 from .. import models  # noqa: F401 - every model mapped: relationships name each other
+from ..caching.redis_client import DEV_REDIS_URL
 from ..db import async_database_url, database_url
+from ..realtime.events import Event
+from ..realtime.publisher import publish_on
 from . import jobs
 from .mail import SmtpSettings
 
@@ -73,6 +78,12 @@ def run(job: Callable[[async_sessionmaker[AsyncSession]], Awaitable[T]]) -> T:
     return asyncio.run(main())
 
 
+async def announce(event: Event) -> None:
+    """Week 12: publish ``event`` where the app processes listen (their Redis, not the broker)."""
+    async with Redis.from_url(os.environ.get("REDIS_URL") or DEV_REDIS_URL) as redis:
+        await publish_on(redis, event)
+
+
 def publish(task_name: str, payload: dict[str, Any]) -> None:
     app.send_task(task_name, kwargs=payload)
 
@@ -117,7 +128,7 @@ def notify(message_id: int, key: str, template: str, user_id: int, data: dict[st
 
 @app.task(name="pipeline.build_report", base=DeadLettering)
 def build_report(message_id: int, report_id: int) -> str:
-    return run(lambda sessions: jobs.build_report(sessions, report_id))
+    return run(lambda sessions: jobs.build_report(sessions, report_id, announce))
 
 
 @app.task(name="pipeline.due_reminders")

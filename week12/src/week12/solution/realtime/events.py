@@ -1,0 +1,42 @@
+"""What the server pushes: one small, typed event per change, the same on Redis and on the socket.
+
+An event names what changed (its ``type`` and ids), not the new state: a client that wants the
+task reads it (from the cache) as usual, and a missed event costs one refresh, never stale data.
+"""
+
+import uuid
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+EventType = Literal["task.created", "task.updated", "task.deleted", "report.ready"]
+CHANNEL_PREFIX = "week12:events:user:"  # one Redis channel per owner
+
+
+class Event(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # BEGIN SOLUTION the fields: id (a new uuid4 hex), type, owner_id, task_id, report_id
+    id: str = Field(default_factory=lambda: uuid.uuid4().hex, description="Unique per event")
+    type: EventType
+    owner_id: int
+    task_id: int | None = None
+    report_id: int | None = None
+    # END SOLUTION
+
+
+def channel(owner_id: int) -> str:
+    """The Redis channel of ``owner_id``'s events."""
+    # BEGIN SOLUTION CHANNEL_PREFIX and the id
+    return f"{CHANNEL_PREFIX}{owner_id}"
+    # END SOLUTION
+
+
+def owner_of(channel_name: str) -> int | None:
+    """The owner whose channel this is; None for a name that is not an owner's channel."""
+    # BEGIN SOLUTION strip the prefix; None unless what is left is a number
+    rest = channel_name.removeprefix(CHANNEL_PREFIX)
+    if rest == channel_name or not rest.isdigit():
+        return None
+    return int(rest)
+    # END SOLUTION

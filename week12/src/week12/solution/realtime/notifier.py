@@ -1,0 +1,99 @@
+"""The process's subscriber: every event any process publishes, handed to this process's sockets.
+
+One pattern subscription (``PSUBSCRIBE week12:events:user:*``) per process, not one per socket:
+Redis sends each event once to each process, and the process finds the owner's sockets itself.
+
+Pub/sub is a live connection and keeps nothing. When it drops (Redis restarts, a network blip,
+``CLIENT KILL``), the loop subscribes again with a growing delay; events published meanwhile are
+lost for this process's clients, who read again when they reconnect.
+"""
+
+import asyncio
+from contextlib import suppress
+
+import structlog
+from pydantic import ValidationError
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from .events import CHANNEL_PREFIX, Event, owner_of
+from .manager import ConnectionManager
+
+logger = structlog.get_logger(__name__)
+
+
+class Notifier:
+    def __init__(
+        self,
+        redis_url: str,
+        manager: ConnectionManager,
+        retry_delay: float = 0.1,
+        max_retry_delay: float = 5.0,
+    ) -> None:
+        self.redis_url = redis_url
+        self.manager = manager
+        self.retry_delay = retry_delay
+        self.max_retry_delay = max_retry_delay
+        self.subscribed = asyncio.Event()  # set while the subscription is up
+        self.task: asyncio.Task[None] | None = None
+
+    async def start(self, wait: float = 2.0) -> None:
+        """Start listening; wait (up to ``wait`` seconds) until subscribed, so that an event published
+        once the server accepts requests reaches its sockets. Redis being down does not stop the
+        app from starting: the loop keeps trying."""
+        self.task = asyncio.create_task(self.run(), name="event-notifier")
+        waiter = asyncio.create_task(self.subscribed.wait())
+        await asyncio.wait({self.task, waiter}, timeout=wait, return_when="FIRST_COMPLETED")
+        waiter.cancel()
+
+    async def stop(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            with suppress(asyncio.CancelledError):
+                await self.task
+
+    async def run(self) -> None:
+        """Listen forever; when Redis drops, subscribe again after a delay that doubles (up to
+        ``max_retry_delay``) while it stays down, and starts small again once it is back."""
+        # BEGIN SOLUTION loop: listen(); on RedisError/OSError clear subscribed, log, sleep, double
+        delay = self.retry_delay
+        while True:
+            try:
+                await self.listen()
+            except (RedisError, OSError) as exc:
+                if self.subscribed.is_set():
+                    delay = self.retry_delay  # it was up: a new outage starts small
+                self.subscribed.clear()
+                logger.warning("event subscription lost", error=repr(exc), retry_in=delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, self.max_retry_delay)
+        # END SOLUTION
+
+    async def listen(self) -> None:
+        """One subscription: forward its messages until the connection fails (raises)."""
+        # BEGIN SOLUTION a client without a socket timeout, psubscribe, set subscribed, deliver
+        # No socket timeout: a subscriber waits for messages as long as none come.
+        client = Redis.from_url(self.redis_url, decode_responses=True, socket_connect_timeout=2)
+        async with client, client.pubsub() as pubsub:
+            await pubsub.psubscribe(f"{CHANNEL_PREFIX}*")
+            self.subscribed.set()
+            async for message in pubsub.listen():
+                if message["type"] == "pmessage":
+                    await self.deliver(message["channel"], message["data"])
+        # END SOLUTION
+
+    async def deliver(self, channel_name: str, data: str) -> int:
+        """Send one published event to its owner's sockets here; to how many it went. A message
+        that is not an event (another program on the same channel) is logged and skipped."""
+        # BEGIN SOLUTION owner_of(channel); Event.model_validate_json; manager.send
+        owner = owner_of(channel_name)
+        try:
+            event = Event.model_validate_json(data)
+        except ValidationError:
+            logger.warning("not an event", channel=channel_name)
+            return 0
+        if owner is None or owner != event.owner_id:
+            logger.warning("event on the wrong channel", channel=channel_name)
+            return 0
+        return await self.manager.send(owner, event.model_dump(mode="json"))
+        # END SOLUTION
