@@ -92,18 +92,36 @@ def api(http_url: str, account: Account) -> httpx.AsyncClient:
 
 
 @contextmanager
-def app_process(env: dict[str, str]) -> Iterator[str]:
-    """The app (the implementation under test) in a uvicorn process of its own; its URL. uvicorn
-    binds the port after the lifespan ran, so an open port means it is subscribed to Redis."""
-    port = free_port()
+def app_processes(env: dict[str, str], count: int = 2) -> Iterator[list[str]]:
+    """``count`` uvicorn processes of the app (the implementation under test), started side by
+    side; their URLs. uvicorn binds its port after the lifespan ran, so an open port means that
+    process is subscribed to Redis."""
     factory = f"{impl_module('week12', 'main').__name__}:create_app"
-    cmd = [sys.executable, "-m", "uvicorn", "--factory", factory, "--port", str(port)]
-    server = subprocess.Popen(
-        [*cmd, "--log-level", "warning"], env={**os.environ, **env}, start_new_session=True
-    )
+    ports = [free_port() for _ in range(count)]
+    servers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "--factory",
+                factory,
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+            ],
+            env={**os.environ, **env},
+            start_new_session=True,
+        )
+        for port in ports
+    ]
     try:
-        wait_until(lambda: port_open(port), 60, f"the app on port {port}")
-        yield f"http://127.0.0.1:{port}"
+        for port in ports:
+            wait_until(lambda port=port: port_open(port), 60, f"the app on port {port}")  # type: ignore[misc]
+        yield [f"http://127.0.0.1:{port}" for port in ports]
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(10)
+        for server in servers:
+            os.killpg(server.pid, signal.SIGTERM)
+        for server in servers:
+            server.wait(10)

@@ -148,7 +148,7 @@ async def build_report(sessions: Sessions, report_id: int, announce: Announce | 
         )
         await session.commit()
         if announce is not None:
-            # BEGIN SOLUTION a report.ready Event for the report's owner, announced
+            # BEGIN SOLUTION announce a report.ready Event
             await announce(
                 Event(type="report.ready", owner_id=report.owner_id, report_id=report.id)
             )

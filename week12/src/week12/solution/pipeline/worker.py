@@ -80,8 +80,10 @@ def run(job: Callable[[async_sessionmaker[AsyncSession]], Awaitable[T]]) -> T:
 
 async def announce(event: Event) -> None:
     """Week 12: publish ``event`` where the app processes listen (their Redis, not the broker)."""
+    # BEGIN SOLUTION a Redis client of REDIS_URL (else DEV_REDIS_URL), publish_on
     async with Redis.from_url(os.environ.get("REDIS_URL") or DEV_REDIS_URL) as redis:
         await publish_on(redis, event)
+    # END SOLUTION
 
 
 def publish(task_name: str, payload: dict[str, Any]) -> None:

@@ -35,7 +35,9 @@ class ConnectionManager:
 
     def count(self, user_id: int) -> int:
         """How many sockets of ``user_id`` this process holds."""
+        # BEGIN SOLUTION the size of the user's set (0 without one)
         return len(self.sockets.get(user_id, ()))
+        # END SOLUTION
 
     async def send(self, user_id: int, message: dict[str, Any]) -> int:
         """Send ``message`` to every socket of ``user_id``; to how many it went. A socket that

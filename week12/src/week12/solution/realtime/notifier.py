@@ -41,16 +41,20 @@ class Notifier:
         """Start listening; wait (up to ``wait`` seconds) until subscribed, so that an event published
         once the server accepts requests reaches its sockets. Redis being down does not stop the
         app from starting: the loop keeps trying."""
+        # BEGIN SOLUTION run() as a task; asyncio.wait for it or subscribed, FIRST_COMPLETED
         self.task = asyncio.create_task(self.run(), name="event-notifier")
         waiter = asyncio.create_task(self.subscribed.wait())
         await asyncio.wait({self.task, waiter}, timeout=wait, return_when="FIRST_COMPLETED")
         waiter.cancel()
+        # END SOLUTION
 
     async def stop(self) -> None:
+        # BEGIN SOLUTION cancel the task and await it (CancelledError suppressed)
         if self.task is not None:
             self.task.cancel()
             with suppress(asyncio.CancelledError):
                 await self.task
+        # END SOLUTION
 
     async def run(self) -> None:
         """Listen forever; when Redis drops, subscribe again after a delay that doubles (up to

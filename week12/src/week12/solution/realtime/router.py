@@ -75,18 +75,22 @@ async def first_message_user(websocket: WebSocket) -> int | None:
 
 
 def is_ping(text: str) -> bool:
+    """Whether ``text`` is the JSON object ``{"type": "ping", ...}``."""
+    # BEGIN SOLUTION json.loads (ValueError: False); a dict whose type is "ping"
     try:
         message = json.loads(text)
     except ValueError:
         return False
     return isinstance(message, dict) and message.get("type") == "ping"
+    # END SOLUTION
 
 
 @router.websocket("/ws")
 async def events(websocket: WebSocket) -> None:
     """Authenticate, then send the user's events until the client leaves."""
-    await websocket.accept()
     manager: ConnectionManager = websocket.app.state.connections
+    # BEGIN SOLUTION accept; first_message_user (a client that left: return); None: close 1008
+    await websocket.accept()
     try:
         user_id = await first_message_user(websocket)
     except WebSocketDisconnect:
@@ -94,7 +98,8 @@ async def events(websocket: WebSocket) -> None:
     if user_id is None:
         await websocket.close(status.WS_1008_POLICY_VIOLATION, reason="authentication failed")
         return
-    # BEGIN SOLUTION connect, send ready, answer pings until WebSocketDisconnect; always disconnect
+    # END SOLUTION
+    # BEGIN SOLUTION connect, send ready, answer pings until the client leaves; always disconnect
     manager.connect(user_id, websocket)
     try:
         await websocket.send_json({"type": "ready", "user_id": user_id})

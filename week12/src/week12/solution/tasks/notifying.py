@@ -31,7 +31,9 @@ class NotifyingTaskRepository(TaskRepository):
         self.owner_id = owner_id
 
     def _emit(self, type: EventType, task_id: int) -> None:
+        # BEGIN SOLUTION one Event of the owner through self.events
         self.events.emit(Event(type=type, owner_id=self.owner_id, task_id=task_id))
+        # END SOLUTION
 
     async def add(self, data: TaskIn) -> Task:
         # BEGIN SOLUTION the inner add, then a task.created event
@@ -67,19 +69,30 @@ class NotifyingTaskRepository(TaskRepository):
         return deleted
         # END SOLUTION
 
+    # Reads change nothing: straight to the inner repository.
     async def get(self, task_id: int) -> Task | None:
+        # BEGIN SOLUTION delegate
         return await self.inner.get(task_id)
+        # END SOLUTION
 
     async def find(self, filters: TaskFilters) -> list[Task]:
+        # BEGIN SOLUTION delegate
         return await self.inner.find(filters)
+        # END SOLUTION
 
     async def find_page(
         self, filters: TaskFilters, sort: TaskSort, after: SortKey | None, limit: int
     ) -> list[Task]:
+        # BEGIN SOLUTION delegate
         return await self.inner.find_page(filters, sort, after, limit)
+        # END SOLUTION
 
     async def any_with_category(self, category_id: int) -> bool:
+        # BEGIN SOLUTION delegate
         return await self.inner.any_with_category(category_id)
+        # END SOLUTION
 
     async def any_with_tag(self, tag_id: int) -> bool:
+        # BEGIN SOLUTION delegate
         return await self.inner.any_with_tag(tag_id)
+        # END SOLUTION
