@@ -42,7 +42,7 @@ class EventPublisher:
         try:
             return await self.guard(lambda redis: publish_on(redis, event))
         except RedisUnavailableError:
-            logger.warning("event not published: redis unavailable", event=event.type)
+            logger.warning("event not published: redis unavailable", type=event.type)
             return 0
         # END SOLUTION
 
