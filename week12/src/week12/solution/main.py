@@ -31,9 +31,7 @@ from .github.router import router as github_router
 from .http_methods import HeadAndOptionsMiddleware
 from .pipeline.router import router as pipeline_router
 from .problems import add_problem_handlers, problem_responses, use_problem_media_type
-from .realtime.manager import ConnectionManager
-from .realtime.notifier import Notifier
-from .realtime.publisher import EventPublisher
+from .realtime import start_realtime
 from .realtime.router import router as realtime_router
 from .request_logging import RequestLoggingMiddleware, configure_logging
 from .retries import RetryTransientErrors
@@ -80,10 +78,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.sessionmaker = app.state.given_sessionmaker or make_sessionmaker(engine)
     redis, github = start_caching(app, app.state.settings)
     # Week 12: events go out through the guard; this process's sockets hear every process's.
-    app.state.publish = EventPublisher(app.state.guard)
-    notifier = Notifier(app.state.settings.redis.url, app.state.connections)
-    await notifier.start()
-    app.state.notifier = notifier
+    notifier = await start_realtime(app)
     try:
         yield
     finally:
@@ -152,7 +147,6 @@ def create_app(
     app.state.clock = clock
     app.state.tokens = TokenCodec(settings)
     app.state.passwords = Passwords(settings.password_cost)
-    app.state.connections = ConnectionManager()  # week 12: this process's WebSockets
     add_problem_handlers(app)
     # Middleware added later wraps the earlier: logging sees the final answer of every request.
     app.add_middleware(RetryTransientErrors)

@@ -7,8 +7,7 @@ Week 10: the user's read cache is made here too, bound to the same user: a cache
 user can never be served to another. The task repository is wrapped so that every write marks
 that user's cached reads stale (``tasks/cached.py``).
 
-Week 12: and so that every write becomes an event for the user's sockets (``tasks/notifying.py``),
-published after the commit.
+Week 12: and to announce every write to the user's sockets (``tasks/notifying.py``).
 """
 
 from typing import Annotated
@@ -42,7 +41,9 @@ ReadCacheDep = Annotated[ReadCache, Depends(get_read_cache)]
 
 async def get_request_events(request: Request, after_commit: AfterCommitDep) -> RequestEvents:
     """The request's events, published (by the app's publisher) after its commit."""
+    # BEGIN SOLUTION app.state.publish and the request's after_commit
     return RequestEvents(request.app.state.publish, after_commit)
+    # END SOLUTION
 
 
 RequestEventsDep = Annotated[RequestEvents, Depends(get_request_events)]
@@ -51,9 +52,9 @@ RequestEventsDep = Annotated[RequestEvents, Depends(get_request_events)]
 async def get_task_repository(
     session: SessionDep, principal: PrincipalDep, cache: ReadCacheDep, events: RequestEventsDep
 ) -> TaskRepository:
+    # BEGIN SOLUTION week 10's repository, wrapped to announce the writes
     user_id = principal.user.id
     invalidating = InvalidatingTaskRepository(SqlTaskRepository(session, user_id), cache)
-    # BEGIN SOLUTION week 12: wrapped once more, to announce the writes
     return NotifyingTaskRepository(invalidating, events, user_id)
     # END SOLUTION
 

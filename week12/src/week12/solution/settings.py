@@ -86,6 +86,7 @@ class Settings:
     broker_url: str = "redis://127.0.0.1:63799/1"
     # Week 12: how long a new WebSocket may stay silent before its first (authenticating) message.
     ws_auth_timeout: float = 5.0
+    ws_idle_timeout: float = 60.0  # and between two messages (clients ping more often than that)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

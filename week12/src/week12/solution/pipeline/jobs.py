@@ -118,9 +118,8 @@ async def build_report(sessions: Sessions, report_id: int, announce: Announce | 
     (through the outbox, in the same transaction), or failed with the error. A report already
     done is left alone (a re-delivered task).
 
-    Week 12: once done is committed, ``announce`` tells the owner's open sockets (a
-    ``report.ready`` event); after the commit, so a client that downloads at once finds it done.
-    A re-delivered task announces nothing twice: it finds the report done and stops above."""
+    Week 12: then ``announce`` tells the owner's sockets (``report.ready``), after the commit:
+    a client that downloads at once finds it done."""
     async with sessions() as session:
         report = await session.get(ReportExport, report_id, with_for_update=True)
         if report is None or report.status in ("done", "failed"):
@@ -147,12 +146,12 @@ async def build_report(sessions: Sessions, report_id: int, announce: Announce | 
             data={"report_id": str(report.id), "format": report.format},
         )
         await session.commit()
+        # BEGIN SOLUTION announce a report.ready Event (when given an announce)
         if announce is not None:
-            # BEGIN SOLUTION announce a report.ready Event
             await announce(
                 Event(type="report.ready", owner_id=report.owner_id, report_id=report.id)
             )
-            # END SOLUTION
+        # END SOLUTION
         return "done"
 
 

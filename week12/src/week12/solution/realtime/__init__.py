@@ -1,8 +1,20 @@
-"""Week 12: live updates over WebSockets.
+"""Week 12: live updates over WebSockets (the README's project section shows how the parts fit)."""
 
-A change to a task (or a finished report) becomes an ``Event``; after the commit it is published
-on Redis, on its owner's channel (``publisher.py``). Every app process subscribes to all owners'
-channels (``notifier.py``) and hands each event to the sockets of that owner it holds
-(``manager.py``). So it does not matter which process made the change and which one holds the
-socket: the client hears it either way. ``router.py`` is the endpoint, ``/api/v1/ws``.
-"""
+from fastapi import FastAPI
+
+from .manager import ConnectionManager
+from .notifier import Notifier
+from .publisher import EventPublisher
+
+
+async def start_realtime(app: FastAPI) -> Notifier:
+    """In the lifespan: this process's sockets (``app.state.connections``), the app's publisher
+    (``app.state.publish``, through the Redis guard) and its notifier, subscribed and returned
+    (to stop at shutdown)."""
+    # BEGIN SOLUTION connections, publish (an EventPublisher); a Notifier, started
+    app.state.connections = ConnectionManager()
+    app.state.publish = EventPublisher(app.state.guard)
+    notifier = Notifier(app.state.settings.redis.url, app.state.connections)
+    await notifier.start()
+    return notifier
+    # END SOLUTION

@@ -1,8 +1,5 @@
-"""What the server pushes: one small, typed event per change, the same on Redis and on the socket.
-
-An event names what changed (its ``type`` and ids), not the new state: a client that wants the
-task reads it (from the cache) as usual, and a missed event costs one refresh, never stale data.
-"""
+"""What the server pushes: what changed (a type and ids), not the new state: a client reads the
+task as usual, so a missed event costs one refresh, never stale data."""
 
 import uuid
 from typing import Literal
@@ -11,12 +8,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 EventType = Literal["task.created", "task.updated", "task.deleted", "report.ready"]
 CHANNEL_PREFIX = "week12:events:user:"  # one Redis channel per owner
+HISTORY_PREFIX = "week12:history:user:"  # and a short history (a capped stream) for resuming
+HISTORY_LENGTH = 100  # about; a client further behind than that reloads everything
 
 
 class Event(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    # BEGIN SOLUTION the fields: id (a new uuid4 hex), type, owner_id, task_id, report_id
+    # BEGIN SOLUTION the fields (see the README)
     id: str = Field(default_factory=lambda: uuid.uuid4().hex, description="Unique per event")
     type: EventType
     owner_id: int
@@ -29,6 +28,13 @@ def channel(owner_id: int) -> str:
     """The Redis channel of ``owner_id``'s events."""
     # BEGIN SOLUTION CHANNEL_PREFIX and the id
     return f"{CHANNEL_PREFIX}{owner_id}"
+    # END SOLUTION
+
+
+def history(owner_id: int) -> str:
+    """The Redis stream of ``owner_id``'s recent events."""
+    # BEGIN SOLUTION HISTORY_PREFIX and the id
+    return f"{HISTORY_PREFIX}{owner_id}"
     # END SOLUTION
 
 

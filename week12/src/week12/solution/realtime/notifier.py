@@ -1,12 +1,6 @@
-"""The process's subscriber: every event any process publishes, handed to this process's sockets.
-
-One pattern subscription (``PSUBSCRIBE week12:events:user:*``) per process, not one per socket:
-Redis sends each event once to each process, and the process finds the owner's sockets itself.
-
-Pub/sub is a live connection and keeps nothing. When it drops (Redis restarts, a network blip,
-``CLIENT KILL``), the loop subscribes again with a growing delay; events published meanwhile are
-lost for this process's clients, who read again when they reconnect.
-"""
+"""The process's subscriber: ONE pattern subscription per process hands every published event to
+this process's sockets of its owner. Pub/sub keeps nothing: when the connection drops, the loop
+subscribes again (events published meanwhile are lost; clients read again when they reconnect)."""
 
 import asyncio
 from contextlib import suppress
@@ -30,18 +24,18 @@ class Notifier:
         retry_delay: float = 0.1,
         max_retry_delay: float = 5.0,
     ) -> None:
+        # BEGIN SOLUTION keep them; subscribed (asyncio.Event); task None
         self.redis_url = redis_url
         self.manager = manager
         self.retry_delay = retry_delay
         self.max_retry_delay = max_retry_delay
         self.subscribed = asyncio.Event()  # set while the subscription is up
         self.task: asyncio.Task[None] | None = None
+        # END SOLUTION
 
     async def start(self, wait: float = 2.0) -> None:
-        """Start listening; wait (up to ``wait`` seconds) until subscribed, so that an event published
-        once the server accepts requests reaches its sockets. Redis being down does not stop the
-        app from starting: the loop keeps trying."""
-        # BEGIN SOLUTION run() as a task; asyncio.wait for it or subscribed, FIRST_COMPLETED
+        """Start; wait up to ``wait`` s until subscribed (a down Redis does not stop the app)."""
+        # BEGIN SOLUTION run() as a task; wait for it or subscribed
         self.task = asyncio.create_task(self.run(), name="event-notifier")
         waiter = asyncio.create_task(self.subscribed.wait())
         await asyncio.wait({self.task, waiter}, timeout=wait, return_when="FIRST_COMPLETED")
@@ -57,9 +51,8 @@ class Notifier:
         # END SOLUTION
 
     async def run(self) -> None:
-        """Listen forever; when Redis drops, subscribe again after a delay that doubles (up to
-        ``max_retry_delay``) while it stays down, and starts small again once it is back."""
-        # BEGIN SOLUTION loop: listen(); on RedisError/OSError clear subscribed, log, sleep, double
+        """Listen forever; when Redis drops, subscribe again after a doubling delay (capped)."""
+        # BEGIN SOLUTION listen(); on RedisError/OSError: wait, retry
         delay = self.retry_delay
         while True:
             try:
@@ -75,7 +68,7 @@ class Notifier:
 
     async def listen(self) -> None:
         """One subscription: forward its messages until the connection fails (raises)."""
-        # BEGIN SOLUTION a client without a socket timeout, psubscribe, set subscribed, deliver
+        # BEGIN SOLUTION psubscribe, set subscribed, deliver each
         # No socket timeout: a subscriber waits for messages as long as none come.
         client = Redis.from_url(self.redis_url, decode_responses=True, socket_connect_timeout=2)
         async with client, client.pubsub() as pubsub:
@@ -87,9 +80,8 @@ class Notifier:
         # END SOLUTION
 
     async def deliver(self, channel_name: str, data: str) -> int:
-        """Send one published event to its owner's sockets here; to how many it went. A message
-        that is not an event (another program on the same channel) is logged and skipped."""
-        # BEGIN SOLUTION owner_of(channel); Event.model_validate_json; manager.send
+        """Send a published event to its owner's sockets here; to how many (0: not an event)."""
+        # BEGIN SOLUTION owner_of, validate the Event, manager.send
         owner = owner_of(channel_name)
         try:
             event = Event.model_validate_json(data)

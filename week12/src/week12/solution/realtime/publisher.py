@@ -1,23 +1,16 @@
-"""Publishing events on Redis, and only after the commit.
-
-Published inside the transaction, an event could reach a client before the change is visible
-(the client reads, and finds the old task) or announce a change that is then rolled back. So a
-request only *registers* its events (``RequestEvents.emit``); ``get_session`` runs them through
-week 10's ``AfterCommit`` once the commit succeeded, and a rolled-back request sends none.
-
-Pub/sub keeps nothing and a lost event is not worth failing a committed write for: while Redis is
-down (the guard says so at once) the event is dropped and logged; the clients catch up with their
-next read.
-"""
+"""Publishing events on Redis, only after the commit (week 10's ``AfterCommit``): before it, an
+event could announce a change that is not visible yet, or is then rolled back. A down Redis loses
+the event (logged): a committed write is not failed for it."""
 
 from collections.abc import Awaitable, Callable
+from typing import cast
 
 import structlog
 from redis.asyncio import Redis
 
 from ..after_commit import AfterCommit
 from ..caching.guard import RedisGuard, RedisUnavailableError
-from .events import Event, channel
+from .events import HISTORY_LENGTH, Event, channel, history
 
 logger = structlog.get_logger(__name__)
 
@@ -25,9 +18,27 @@ Publish = Callable[[Event], Awaitable[int]]
 
 
 async def publish_on(redis: Redis, event: Event) -> int:
-    """PUBLISH ``event`` as JSON on its owner's channel; how many processes received it."""
-    # BEGIN SOLUTION one PUBLISH of event.model_dump_json() on channel(event.owner_id)
-    return int(await redis.publish(channel(event.owner_id), event.model_dump_json()))
+    """XADD ``event`` to its owner's history and PUBLISH it, in one MULTI; how many received it."""
+    # BEGIN SOLUTION MULTI: XADD (capped at HISTORY_LENGTH), PUBLISH
+    data = event.model_dump_json()
+    async with redis.pipeline(transaction=True) as pipe:
+        pipe.xadd(history(event.owner_id), {"event": data}, maxlen=HISTORY_LENGTH, approximate=True)
+        pipe.publish(channel(event.owner_id), data)
+        _, received = await pipe.execute()
+    return int(received)
+    # END SOLUTION
+
+
+async def missed_since(redis: Redis, owner_id: int, last_event_id: str) -> list[Event] | None:
+    """The owner's events after the one with id ``last_event_id``, oldest first; None when that
+    event is not in the history any more (or never was): the client must reload everything."""
+    # BEGIN SOLUTION XRANGE the history; the events after that id
+    entries = cast(list[tuple[str, dict[str, str]]], await redis.xrange(history(owner_id)))
+    events = [Event.model_validate_json(fields["event"]) for _, fields in entries]
+    ids = [event.id for event in events]
+    if last_event_id not in ids:
+        return None
+    return events[ids.index(last_event_id) + 1 :]
     # END SOLUTION
 
 
@@ -35,10 +46,12 @@ class EventPublisher:
     """The app's publisher: through the Redis guard (a down Redis costs no timeout per event)."""
 
     def __init__(self, guard: RedisGuard) -> None:
+        # BEGIN SOLUTION keep the guard
         self.guard = guard
+        # END SOLUTION
 
     async def __call__(self, event: Event) -> int:
-        # BEGIN SOLUTION publish through the guard; 0 and a warning when Redis is unavailable
+        # BEGIN SOLUTION publish_on through the guard; 0 when unavailable
         try:
             return await self.guard(lambda redis: publish_on(redis, event))
         except RedisUnavailableError:
@@ -51,11 +64,13 @@ class RequestEvents:
     """The events of one request, published after its commit."""
 
     def __init__(self, publish: Publish, after_commit: AfterCommit) -> None:
+        # BEGIN SOLUTION keep both
         self.publish = publish
         self.after_commit = after_commit
+        # END SOLUTION
 
     def emit(self, event: Event) -> None:
-        # BEGIN SOLUTION one after-commit hook per event (its id as the hook's name)
+        # BEGIN SOLUTION an after-commit hook per event (name: its id)
         async def send() -> None:
             await self.publish(event)
 

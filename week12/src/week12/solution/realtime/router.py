@@ -1,20 +1,5 @@
-"""``/api/v1/ws``: the user's live events.
-
-The protocol, in JSON text messages:
-
-1. The client connects and sends ``{"type": "auth", "token": "<access token>"}`` first, within
-   ``settings.ws_auth_timeout`` seconds. A missing, late, malformed, expired or revoked token, or
-   one without ``tasks:read``, closes the socket with 1008 (policy violation).
-   Why not ``/ws?token=...``: URLs end up in access logs, proxies' logs and browser history, and
-   an access token there is a password in plain text. Browsers cannot set an ``Authorization``
-   header on a WebSocket, so the token travels in the first message.
-2. The server answers ``{"type": "ready", "user_id": ...}``: from then on the user's events come,
-   ``{"type": "task.created", "id": ..., "owner_id": ..., "task_id": ...}`` and so on.
-3. Heartbeat: the client may send ``{"type": "ping"}`` and gets ``{"type": "pong"}`` (an
-   application-level check that the whole path works). uvicorn also pings at the protocol level
-   (``--ws-ping-interval``/``--ws-ping-timeout``) and closes a connection whose peer stopped
-   answering, so a dead client's socket is dropped within a bound.
-"""
+"""``/api/v1/ws``: the user's live events (the protocol is in the week's README). The access
+token comes in the first message: in the URL (``/ws?token=``) it would be written to logs."""
 
 import asyncio
 import json
@@ -27,12 +12,12 @@ from ..auth.denylist import DenyList
 from ..auth.repository import RefreshTokenRepository
 from ..auth.schemas import ROLE_SCOPES
 from ..auth.tokens import InvalidTokenError
+from ..caching.guard import RedisGuard, RedisUnavailableError
 from ..users.repository import UserRepository
 from .manager import ConnectionManager
+from .publisher import missed_since
 
 router = APIRouter()
-
-READ_SCOPE = "tasks:read"
 
 
 class AuthMessage(BaseModel):
@@ -40,37 +25,34 @@ class AuthMessage(BaseModel):
 
     type: Literal["auth"]
     token: str = Field(min_length=1, max_length=4096)
+    last_event_id: str | None = Field(default=None, max_length=64)  # resume after this event
 
 
-async def first_message_user(websocket: WebSocket) -> int | None:
-    """The id of the user whose access token the first message carries; None for anything else
-    (no message in time, not JSON, not an auth message, a bad token, a revoked login, an
-    inactive user, no ``tasks:read``). A client that leaves raises ``WebSocketDisconnect``."""
+async def first_message_user(websocket: WebSocket) -> tuple[int, str | None] | None:
+    """The user of the first message's access token, and the last event id it saw (to resume);
+    None for anything else. A client that leaves raises ``WebSocketDisconnect``."""
+    # BEGIN SOLUTION first text in time, AuthMessage, token, user
     state = websocket.app.state
-    # BEGIN SOLUTION wait_for the first text (settings.ws_auth_timeout), validate AuthMessage, decode_access
     try:
         text = await asyncio.wait_for(websocket.receive_text(), state.settings.ws_auth_timeout)
-        claims = state.tokens.decode_access(AuthMessage.model_validate_json(text).token)
+        auth = AuthMessage.model_validate_json(text)
+        claims = state.tokens.decode_access(auth.token)
     except (TimeoutError, KeyError, ValidationError, InvalidTokenError):
         return None  # KeyError: a binary frame has no "text"
-    # END SOLUTION
     # As for a request (auth/dependencies.py): the login not revoked, the user active, and the
     # scope granted by the token AND the user's current role.
     settings = state.settings
     async with state.sessionmaker() as session:
-        # BEGIN SOLUTION the deny-list (as get_denylist makes it), then the user
         lifetime = settings.access_ttl + settings.leeway
         denylist = DenyList(state.guard, RefreshTokenRepository(session), lifetime)
         if await denylist.is_revoked(claims.login, state.clock()):
             return None
         user = await UserRepository(session).get(claims.user_id)
-        # END SOLUTION
     if user is None or not user.is_active:
         return None
-    # BEGIN SOLUTION the scope, in the token and the role; the user's id
-    if READ_SCOPE not in claims.scopes & ROLE_SCOPES[user.role]:
+    if "tasks:read" not in claims.scopes & ROLE_SCOPES[user.role]:
         return None
-    return int(user.id)
+    return int(user.id), auth.last_event_id
     # END SOLUTION
 
 
@@ -85,26 +67,51 @@ def is_ping(text: str) -> bool:
     # END SOLUTION
 
 
+async def resume(websocket: WebSocket, user_id: int, last_event_id: str) -> None:
+    """Send the events missed since ``last_event_id``, or ``{"type": "resync"}`` (too far behind).
+    The socket is registered already: an event may come twice, never not at all."""
+    # BEGIN SOLUTION missed_since via the guard; or resync
+    guard: RedisGuard = websocket.app.state.guard
+    try:
+        missed = await guard(lambda redis: missed_since(redis, user_id, last_event_id))
+    except RedisUnavailableError:
+        missed = None
+    if missed is None:
+        await websocket.send_json({"type": "resync"})
+        return
+    for event in missed:
+        await websocket.send_json(event.model_dump(mode="json"))
+    # END SOLUTION
+
+
 @router.websocket("/ws")
 async def events(websocket: WebSocket) -> None:
     """Authenticate, then send the user's events until the client leaves."""
+    # BEGIN SOLUTION accept, authenticate; None: close 1008
     manager: ConnectionManager = websocket.app.state.connections
-    # BEGIN SOLUTION accept; first_message_user (a client that left: return); None: close 1008
     await websocket.accept()
     try:
-        user_id = await first_message_user(websocket)
+        authenticated = await first_message_user(websocket)
     except WebSocketDisconnect:
         return
-    if user_id is None:
+    if authenticated is None:
         await websocket.close(status.WS_1008_POLICY_VIOLATION, reason="authentication failed")
         return
+    user_id, last_event_id = authenticated
     # END SOLUTION
-    # BEGIN SOLUTION connect, send ready, answer pings until the client leaves; always disconnect
+    # BEGIN SOLUTION connect, ready, resume, pings; disconnect
     manager.connect(user_id, websocket)
     try:
         await websocket.send_json({"type": "ready", "user_id": user_id})
+        if last_event_id is not None:
+            await resume(websocket, user_id, last_event_id)
+        idle = websocket.app.state.settings.ws_idle_timeout
         while True:
-            message = await websocket.receive()
+            try:
+                message = await asyncio.wait_for(websocket.receive(), idle)
+            except TimeoutError:  # a dead peer sends nothing: drop it within a bound
+                await websocket.close(status.WS_1001_GOING_AWAY, reason="no ping in time")
+                break
             if message["type"] == "websocket.disconnect":
                 break
             if is_ping(message.get("text") or ""):

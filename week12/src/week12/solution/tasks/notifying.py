@@ -1,14 +1,5 @@
-"""Week 12: every write to a task becomes an event for its owner's sockets.
-
-``NotifyingTaskRepository`` wraps the repository the service writes through, as week 10's
-``InvalidatingTaskRepository`` does for the cache: after each write that happened (a create, each
-row of an import, an update or a delete that found its row) it emits an event, and the request's
-``RequestEvents`` publishes it after the commit. Every write path of the API goes through the
-repository, so a route added later announces its changes too.
-
-The app has no assignment of tasks to other users (a task belongs to its owner), so there is no
-``task.assigned``: the owner is the one to tell.
-"""
+"""Week 12: every write to a task becomes an event for its owner (like week 10's
+``InvalidatingTaskRepository``, it wraps the repository every write path goes through)."""
 
 from collections.abc import Collection, Mapping
 from typing import Any
@@ -22,13 +13,14 @@ from .schemas import TaskFilters, TaskIn, TaskSort
 
 
 class NotifyingTaskRepository(TaskRepository):
-    """A ``TaskRepository`` that delegates everything to ``inner`` and emits an event for its
-    owner (``owner_id``, the user the repository belongs to) after every write."""
+    """Delegates to ``inner``; after every write, an event for ``owner_id`` (the repository's)."""
 
     def __init__(self, inner: TaskRepository, events: RequestEvents, owner_id: int) -> None:
+        # BEGIN SOLUTION keep all three
         self.inner = inner
         self.events = events
         self.owner_id = owner_id
+        # END SOLUTION
 
     def _emit(self, type: EventType, task_id: int) -> None:
         # BEGIN SOLUTION one Event of the owner through self.events
@@ -61,7 +53,7 @@ class NotifyingTaskRepository(TaskRepository):
         # END SOLUTION
 
     async def delete(self, task: Task, versions: Collection[int] | None = None) -> bool:
-        # BEGIN SOLUTION task.deleted, only when a row was deleted (read the id first)
+        # BEGIN SOLUTION task.deleted if a row went (read the id first)
         task_id = task.id
         deleted = await self.inner.delete(task, versions)
         if deleted:
