@@ -1,4 +1,6 @@
-"""Inherited guard (0 points) under task 8: the whole app, the pipeline's routes included.
+"""Inherited guard (0 points) under task 3: the whole app, with week 12's /api/v1/ws beside it.
+
+Week 12 adds no HTTP route: the documents must stay exactly as week 11 left them.
 
 The app matches its committed contracts: v1 exactly as in week 6, v2 as extended by
 week 7 (ETag/If-Match, the bulk import; regenerated with ``scripts/openapi.py`` and reviewed).

@@ -1,4 +1,10 @@
-"""Inherited guard (0 points) under task 8: the whole app, the pipeline's routes included.
+"""Inherited guard (0 points) under task 3: the whole app, with week 12's /api/v1/ws beside it.
+
+Week 12 adds no HTTP route (the socket is not in the OpenAPI documents, so the suite, which
+attacks what the documents describe, does not reach it: ``test_socket.py`` sends it bad input)
+but every task write now publishes an event after its commit: the hostile input and the racing
+writes go through that. Week 11's schemathesis run stays in week 11: it walks the same documents,
+which ``test_contracts.py`` shows are unchanged, and took a quarter of this week's test time.
 
 Robustness over real HTTP and a real database.
 
@@ -26,12 +32,6 @@ from ..conftest import Live
 
 pytestmark = [pytest.mark.task(3), pytest.mark.points(0)]  # inherited: a guard, no points
 DOCUMENTS = ["/api/v1/openapi.json", "/api/v2/openapi.json"]
-# Valid requests whose answer no schema can predict: references to missing categories or tags,
-# cursors the server did not sign, keys already used for another body.
-UNPREDICTABLE = [
-    "reference_not_found", "/invalid-cursor", "/idempotency-key-reused",
-    "weak_password",  # a schema-valid password can still be on the blocklist or hold the e-mail
-]  # fmt: skip
 # Not creates: a token pair, a refresh, a logout. Their races have tests of their own below.
 NOT_CREATES = ("/api/v1/auth/",)
 V1, V2 = "/api/v1", "/api/v2"
@@ -73,12 +73,6 @@ async def test_concurrent_writes_leave_consistent_data(
 ) -> None:
     writes = without(api, NOT_CREATES)
     hostile.assert_clean(await hostile.probe_bursts(writes, hostile_budget), "concurrent bursts")
-
-
-def test_schemathesis_stateless_and_stateful(
-    api: hostile.Api, hostile_budget: hostile.Budget
-) -> None:
-    hostile.run_schemathesis(api, hostile_budget, unpredictable=UNPREDICTABLE)
 
 
 # --- regressions ------------------------------------------------------------------------

@@ -1,7 +1,10 @@
-"""Inherited guard (0 points) under task 8: the whole app, the pipeline's routes included.
+"""Inherited guard (0 points) under task 3: the whole app, with week 12's /api/v1/ws beside it.
 
-Every route is protected unless it is meant to be public (OWASP API5:2023), and the
-responses carry the security headers.
+The socket has no HTTP methods, so the enumeration below skips it; ``test_socket.py`` shows it
+refuses a missing or bad token (1008).
+
+Every route is protected unless it is meant to be public (OWASP API5:2023), and the responses
+carry the security headers.
 
 Enumerated from the app's routes: a route added without ``Security(authorize, ...)`` (or without
 any dependency that needs a token) fails here.

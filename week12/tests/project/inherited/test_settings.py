@@ -1,5 +1,5 @@
-"""Inherited guard (0 points) under task 8: week 11 adds ``WEEK12_BROKER_URL`` (the broker whose
-queues the admin report reads).
+"""Inherited guard (0 points) under task 3: week 12 adds the socket's timeouts to the settings
+(week 11 the broker URL, ``WEEK12_BROKER_URL``); the rest must read the environment as before.
 
 Settings come from the environment, and production never runs on a made-up secret."""
 

@@ -1,5 +1,5 @@
-"""Inherited guard (0 points) under task 2: these requests create tasks, so they fail until
-``TaskService.create`` writes its outbox message.
+"""Inherited guard (0 points) under task 4: every write here goes through week 12's
+``NotifyingTaskRepository``, so these fail until it is written (and must pass unchanged after).
 
 Week 3's API tests of /tasks, unchanged but for the /api/v1 prefix: v1 keeps its contract."""
 
