@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import httpx
+import structlog
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from redis.asyncio import Redis
@@ -60,6 +61,7 @@ read after your write shows it. Without Redis the API answers from PostgreSQL.
 
 Errors use one body everywhere: RFC 9457 problem details (`application/problem+json`).
 """
+logger = structlog.get_logger(__name__)
 # Every protected route can answer these (documented once, where the routers are included).
 AUTH_ERRORS = problem_responses(401, 403)
 
@@ -78,11 +80,18 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.sessionmaker = app.state.given_sessionmaker or make_sessionmaker(engine)
     redis, github = start_caching(app, app.state.settings)
     # Week 12: events go out through the guard; this process's sockets hear every process's.
-    notifier = await start_realtime(app)
+    try:
+        notifier = await start_realtime(app)
+    except Exception:
+        # A broken push channel must not take the API down with it: HTTP keeps working and
+        # clients fall back to reading (the solution's start does not raise, even without Redis).
+        logger.exception("real-time updates unavailable")
+        notifier = None
     try:
         yield
     finally:
-        await notifier.stop()
+        if notifier is not None:
+            await notifier.stop()
         await github.aclose()
         await redis.aclose()
         await engine.dispose()

@@ -18,17 +18,13 @@ logger = structlog.get_logger(__name__)
 
 class Notifier:
     def __init__(
-        self,
-        redis_url: str,
-        manager: ConnectionManager,
-        retry_delay: float = 0.1,
-        max_retry_delay: float = 5.0,
+        self, redis_url: str, manager: ConnectionManager, delay: float = 0.1, max_delay: float = 5.0
     ) -> None:
         # BEGIN SOLUTION keep them; subscribed (asyncio.Event); task None
         self.redis_url = redis_url
         self.manager = manager
-        self.retry_delay = retry_delay
-        self.max_retry_delay = max_retry_delay
+        self.retry_delay = delay  # before the first retry; doubles up to max_delay
+        self.max_retry_delay = max_delay
         self.subscribed = asyncio.Event()  # set while the subscription is up
         self.task: asyncio.Task[None] | None = None
         # END SOLUTION

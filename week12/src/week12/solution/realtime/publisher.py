@@ -30,8 +30,7 @@ async def publish_on(redis: Redis, event: Event) -> int:
 
 
 async def missed_since(redis: Redis, owner_id: int, last_event_id: str) -> list[Event] | None:
-    """The owner's events after the one with id ``last_event_id``, oldest first; None when that
-    event is not in the history any more (or never was): the client must reload everything."""
+    """The owner's events after ``last_event_id``, oldest first; None if it is not in the history."""
     # BEGIN SOLUTION XRANGE the history; the events after that id
     entries = cast(list[tuple[str, dict[str, str]]], await redis.xrange(history(owner_id)))
     events = [Event.model_validate_json(fields["event"]) for _, fields in entries]

@@ -57,7 +57,6 @@ async def first_message_user(websocket: WebSocket) -> tuple[int, str | None] | N
 
 
 def is_ping(text: str) -> bool:
-    """Whether ``text`` is the JSON object ``{"type": "ping", ...}``."""
     # BEGIN SOLUTION json.loads (ValueError: False); a dict whose type is "ping"
     try:
         message = json.loads(text)
@@ -68,8 +67,7 @@ def is_ping(text: str) -> bool:
 
 
 async def resume(websocket: WebSocket, user_id: int, last_event_id: str) -> None:
-    """Send the events missed since ``last_event_id``, or ``{"type": "resync"}`` (too far behind).
-    The socket is registered already: an event may come twice, never not at all."""
+    """The events missed since ``last_event_id`` (may repeat a live one), or a ``resync``."""
     # BEGIN SOLUTION missed_since via the guard; or resync
     guard: RedisGuard = websocket.app.state.guard
     try:

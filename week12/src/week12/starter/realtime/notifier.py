@@ -18,11 +18,7 @@ logger = structlog.get_logger(__name__)
 
 class Notifier:
     def __init__(
-        self,
-        redis_url: str,
-        manager: ConnectionManager,
-        retry_delay: float = 0.1,
-        max_retry_delay: float = 5.0,
+        self, redis_url: str, manager: ConnectionManager, delay: float = 0.1, max_delay: float = 5.0
     ) -> None:
         raise NotImplementedError("TODO: keep them; subscribed (asyncio.Event); task None")
 

@@ -23,8 +23,7 @@ async def publish_on(redis: Redis, event: Event) -> int:
 
 
 async def missed_since(redis: Redis, owner_id: int, last_event_id: str) -> list[Event] | None:
-    """The owner's events after the one with id ``last_event_id``, oldest first; None when that
-    event is not in the history any more (or never was): the client must reload everything."""
+    """The owner's events after ``last_event_id``, oldest first; None if it is not in the history."""
     raise NotImplementedError("TODO: XRANGE the history; the events after that id")
 
 

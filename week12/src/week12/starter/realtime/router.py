@@ -35,13 +35,11 @@ async def first_message_user(websocket: WebSocket) -> tuple[int, str | None] | N
 
 
 def is_ping(text: str) -> bool:
-    """Whether ``text`` is the JSON object ``{"type": "ping", ...}``."""
-    raise NotImplementedError('TODO: json.loads (ValueError: False); a dict whose type is "ping"')
+    raise NotImplementedError("TODO: json.loads (ValueError: False); a dict whose type is \"ping\"")
 
 
 async def resume(websocket: WebSocket, user_id: int, last_event_id: str) -> None:
-    """Send the events missed since ``last_event_id``, or ``{"type": "resync"}`` (too far behind).
-    The socket is registered already: an event may come twice, never not at all."""
+    """The events missed since ``last_event_id`` (may repeat a live one), or a ``resync``."""
     raise NotImplementedError("TODO: missed_since via the guard; or resync")
 
 
