@@ -43,3 +43,24 @@ async def test_a_finished_report_is_pushed_to_its_owner(
             assert status == "done"  # announced after the commit: the download is there
     finally:
         server.stop()
+
+
+async def test_a_report_built_twice_is_announced_once(
+    world_sessions: async_sessionmaker[AsyncSession], member_id: int
+) -> None:
+    """A re-delivered task (week 11: at least once) finds the report done and announces nothing."""
+    jobs = impl_module("week12", "pipeline.jobs")
+    models = impl_module("week12", "pipeline.models")
+    async with world_sessions() as session, session.begin():
+        report = models.ReportExport(owner_id=member_id, format="json")
+        session.add(report)
+    heard: list[Any] = []
+
+    async def announce(event: Any) -> None:
+        heard.append(event)
+
+    assert await jobs.build_report(world_sessions, report.id, announce) == "done"
+    assert await jobs.build_report(world_sessions, report.id, announce) == "nothing to do"
+    assert [(e.type, e.report_id, e.owner_id) for e in heard] == [
+        ("report.ready", report.id, member_id)
+    ]

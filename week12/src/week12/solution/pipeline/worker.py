@@ -19,7 +19,7 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
 
-from .. import models  # noqa: F401 - every model mapped: relationships name each other
+from .. import models  # noqa: F401, RUF100 - every model mapped: relationships name each other
 from ..caching.redis_client import DEV_REDIS_URL
 from ..db import async_database_url, database_url
 from ..realtime.events import Event

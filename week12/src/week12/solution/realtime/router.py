@@ -57,7 +57,7 @@ async def first_message_user(websocket: WebSocket) -> tuple[int, str | None] | N
 
 
 def is_ping(text: str) -> bool:
-    # BEGIN SOLUTION json.loads (ValueError: False); a dict whose type is "ping"
+    # BEGIN SOLUTION json.loads (ValueError: False); a dict whose type is ping
     try:
         message = json.loads(text)
     except ValueError:

@@ -35,7 +35,7 @@ async def first_message_user(websocket: WebSocket) -> tuple[int, str | None] | N
 
 
 def is_ping(text: str) -> bool:
-    raise NotImplementedError("TODO: json.loads (ValueError: False); a dict whose type is \"ping\"")
+    raise NotImplementedError("TODO: json.loads (ValueError: False); a dict whose type is ping")
 
 
 async def resume(websocket: WebSocket, user_id: int, last_event_id: str) -> None:
