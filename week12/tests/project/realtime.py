@@ -20,7 +20,7 @@ from typing import Any
 
 import httpx
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed
+from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from testkit import impl_module
 from testkit.services.process import free_port, port_open, wait_until
@@ -36,8 +36,13 @@ def ws_url(http_url: str) -> str:
 
 @asynccontextmanager
 async def raw_socket(http_url: str) -> AsyncIterator[ClientConnection]:
-    """A connection to ``/api/v1/ws`` that has sent nothing yet."""
-    async with connect(ws_url(http_url), open_timeout=WAIT, close_timeout=2, proxy=None) as ws:
+    """A connection to ``/api/v1/ws`` that has sent nothing yet. A refused handshake (an endpoint
+    that raised before accepting: HTTP 500) fails the test as an assertion."""
+    try:
+        opened = await connect(ws_url(http_url), open_timeout=WAIT, close_timeout=2, proxy=None)
+    except InvalidStatus as exc:
+        raise AssertionError(f"the server refused the WebSocket: {exc}") from None
+    async with opened as ws:
         yield ws
 
 

@@ -38,6 +38,7 @@ class Socket:
 
 @pytest.mark.task(1)
 def test_an_event_has_its_own_id_and_names_what_changed() -> None:
+    assert set(events.Event.model_fields) == {"id", "type", "owner_id", "task_id", "report_id"}
     first = events.Event(type="task.created", owner_id=7, task_id=3)
     second = events.Event(type="task.created", owner_id=7, task_id=3)
     assert first.id != second.id
