@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import json
+import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
+from testkit.plugin import serialised
 from testkit.report import shorten
 
 TESTS = """
@@ -184,3 +189,29 @@ def test_a_long_message_keeps_its_first_line_and_its_end() -> None:
     assert short.startswith("AssertionError: the API no longer matches\n...\n")
     assert short.endswith("the end")
     assert len(short) <= 2000 + len("\n...\n")
+
+
+def test_serialised_parses_run_one_at_a_time() -> None:
+    inside, most = 0, 0
+
+    def slow_parse(source: str) -> str:
+        nonlocal inside, most
+        inside += 1
+        most = max(most, inside)
+        time.sleep(0.01)  # long enough for the other threads to try to come in
+        inside -= 1
+        return source
+
+    parse = serialised(slow_parse)
+    threads = [threading.Thread(target=parse, args=("x = 1",)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert most == 1
+    assert parse("y = 2") == "y = 2"
+
+
+def test_the_plugin_serialises_ast_parse_on_python_3_11_only() -> None:
+    assert hasattr(ast.parse, "__wrapped__") == (sys.version_info < (3, 12))
+    assert isinstance(ast.parse("x = 1"), ast.Module)

@@ -7,16 +7,21 @@
 - markers ``points(n)`` and ``task(n)``;
 - a JSON report per run in ``.reports/`` (see ``testkit.report``);
 - the fixtures of ``testkit.fixtures``;
-- the code blocks of week READMEs and ``weekNN/docs/*.md`` as tests (``testkit.markdown_examples``).
+- the code blocks of week READMEs and ``weekNN/docs/*.md`` as tests (``testkit.markdown_examples``);
+- on Python 3.11, ``ast.parse`` serialised by a lock (see ``serialised``).
 """
 
 from __future__ import annotations
 
+import ast
+import functools
 import os
 import sys
+import threading
 import time
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 import pytest
 
@@ -101,7 +106,32 @@ def _markdown_request(request: pytest.FixtureRequest) -> pytest.FixtureRequest:
     return request
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def serialised(parse: Callable[P, R]) -> Callable[P, R]:
+    """``parse`` behind a lock: one thread at a time builds an AST.
+
+    CPython 3.11 keeps the AST constructor's recursion depth in per-interpreter state (see
+    python/cpython#106905 and pytest-dev/pytest#10874): a thread that parses while another one is
+    in the middle of a parse (pytest formatting a failure while a live app's server thread formats
+    a traceback, whose caret anchors parse source too) can crash pytest with "SystemError: AST
+    constructor recursion depth mismatch", an INTERNALERROR that ends the whole run.
+    """
+    lock = threading.RLock()
+
+    @functools.wraps(parse)
+    def parse_alone(*args: P.args, **kwargs: P.kwargs) -> R:
+        with lock:
+            return parse(*args, **kwargs)
+
+    return parse_alone
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    if sys.version_info < (3, 12) and not hasattr(ast.parse, "__wrapped__"):
+        ast.parse = serialised(ast.parse)
     config.addinivalue_line(
         "markers", "points(n): points this test is worth in grading (default 1)"
     )
