@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, a
 
 from testkit import impl_module
 from testkit.http import ClientFactory
+from testkit.s3 import S3Server
 from testkit.services.postgres import create_database, drop_database
 
 from .alembic_helpers import migrate
@@ -104,8 +105,29 @@ def current_sessionmaker() -> CurrentSessionmaker:
     return CurrentSessionmaker()
 
 
-def make_app(settings: Any, clock: MovableClock, sessionmaker: CurrentSessionmaker) -> Any:
-    app = impl_module("capstone", "main").create_app(settings=settings, clock=clock)
+@dataclass(frozen=True)
+class Bucket:
+    """The attachments' bucket on the testkit's S3-compatible server (moto on loopback)."""
+
+    client: Any
+    name: str
+
+    def put(self, key: str, body: bytes, content_type: str) -> None:
+        self.client.put_object(Bucket=self.name, Key=key, Body=body, ContentType=content_type)
+
+
+@pytest.fixture(scope="session")
+def bucket(s3_server: S3Server) -> Bucket:
+    return Bucket(s3_server.client(), s3_server.create_bucket("attachments"))
+
+
+def make_app(
+    settings: Any, clock: MovableClock, sessionmaker: CurrentSessionmaker, bucket: Bucket
+) -> Any:
+    storage = impl_module("capstone", "attachments.storage").S3Storage(bucket.client, bucket.name)
+    app = impl_module("capstone", "main").create_app(
+        settings=settings, clock=clock, storage=storage
+    )
     app.dependency_overrides[impl_module("capstone", "dependencies").get_sessionmaker] = (
         sessionmaker
     )
@@ -114,9 +136,12 @@ def make_app(settings: Any, clock: MovableClock, sessionmaker: CurrentSessionmak
 
 @pytest.fixture(scope="session")
 def shared_app(
-    settings: Any, session_clock: MovableClock, current_sessionmaker: CurrentSessionmaker
+    settings: Any,
+    session_clock: MovableClock,
+    current_sessionmaker: CurrentSessionmaker,
+    bucket: Bucket,
 ) -> Any:
-    return make_app(settings, session_clock, current_sessionmaker)
+    return make_app(settings, session_clock, current_sessionmaker, bucket)
 
 
 @pytest.fixture
@@ -134,10 +159,14 @@ def app(
 
 @pytest.fixture
 def fresh_app(
-    app: Any, settings: Any, clock: MovableClock, current_sessionmaker: CurrentSessionmaker
+    app: Any,
+    settings: Any,
+    clock: MovableClock,
+    current_sessionmaker: CurrentSessionmaker,
+    bucket: Bucket,
 ) -> Any:
     """An app of the test's own (it may add routes), on the test's connection."""
-    return make_app(settings, clock, current_sessionmaker)
+    return make_app(settings, clock, current_sessionmaker, bucket)
 
 
 @pytest.fixture
@@ -166,6 +195,7 @@ class Org:
     viewer: Person
     project_id: int
     task_id: int
+    attachment_id: int
 
 
 _numbers = itertools.count(1)
@@ -180,6 +210,7 @@ class World:
     db: AsyncConnection
     password_hash: str
     asgi_client: ClientFactory
+    bucket: Bucket
 
     async def person(self, name: str) -> Person:
         email = f"{name}-{next(_numbers)}@example.com"
@@ -196,8 +227,8 @@ class World:
 
     async def org(self, name: str) -> Org:
         """An organisation with an admin, a member and a viewer, one project holding one task with
-        one comment (all named ``secret of <name>``: a response of another organisation must not
-        hold it)."""
+        one comment and one stored attachment (all named ``secret of <name>``: a response of
+        another organisation must not hold it)."""
         slug = f"{name}-{next(_numbers)}"
         insert = text("INSERT INTO organisations (name, slug) VALUES (:n, :s) RETURNING id")
         org_id = int((await self.db.execute(insert, {"n": name, "s": slug})).scalar_one())
@@ -219,8 +250,19 @@ class World:
         await self.db.execute(
             comment, {"o": org_id, "t": task_id, "a": people[1].id, "b": values["t"]}
         )
+        # A stored attachment whose file is really in the bucket (completing it again passes).
+        key = f"org-{org_id}/{next(_numbers):032x}/secret.txt"
+        name = f"secret of {name}"
+        self.bucket.put(key, name.encode(), "text/plain")
+        attachment = text(
+            "INSERT INTO attachments (org_id, task_id, key, filename, content_type, size, status,"
+            " created_by) VALUES (:o, :t, :k, :f, 'text/plain', :s, 'stored', :a) RETURNING id"
+        )
+        row = {"o": org_id, "t": task_id, "k": key, "f": name, "s": len(name),
+               "a": people[1].id}  # fmt: skip
+        attachment_id = int((await self.db.execute(attachment, row)).scalar_one())
         admin, member, viewer = people
-        return Org(org_id, admin, member, viewer, project_id, task_id)
+        return Org(org_id, admin, member, viewer, project_id, task_id, attachment_id)
 
     async def client(self, person: Person | None = None, app: Any = None) -> httpx.AsyncClient:
         client = await self.asgi_client(app or self.app, base_url=API)
@@ -231,9 +273,13 @@ class World:
 
 @pytest.fixture
 def world(
-    app: Any, db_connection: AsyncConnection, password_hash: str, asgi_client: ClientFactory
+    app: Any,
+    db_connection: AsyncConnection,
+    password_hash: str,
+    asgi_client: ClientFactory,
+    bucket: Bucket,
 ) -> World:
-    return World(app, db_connection, password_hash, asgi_client)
+    return World(app, db_connection, password_hash, asgi_client, bucket)
 
 
 @pytest.fixture

@@ -26,6 +26,10 @@ class ConflictError(AppError):
     """The request clashes with the current state: a duplicate, a forbidden transition (409)."""
 
 
+class UnacceptableFileError(AppError):
+    """An uploaded file is not what was declared (size, type): it is deleted, not kept (422)."""
+
+
 class PreconditionFailedError(AppError):
     """The client's ``If-Match`` names a version that is no longer current (412)."""
 

@@ -14,6 +14,8 @@ from fastapi import APIRouter, FastAPI
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, iter_route_contexts
 
+from .attachments.router import router as attachments_router
+from .attachments.storage import LocalStorage, Storage, local_files_router, local_storage_from_env
 from .audit.router import router as audit_router
 from .auth.passwords import Passwords
 from .auth.router import router as auth_router
@@ -64,9 +66,15 @@ def api_routes(app: FastAPI) -> Iterator[tuple[str, APIRoute]]:
 
 
 def create_app(
-    database: str | None = None, settings: Settings | None = None, clock: Clock = utc_now
+    database: str | None = None,
+    settings: Settings | None = None,
+    clock: Clock = utc_now,
+    storage: Storage | None = None,
 ) -> FastAPI:
+    """``storage``: where attachments live (the tests pass an S3 one); files in a local
+    directory, served by this app, by default."""
     settings = settings or Settings.from_env()
+    storage = storage or local_storage_from_env(settings.cursor_secret)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -81,7 +89,7 @@ def create_app(
         title="Projects API (capstone)",
         version="1.0.0",
         description="A multi-tenant project-management backend: organisations, members with "
-        "roles, invitations, projects, tasks, comments with @mentions and an audit log. Errors "
+        "roles, invitations, projects, tasks, comments with @mentions, attachments and an audit log. Errors "
         "are RFC 9457 problem details.",
         lifespan=lifespan,
     )
@@ -90,10 +98,15 @@ def create_app(
     app.state.tokens = TokenCodec(settings)
     app.state.passwords = Passwords(settings.password_cost)
     app.state.cursors = CursorCodec(settings.cursor_secret)
+    app.state.storage = storage
     add_problem_handlers(app)
     routers = (auth_router, tenancy_router, projects_router, tasks_router, comments_router)
-    for router in (*routers, audit_router):
+    for router in (*routers, attachments_router, audit_router):
         app.include_router(publish_required_roles(router), prefix=API_PREFIX)
+    if isinstance(storage, LocalStorage):
+        # What S3 serves for presigned URLs, served here; not part of the contract, which is the
+        # same whichever storage the app runs on.
+        app.include_router(local_files_router(storage), include_in_schema=False)
     make_openapi = app.openapi
 
     def openapi() -> dict[str, Any]:

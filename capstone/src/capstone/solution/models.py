@@ -1,6 +1,7 @@
 """Every model of the app, imported once so ``Base.metadata`` knows every table (Alembic's
 ``env.py`` imports this module)."""
 
+from .attachments.models import Attachment
 from .audit.models import AuditEvent
 from .auth.models import RefreshToken, User
 from .comments.models import Comment, Mention
@@ -10,6 +11,7 @@ from .tasks.models import Task
 from .tenancy.models import Invitation, Membership, Organisation
 
 __all__ = [
+    "Attachment",
     "AuditEvent",
     "Base",
     "Comment",

@@ -26,6 +26,7 @@ from .errors import (
     NotFoundError,
     PermissionDeniedError,
     PreconditionFailedError,
+    UnacceptableFileError,
 )
 
 PROBLEM_JSON = "application/problem+json"
@@ -87,6 +88,7 @@ APP_ERRORS: list[tuple[type[AppError], int, str]] = [
     (PreconditionFailedError, 412, "precondition-failed"),
     (InvalidCursorError, 400, "invalid-cursor"),
     (PermissionDeniedError, 403, "forbidden"),
+    (UnacceptableFileError, 422, "unacceptable-file"),
 ]
 
 
