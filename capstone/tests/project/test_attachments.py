@@ -2,11 +2,14 @@
 the bucket with the presigned URL, ``complete`` checks what arrived (size, type) and deletes a
 file that is not what was declared, downloads return the bytes, other organisations see nothing."""
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
+
+from testkit import impl_module
 
 from .conftest import Org
 
@@ -46,7 +49,11 @@ async def test_upload_complete_and_download_through_presigned_urls(
         assert fetched.content == PDF
 
     listed = await viewer.get(f"/orgs/{acme.id}/tasks/{acme.task_id}/attachments")
-    assert [a["filename"] for a in listed.json()] == ["secret of acme", "plan.pdf"]
+    assert [a["filename"] for a in listed.json()["items"]] == ["secret of acme", "plan.pdf"]
+    first = await viewer.get(f"/orgs/{acme.id}/tasks/{acme.task_id}/attachments?limit=1")
+    rest = await viewer.get(f"/orgs/{acme.id}/tasks/{acme.task_id}/attachments",
+                            params={"cursor": first.json()["next_cursor"]})  # fmt: skip
+    assert [a["id"] for a in rest.json()["items"]] == [attachment["id"]]
     audit = await admin.get(f"/orgs/{acme.id}/audit-events", params={"entity_type": "attachment"})
     assert {"attachment.created", "attachment.stored"} <= {
         e["action"] for e in audit.json()["items"]
@@ -118,3 +125,34 @@ async def test_another_organisation_cannot_reach_the_files(
                  f"/orgs/{acme.id}/attachments/{acme.attachment_id}/download",
                  f"/orgs/{globex.id}/tasks/{acme.task_id}/attachments"):  # fmt: skip
         assert (await outsider.get(path)).status_code == 404
+
+
+async def test_make_run_keeps_the_files_in_a_local_directory_served_by_the_app(
+    settings: Any,
+    clock: Any,
+    current_sessionmaker: Any,
+    app: Any,
+    world: Any,
+    acme: Org,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("FILES_DIR", str(tmp_path))
+    monkeypatch.setenv("PUBLIC_URL", "http://testserver")
+    local = impl_module("capstone", "main").create_app(settings=settings, clock=clock)
+    local.dependency_overrides[impl_module("capstone", "dependencies").get_sessionmaker] = (
+        current_sessionmaker
+    )
+    member = await world.client(acme.member, local)
+    started = await start(member, acme, PDF)
+    attachment, upload = started["attachment"], started["upload"]
+    assert upload["url"].startswith("http://testserver/local-files/")
+    put = await member.put(upload["url"], content=PDF, headers=upload["headers"])
+    assert put.status_code == 200, put.text
+    done = await member.post(f"/orgs/{acme.id}/attachments/{attachment['id']}/complete")
+    assert done.status_code == 200, done.text
+    download = await member.get(f"/orgs/{acme.id}/attachments/{attachment['id']}/download")
+    fetched = await member.get(download.json()["url"])
+    assert fetched.content == PDF
+    forged = await member.get(download.json()["url"].replace("signature=", "signature=0"))
+    assert forged.status_code == 403

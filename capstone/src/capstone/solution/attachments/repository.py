@@ -7,9 +7,16 @@ from .models import Attachment
 class AttachmentRepository(TenantRepository[Attachment]):
     model = Attachment
 
-    async def of_task(self, task_id: int) -> Sequence[Attachment]:
-        """A task's attachments, oldest first."""
+    async def page(self, task_id: int, limit: int, after_id: int | None) -> Sequence[Attachment]:
+        """A task's attachments, oldest first, ``limit + 1`` rows."""
         # BEGIN SOLUTION task 10
-        query = self.scoped().where(Attachment.task_id == task_id).order_by(Attachment.id)
+        query = (
+            self.scoped()
+            .where(Attachment.task_id == task_id)
+            .order_by(Attachment.id)
+            .limit(limit + 1)
+        )
+        if after_id is not None:
+            query = query.where(Attachment.id > after_id)
         return (await self.session.scalars(query)).all()
         # END SOLUTION

@@ -3,9 +3,10 @@ of a task, uploaded and downloaded straight to and from the storage with presign
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, status
+from fastapi import APIRouter, Path, Query, status
 
-from ..dependencies import SessionDep
+from ..dependencies import CursorCodecDep, SessionDep
+from ..pagination import Page, paginate
 from ..problems import problem_responses
 from ..tasks.router import TaskId
 from ..tenancy.dependencies import MAX_ID, MemberDep, ViewerDep
@@ -47,14 +48,26 @@ async def complete_upload(
 
 
 @router.get(
-    "/orgs/{org_id}/tasks/{task_id}/attachments", responses=problem_responses(401, 403, 404, 422)
+    "/orgs/{org_id}/tasks/{task_id}/attachments",
+    responses=problem_responses(400, 401, 403, 404, 422),
 )
 async def list_attachments(
-    task_id: TaskId, tenant: ViewerDep, session: SessionDep, storage: StorageDep
-) -> list[AttachmentOut]:
-    """A task's attachments, oldest first (pending ones included: their upload may be under way)."""
+    task_id: TaskId,
+    tenant: ViewerDep,
+    session: SessionDep,
+    storage: StorageDep,
+    codec: CursorCodecDep,
+    limit: Annotated[int, Query(ge=1, le=100)] = 50,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> Page[AttachmentOut]:
+    """A task's attachments, oldest first (pending ones included: their upload may be under way);
+    follow ``next_cursor`` for the next page."""
     # BEGIN SOLUTION task 10
-    return list(await AttachmentService(session, tenant, storage).of_task(task_id))
+    key = f"attachments:{task_id}"
+    after_id = codec.decode(cursor, key) if cursor else None
+    rows = await AttachmentService(session, tenant, storage).page(task_id, limit, after_id)
+    items, next_cursor = paginate(rows, limit, key, codec, lambda attachment: attachment.id)
+    return Page[AttachmentOut](items=items, next_cursor=next_cursor)
     # END SOLUTION
 
 

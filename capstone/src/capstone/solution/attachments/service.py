@@ -95,10 +95,11 @@ class AttachmentService:
         return attachment_out(attachment)
         # END SOLUTION
 
-    async def of_task(self, task_id: int) -> Sequence[AttachmentOut]:
+    async def page(self, task_id: int, limit: int, after_id: int | None) -> Sequence[AttachmentOut]:
         # BEGIN SOLUTION task 10
         await self.tasks.get(task_id)
-        return [attachment_out(a) for a in await self.attachments.of_task(task_id)]
+        rows = await self.attachments.page(task_id, limit, after_id)
+        return [attachment_out(a) for a in rows]
         # END SOLUTION
 
     async def download(self, attachment_id: int) -> Download:

@@ -46,7 +46,7 @@ class AttachmentService:
         Completing a stored attachment again checks it again and changes nothing."""
         raise NotImplementedError("TODO: task 10")
 
-    async def of_task(self, task_id: int) -> Sequence[AttachmentOut]:
+    async def page(self, task_id: int, limit: int, after_id: int | None) -> Sequence[AttachmentOut]:
         raise NotImplementedError("TODO: task 10")
 
     async def download(self, attachment_id: int) -> Download:
