@@ -27,6 +27,8 @@ class AttachmentStatus(enum.StrEnum):
 
 class Attachment(TenantMixin, Base):
     __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    # BEGIN SOLUTION
     __table_args__ = (
         # The task must be in the attachment's own organisation, like a comment's.
         ForeignKeyConstraint(
@@ -39,7 +41,6 @@ class Attachment(TenantMixin, Base):
         CheckConstraint("status IN ('pending', 'stored')", name="status"),
         CheckConstraint("size > 0", name="size"),
     )
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     task_id: Mapped[int] = mapped_column(BigInteger)
     # Chosen by the server, never by the client: "org-<id>/<random>/<sanitised name>".
     key: Mapped[str] = mapped_column(String(300), unique=True)
@@ -53,3 +54,6 @@ class Attachment(TenantMixin, Base):
         BigInteger, ForeignKey("users.id", ondelete="SET NULL")
     )
     created_at: Mapped[datetime] = created_at_column()
+    # REPLACE WITH
+    # # TODO (task 10): the rest of Attachment: columns, constraints (docs/er.md, the migration)
+    # END SOLUTION

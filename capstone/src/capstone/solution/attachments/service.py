@@ -67,11 +67,14 @@ class AttachmentService:
         # END SOLUTION
 
     async def _get(self, attachment_id: int) -> Attachment:
+        """This organisation's attachment, on a live task, else 404."""
+        # BEGIN SOLUTION task 10
         attachment = await self.attachments.get(attachment_id)
         if attachment is None:
             raise NotFoundError("no such attachment")
         await self.tasks.get(attachment.task_id)  # a deleted task's files are gone with it
         return attachment
+        # END SOLUTION
 
     async def complete(self, attachment_id: int) -> AttachmentOut:
         """Read what arrived (HEAD); a file that is not what was declared is deleted (422).
