@@ -28,8 +28,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for src_uri, content in website.build_pages(ROOT).items():
+    pages = website.build_pages(ROOT)
+    for src_uri, content in pages.items():
         files.append(File.generated(config, src_uri, content=content))
+    for image in website.images(ROOT, pages):
+        files.append(File.generated(config, image, abs_src_path=str(ROOT / image)))
     if MERMAID.is_file():
         files.append(
             File.generated(config, "assets/vendor/mermaid.min.js", abs_src_path=str(MERMAID))

@@ -64,6 +64,14 @@ def test_links_to_code_and_folders_point_at_generated_pages(course: Path) -> Non
     assert "[back](../README.md#goals)" in pages["week99/docs/guide.md"]
 
 
+def test_the_local_images_a_page_shows_are_copied(course: Path) -> None:
+    (course / "week99" / "docs" / "chart.svg").write_text("<svg/>")
+    (course / "week99" / "docs" / "guide.md").write_text(
+        "# A guide\n\n![chart](chart.svg) ![remote](https://example.com/a.png) ![gone](no.png)\n"
+    )
+    assert website.images(course, website.build_pages(course)) == ["week99/docs/chart.svg"]
+
+
 def test_code_and_folder_pages(course: Path) -> None:
     pages = website.build_pages(course)
 

@@ -7,6 +7,7 @@
 - a link to a source file or folder (``src/week03/lectures/l1_http.py``) is rewritten to a
   generated page that shows it (``l1_http.py.md``: the code, highlighted), so the site is whole
   offline and strict mode catches any link to a file that does not exist;
+- an image a page shows (``![chart](results/mix.svg)``) is copied into the site as it is;
 - ```` ```python notest ```` fences become ```` ```python ```` (the word is for the tests);
 - the tiers of ``weekNN/hints.md`` (``### 1. Nudge`` ...) become collapsed admonitions.
 """
@@ -38,6 +39,7 @@ LANGUAGES = {
 LARGEST_SHOWN = 64_000  # bytes; uv.lock and other generated files are only named
 SKIPPED_FOLDERS = {"__pycache__", "node_modules", ".venv"}
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]*)\]\((?P<target>[^)\s]+)\)")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\((?P<target>[^)\s]+)\)")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _NOTEST = re.compile(r"^(\s*(?:`{3,}|~{3,})\s*[\w+-]+)\s+notest\s*$", re.MULTILINE)
 
@@ -196,6 +198,24 @@ def build_pages(root: Path) -> dict[str, str]:
             seen.add(item)
             queue.append(item)
     return pages
+
+
+def images(root: Path, pages: dict[str, str]) -> list[str]:
+    """The repository paths of the local images that the Markdown ``pages`` show (the site copies
+    them as they are); external and missing ones are left to the strict build."""
+    found: set[str] = set()
+    for page, text in pages.items():
+        if page.endswith(".md") and (root / page).is_file():  # a course page, not a generated one
+            for match in _IMAGE.finditer(text):
+                target = match["target"]
+                path = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+                if (
+                    not _is_external(target)
+                    and not path.startswith("../")
+                    and (root / path).is_file()
+                ):
+                    found.add(path)
+    return sorted(found)
 
 
 def _title(page: Path) -> str | None:
