@@ -10,7 +10,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 
 import httpx
 
@@ -22,26 +22,36 @@ APP = "week12.lectures.l2_scale_out:app_from_env"
 
 
 @contextmanager
-def uvicorn_process(redis_url: str) -> Iterator[str]:
-    """A uvicorn process of its own serving the scale-out app; its URL. uvicorn binds the port
-    after the lifespan ran, so an open port means the process is subscribed to Redis."""
-    port = free_port()
-    cmd = [sys.executable, "-m", "uvicorn", "--factory", APP, "--port", str(port)]
+def uvicorn_processes(redis_url: str, count: int = 2) -> Iterator[list[str]]:
+    """``count`` uvicorn processes of their own serving the scale-out app, started side by side
+    (each takes seconds to import); their URLs. uvicorn binds the port after the lifespan ran, so
+    an open port means the process is subscribed to Redis."""
+    ports = [free_port() for _ in range(count)]
     env = {**os.environ, "WEEK12_REDIS_URL": redis_url}
-    server = subprocess.Popen([*cmd, "--log-level", "warning"], env=env, start_new_session=True)
+    servers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "--factory", APP, "--port", str(port),
+             "--log-level", "warning"],
+            env=env,
+            start_new_session=True,
+        )
+        for port in ports
+    ]  # fmt: skip
     try:
-        wait_until(lambda: port_open(port), 30, f"uvicorn on port {port}")
-        yield f"http://127.0.0.1:{port}"
+        for port in ports:
+            wait_until(lambda port=port: port_open(port), 30, f"uvicorn on port {port}")  # type: ignore[misc]
+        yield [f"http://127.0.0.1:{port}" for port in ports]
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(10)
+        for server in servers:
+            os.killpg(server.pid, signal.SIGTERM)
+        for server in servers:
+            server.wait(10)
 
 
 async def test_a_message_posted_to_one_process_reaches_a_client_of_the_other(
     redis_url: str, ws_connect: Connect
 ) -> None:
-    with ExitStack() as stack:
-        a, b = (stack.enter_context(uvicorn_process(redis_url)) for _ in range(2))
+    with uvicorn_processes(redis_url) as (a, b):
         async with (
             ws_connect(a, "/ws/rooms/ops") as on_a,
             ws_connect(b, "/ws/rooms/ops") as on_b,

@@ -20,6 +20,7 @@ week 10's ``test_auth_flow.py`` tests.
 
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -403,11 +404,17 @@ def pipeline_world(postgres_url: str, redis_url: str) -> Iterator[World]:
     broker = ThrowawayRedis()
     smtp = SmtpServer().start()
     try:
-        command.upgrade(alembic_config(url), "head")
         draft = World(url, broker.url(), smtp, None, producer(broker.url()), redis_url=redis_url)  # type: ignore[arg-type]
-        with CeleryWorker(worker_app(), draft.broker_url, env=draft.env()) as worker:
-            draft.worker = worker
+        draft.worker = worker = CeleryWorker(worker_app(), draft.broker_url, env=draft.env())
+        try:
+            # The worker's start-up is mostly its imports: the migrations run meanwhile.
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                started = pool.submit(worker.start)
+                command.upgrade(alembic_config(url), "head")
+                started.result()
             yield draft
+        finally:
+            worker.close()
     finally:
         smtp.close()
         broker.close()
