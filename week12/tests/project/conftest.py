@@ -400,20 +400,23 @@ async def live(postgres_url: str, settings: Any) -> AsyncIterator[Live]:
 
 @pytest.fixture(scope="session")
 def pipeline_world(postgres_url: str, redis_url: str) -> Iterator[World]:
+    """The pipeline's database (migrated), broker, SMTP server and worker. The worker may still be
+    starting when this returns: ``world`` waits for it (see ``pipeline_started_early``)."""
     url = create_database(postgres_url, prefix="pipeline")
     broker = ThrowawayRedis()
     smtp = SmtpServer().start()
+    pool = ThreadPoolExecutor(max_workers=1)
     try:
         draft = World(url, broker.url(), smtp, None, producer(broker.url()), redis_url=redis_url)  # type: ignore[arg-type]
         draft.worker = worker = CeleryWorker(worker_app(), draft.broker_url, env=draft.env())
         try:
-            # The worker's start-up is mostly its imports: the migrations run meanwhile.
-            with ThreadPoolExecutor(max_workers=1) as pool:
-                started = pool.submit(worker.start)
-                command.upgrade(alembic_config(url), "head")
-                started.result()
+            # The worker's start-up is mostly its imports: the migrations run meanwhile, and
+            # the tests before the first that needs the worker.
+            draft.started = pool.submit(worker.start)
+            command.upgrade(alembic_config(url), "head")
             yield draft
         finally:
+            pool.shutdown()  # a start still running ends (started or failed) before the close
             worker.close()
     finally:
         smtp.close()
@@ -421,9 +424,21 @@ def pipeline_world(postgres_url: str, redis_url: str) -> Iterator[World]:
         drop_database(url)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def pipeline_started_early(request: pytest.FixtureRequest) -> None:
+    """When a collected test needs the pipeline's world, make it at the first project test: its
+    worker's start-up (seconds of imports) then runs beside the tests before the first that uses
+    it, not in front of that test."""
+    if any("pipeline_world" in getattr(item, "fixturenames", ()) for item in request.session.items):
+        request.getfixturevalue("pipeline_world")
+
+
 @pytest.fixture
 def world(pipeline_world: World) -> World:
-    """The session's pipeline world, its waits reading the session worker's log from here on."""
+    """The session's pipeline world (its worker started), its waits reading the session worker's
+    log from here on."""
+    assert pipeline_world.started is not None
+    pipeline_world.started.result()  # raises the worker's start-up error, with its log
     pipeline_world.watch(pipeline_world.worker)
     return pipeline_world
 

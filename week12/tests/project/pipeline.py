@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Any
@@ -35,6 +36,9 @@ class World:
     watched: CeleryWorker | None = None  # the worker whose log the waits read (``watch``)
     since: int = 0  # the length of its log when the running test began
     redis_url: str = ""  # week 12: the app's Redis, where the worker publishes its events
+    started: Future[CeleryWorker] | None = (
+        None  # week 12: the worker's start, run in the background
+    )
 
     def watch(self, worker: CeleryWorker) -> CeleryWorker:
         """Read ``worker``'s log from here on (each test calls it first, through its fixture)."""
