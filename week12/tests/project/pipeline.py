@@ -36,9 +36,8 @@ class World:
     watched: CeleryWorker | None = None  # the worker whose log the waits read (``watch``)
     since: int = 0  # the length of its log when the running test began
     redis_url: str = ""  # week 12: the app's Redis, where the worker publishes its events
-    started: Future[CeleryWorker] | None = (
-        None  # week 12: the worker's start, run in the background
-    )
+    # week 12: the worker's start, run in the background (``world`` waits for it)
+    started: Future[CeleryWorker] | None = None
 
     def watch(self, worker: CeleryWorker) -> CeleryWorker:
         """Read ``worker``'s log from here on (each test calls it first, through its fixture)."""
