@@ -128,6 +128,13 @@ def test_schemathesis_failures_become_assertion_errors(live_server: Serve) -> No
         hostile.run_schemathesis(api, Budget(), phases=["stateful"])  # the default finds it
 
 
+def test_schemathesis_runs_only_the_operations_included(live_server: Serve) -> None:
+    server = live_server(make_app({"bad_schema"}))  # GET /notes/{note_id} is the broken one
+    api = Api(server.url, (Document(f"{server.url}/openapi.json", {}),))
+
+    hostile.run_schemathesis(api, Budget(), include=lambda method, path: method.upper() == "POST")
+
+
 def test_examples_are_small_valid_instances() -> None:
     document = Document("memory", make_app().openapi())
     note = {"$ref": "#/components/schemas/NoteIn"}
