@@ -208,13 +208,9 @@ def images(root: Path, pages: dict[str, str]) -> list[str]:
         if page.endswith(".md") and (root / page).is_file():  # a course page, not a generated one
             for match in _IMAGE.finditer(text):
                 target = match["target"]
-                path = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
-                if (
-                    not _is_external(target)
-                    and not path.startswith("../")
-                    and (root / path).is_file()
-                ):
-                    found.add(path)
+                at = None if _is_external(target) else _resolve(page, target, root)
+                if at is not None and (root / at[0]).is_file():
+                    found.add(at[0])
     return sorted(found)
 
 
