@@ -135,6 +135,19 @@ def test_schemathesis_runs_only_the_operations_included(live_server: Serve) -> N
     hostile.run_schemathesis(api, Budget(), include=lambda method, path: method.upper() == "POST")
 
 
+def test_only_keeps_the_operations_asked_for() -> None:
+    api = Api("http://api", (Document("memory", make_app().openapi()),))
+
+    narrowed = api.only(lambda method, path: method == "post")
+
+    assert {op.method.upper() for op in narrowed.operations} == {"POST"}
+    assert {op.path for op in narrowed.operations} < {op.path for op in api.operations}
+    every = api.only(lambda method, path: True)
+    assert [(op.method, op.path) for op in every.operations] == [
+        (op.method, op.path) for op in api.operations
+    ]
+
+
 def test_examples_are_small_valid_instances() -> None:
     document = Document("memory", make_app().openapi())
     note = {"$ref": "#/components/schemas/NoteIn"}

@@ -7,6 +7,7 @@ its parameters, JSON body schema and the status codes it declares.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,6 +135,21 @@ class Api:
     @property
     def operations(self) -> list[Operation]:
         return [op for document in self.documents for op in document.operations()]
+
+    def only(self, keep: Callable[[str, str], bool]) -> Api:
+        """This API with only the operations ``keep(method, path)`` says yes to (the method as the
+        document writes it, ``post``): a week's suite attacks what the week changes."""
+        documents = []
+        for doc in self.documents:
+            paths = {}
+            for path, item in doc.raw.get("paths", {}).items():
+                kept = {m for m in item if m.upper() in METHODS and keep(m, path)}
+                if kept:
+                    paths[path] = {
+                        k: v for k, v in item.items() if k in kept or k.upper() not in METHODS
+                    }
+            documents.append(Document(doc.url, doc.raw | {"paths": paths}))
+        return Api(self.base_url, tuple(documents))
 
     def by_path(self) -> dict[str, dict[str, Operation]]:
         """``{path: {method: operation}}`` over every document."""

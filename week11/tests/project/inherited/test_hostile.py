@@ -30,7 +30,6 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from testkit import hostile
 from testkit.db import async_url
-from testkit.hostile.document import Document
 
 from ..conftest import Live
 
@@ -49,18 +48,6 @@ READ_BACK = {("GET", f"{V1}/tasks/{{task_id}}"), ("GET", f"{V2}/tasks/{{task_id}
 
 def touched(method: str, path: str) -> bool:
     return path.startswith(PIPELINE) or (method.upper(), path) in CREATES
-
-
-def only_touched(api: hostile.Api) -> hostile.Api:
-    """The API with only the operations week 11 touches."""
-    documents = []
-    for doc in api.documents:
-        paths = {}
-        for path, item in doc.raw["paths"].items():
-            if kept := {method: spec for method, spec in item.items() if touched(method, path)}:
-                paths[path] = kept
-        documents.append(Document(doc.url, doc.raw | {"paths": paths}))
-    return hostile.Api(api.base_url, tuple(documents))
 
 
 @pytest_asyncio.fixture(loop_scope="session", scope="module")
@@ -91,7 +78,7 @@ async def test_http_methods_follow_rfc_9110(api: hostile.Api) -> None:
 async def test_concurrent_writes_leave_consistent_data(
     api: hostile.Api, hostile_budget: hostile.Budget
 ) -> None:
-    findings = await hostile.probe_bursts(only_touched(api), hostile_budget)
+    findings = await hostile.probe_bursts(api.only(touched), hostile_budget)
 
     hostile.assert_clean(findings, "concurrent bursts")
 

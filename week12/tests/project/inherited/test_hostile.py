@@ -23,14 +23,13 @@ the end.
 (`shared/README.md` describes the suite; `pytest --deep` runs its long version.)
 """
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
 import pytest_asyncio
 
 from testkit import hostile
-from testkit.hostile.document import Document
 
 from ..conftest import Live
 
@@ -51,18 +50,6 @@ def task_create(method: str, path: str) -> bool:
     return method == "post" and path in CREATES
 
 
-def only(api: hostile.Api, keep: Callable[[str, str], bool]) -> hostile.Api:
-    """The API with only the operations ``keep(method, path)`` accepts."""
-    documents = []
-    for doc in api.documents:
-        paths = {}
-        for path, item in doc.raw["paths"].items():
-            if kept := {method: spec for method, spec in item.items() if keep(method, path)}:
-                paths[path] = kept
-        documents.append(Document(doc.url, doc.raw | {"paths": paths}))
-    return hostile.Api(api.base_url, tuple(documents))
-
-
 @pytest_asyncio.fixture(loop_scope="session", scope="module")
 async def api(live: Live) -> hostile.Api:
     return await hostile.Api.load(live.url, DOCUMENTS)
@@ -77,7 +64,7 @@ async def http(api: hostile.Api) -> AsyncIterator[httpx.AsyncClient]:
 async def test_hostile_input_gets_4xx_never_5xx(
     api: hostile.Api, hostile_budget: hostile.Budget
 ) -> None:
-    findings = await hostile.probe_inputs(only(api, task_write), hostile_budget)
+    findings = await hostile.probe_inputs(api.only(task_write), hostile_budget)
 
     hostile.assert_clean(findings, "hostile input")
 
@@ -89,7 +76,7 @@ async def test_http_methods_follow_rfc_9110(api: hostile.Api) -> None:
 async def test_concurrent_writes_leave_consistent_data(
     api: hostile.Api, hostile_budget: hostile.Budget
 ) -> None:
-    findings = await hostile.probe_bursts(only(api, task_create), hostile_budget)
+    findings = await hostile.probe_bursts(api.only(task_create), hostile_budget)
 
     hostile.assert_clean(findings, "concurrent bursts")
 
