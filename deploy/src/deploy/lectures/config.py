@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     env: Environment
     database_url: PostgresDsn
     redis_url: RedisDsn
+    broker_url: RedisDsn | None = None  # Celery's broker; the same Redis when unset
     jwt_secret: SecretStr
     sentry_dsn: SecretStr | None = None  # its key part is a credential too
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
