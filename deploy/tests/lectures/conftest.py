@@ -25,6 +25,7 @@ def make_settings(postgres_url: str, redis_url: str) -> MakeSettings:
         values: dict[str, object] = {
             "database_url": postgres_url,
             "redis_url": redis_url,
+            "broker_url": redis_url,
             "jwt_secret": SECRET,
             "log_json": True,
             "log_level": "INFO",

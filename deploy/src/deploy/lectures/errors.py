@@ -1,7 +1,7 @@
 """Error tracking with Sentry (lecture W15.L2), and what must never reach it.
 
 ``init_sentry`` reports unhandled errors (the FastAPI and Celery integrations switch themselves on)
-with the environment and release, without personal data (``send_default_pii=False``). An event
+with the environment and release, without personal data (the SDK's default). An event
 carries the stack's local variables, the request's headers and whatever a message said: secrets
 end up there easily. ``scrubber`` is the last step before an event leaves the process: it drops
 credential headers and replaces every string that contains one of the app's secret values,
@@ -52,7 +52,8 @@ def init_sentry(
         dsn=dsn,
         environment=environment,
         release=release,  # the image's git SHA: which deploy introduced the error
-        send_default_pii=False,
+        # No personal data is the default (no data_collection, the successor of send_default_pii):
+        # no user ids, IPs or cookies. Local variables are still sent: hence before_send.
         before_send=scrubber(secrets),
         traces_sample_rate=0.0,  # errors only; tracing is a separate decision (volume, cost)
     )
