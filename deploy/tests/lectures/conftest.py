@@ -29,7 +29,8 @@ def make_settings(postgres_url: str, redis_url: str) -> MakeSettings:
             "jwt_secret": SECRET,
             "log_json": True,
             "log_level": "INFO",
-            "ready_timeout": 0.5,
+            # Generous: a loaded 2-core machine can take a second to answer a healthy PING.
+            "ready_timeout": 3.0,
         }
         return DevelopmentSettings(_env_file=None, **(values | overrides))  # type: ignore[arg-type]
 

@@ -55,7 +55,9 @@ async def test_a_hung_database_fails_ready_within_its_timeout(
     make_settings: MakeSettings, asgi_client: Client
 ) -> None:
     with unaccepted_port() as port:  # connecting hangs: a firewall, a saturated server
-        settings = make_settings(database_url=f"postgresql://app@127.0.0.1:{port}/app")
+        settings = make_settings(
+            database_url=f"postgresql://app@127.0.0.1:{port}/app", ready_timeout=1.0
+        )
         client = await asgi_client(create_app(settings))
         started = time.monotonic()
         response = await client.get("/ready")
