@@ -37,6 +37,8 @@ TENANT_FREE = {
     ("GET", "/api/v1/orgs"): "the caller's own memberships",
     ("POST", "/api/v1/orgs"): "creating a tenant",
     ("POST", "/api/v1/invitations/accept"): "the invitation token is the credential",
+    ("GET", "/health"): "liveness: the process answers, for the platform",
+    ("GET", "/ready"): "readiness: the database answers, for the platform",
     ("PUT", "/local-files/{key:path}"): "the local storage: the signed URL is the credential",
     ("GET", "/local-files/{key:path}"): "the local storage: the signed URL is the credential",
 }

@@ -23,6 +23,7 @@ from .auth.tokens import TokenCodec
 from .comments.router import router as comments_router
 from .db import database_url, make_engine, make_sessionmaker
 from .dependencies import Clock
+from .health import router as health_router
 from .pagination import CursorCodec
 from .problems import add_problem_handlers, document_problems
 from .projects.router import router as projects_router
@@ -103,6 +104,7 @@ def create_app(
     routers = (auth_router, tenancy_router, projects_router, tasks_router, comments_router)
     for router in (*routers, attachments_router, audit_router):
         app.include_router(publish_required_roles(router), prefix=API_PREFIX)
+    app.include_router(health_router)  # outside /api/v1: for the platform, not for clients
     if isinstance(storage, LocalStorage):
         # What S3 serves for presigned URLs, served here; not part of the contract, which is the
         # same whichever storage the app runs on.

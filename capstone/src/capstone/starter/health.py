@@ -1,0 +1,57 @@
+"""Health checks for whatever runs the app (Docker's HEALTHCHECK, a Kubernetes probe, a load
+balancer): no authentication, no organisation, outside ``/api/v1``.
+
+- ``GET /health`` (liveness): the process answers. It touches nothing else on purpose: a
+  database outage must not get every replica restarted, which cures nothing.
+- ``GET /ready`` (readiness): the app can serve, so its database answers ``SELECT 1`` within
+  ``READY_TIMEOUT`` seconds; else 503 with ``Retry-After``, and traffic goes elsewhere until it
+  recovers.
+"""
+
+import asyncio
+from typing import Literal
+
+from fastapi import APIRouter, HTTPException
+from pydantic import BaseModel
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from .dependencies import SessionmakerDep
+from .problems import problem_responses
+
+READY_TIMEOUT = 2.0  # seconds: a probe that hangs is worse than one that fails
+RETRY_AFTER = "5"  # seconds: when a load balancer or client should ask again
+
+router = APIRouter(tags=["health"])
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+
+
+class Readiness(BaseModel):
+    status: Literal["ready"] = "ready"
+    checks: dict[str, Literal["ok"]]
+
+
+@router.get("/health", summary="Liveness: the process answers")
+async def health() -> Health:
+    return Health()
+
+
+@router.get(
+    "/ready",
+    summary="Readiness: the database answers",
+    responses=problem_responses(503),
+)
+async def ready(sessionmaker: SessionmakerDep) -> Readiness:
+    try:
+        # The timeout covers the whole check: getting a connection from the pool, connecting
+        # to a server that accepts but never answers, and the query itself.
+        async with asyncio.timeout(READY_TIMEOUT), sessionmaker() as session:
+            await session.execute(text("SELECT 1"))
+    except (SQLAlchemyError, OSError, TimeoutError) as exc:
+        raise HTTPException(
+            503, detail="The database is unreachable.", headers={"Retry-After": RETRY_AFTER}
+        ) from exc
+    return Readiness(checks={"database": "ok"})
