@@ -29,7 +29,7 @@ UVRUN := $(UV) run --frozen --no-sync
 TESTKIT := $(UVRUN) testkit
 
 .PHONY: help bootstrap run test test-testkit test-week verify verify-week lint fmt typecheck starters diff-week \
-	services-up services-down ci check-week watch progress dsa grade bench-week openapi docs docs-serve docs-check docs-browser
+	services-up services-down ci deploy-smoke check-week watch progress dsa grade bench-week openapi docs docs-serve docs-check docs-browser
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -101,14 +101,18 @@ services-up: bootstrap ## start development PostgreSQL + Redis (data in .data/, 
 services-down: bootstrap ## stop the development services (data is kept)
 	@$(TESTKIT) services down
 
-ci: ## what CI runs: lint, typecheck, make test with coverage gates, verify, the website check
+ci: ## what CI runs: lint, typecheck, make test with coverage gates, verify, the website check, the deploy smoke test
 	@rm -rf .reports
 	@$(MAKE) lint
 	@$(MAKE) typecheck
 	@$(MAKE) test COV=1
 	@$(MAKE) verify
 	@$(MAKE) docs-check
+	@$(MAKE) deploy-smoke
 	@$(TESTKIT) summary --label ci
+
+deploy-smoke: bootstrap ## the capstone's image and Compose stack built and run for real (root; deploy/docker/smoke.sh)
+	@UVRUN="$(UVRUN)" deploy/docker/smoke.sh
 
 check-week: bootstrap ## your starter against a week's tests, per task with hints: make check-week 3 [TASK=2] [HINT=2]
 	@test -n "$(N)" || { echo "usage: make check-week N=3 [TASK=2] [HINT=2]"; exit 2; }
