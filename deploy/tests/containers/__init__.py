@@ -1,0 +1,1 @@
+"""Tests of week 15's containers lecture (deploy/docs/containers.md)."""
