@@ -37,8 +37,8 @@ fail() { printf '\ndeploy-smoke FAILED: %s\n' "$*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || fail "needs root: it starts its own dockerd and runs debootstrap"
 [ "$(uname -s)" = Linux ] || fail "needs Linux (namespaces, cgroups, overlayfs)"
 mkdir -p "$CACHE" "$LOGS"
-exec 9>"$CACHE/lock"
-flock -n 9 || fail "another deploy-smoke is running (lock: $CACHE/lock)"
+exec 9>"$RUN.lock"  # one run per machine: the runs would share the bridge and $RUN
+flock -n 9 || fail "another deploy-smoke is running (lock: $RUN.lock)"
 
 # --- 1. Tools --------------------------------------------------------------------------------
 step "tools"
