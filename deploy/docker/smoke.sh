@@ -91,6 +91,7 @@ cleanup() {
     local code=$?
     trap - EXIT INT TERM
     set +e
+    exec 1>&3 2>&4  # a signal can land inside a step whose output goes to a log file
     if [ -S "$RUN/docker.sock" ]; then
         [ $code = 0 ] || compose logs --no-color --tail=80 >"$LOGS/compose.log" 2>&1
         step "down: the stack, its volumes and network"
@@ -132,6 +133,7 @@ mkdir -p "$RUN"
 # dockerd turns forwarding on and the FORWARD policy to DROP: put them back as they were.
 FORWARD_POLICY=$(iptables -S FORWARD | awk '$1 == "-P" {print $3}')
 IP_FORWARD=$(cat /proc/sys/net/ipv4/ip_forward)
+exec 3>&1 4>&2  # the terminal, for cleanup
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 ip link show docker0 >/dev/null 2>&1 && ip link delete docker0  # left by a killed run
