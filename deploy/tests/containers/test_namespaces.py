@@ -1,7 +1,8 @@
 """The containers lecture's namespaces, each seen from inside and from the host.
 
-These create real namespaces, which needs root and ``unshare``: where they are missing, the tests
-fail with ``NamespacesUnavailable`` saying what to install or how to run (no skip).
+These create real namespaces, with ``unshare``: as root, or in a user namespace where the host
+allows them. Where neither works, the tests fail with ``NamespacesUnavailable`` saying what to
+install or change (no skip).
 """
 
 from __future__ import annotations
@@ -73,9 +74,18 @@ def test_without_unshare_the_error_says_what_to_install(monkeypatch: pytest.Monk
         containers.pid_namespace()
 
 
-def test_without_root_the_error_says_so(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def test_without_root_a_user_namespace_comes_first_and_the_demos_still_run(
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(os, "geteuid", lambda: 1000)
+    assert containers.unshare("--uts")[1:] == ["--user", "--map-root-user", "--uts"]
+    view = containers.pid_namespace()  # for real, through the user namespace
+    assert (view.own_pid, view.visible_pids) == (1, [1])
+
+
+def test_when_unshare_fails_the_error_says_what_to_change(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda _name: "/bin/false")
     assert containers.main(["uts"]) == 1
-    assert "needs root" in capsys.readouterr().err
+    assert "allow unprivileged user namespaces" in capsys.readouterr().err

@@ -11,8 +11,9 @@ process and reports what it saw (deploy/docs/containers.md, section 1, runs them
     python -m deploy.lectures.containers signals    # why STOPSIGNAL SIGINT: Python as PID 1
     python -m deploy.lectures.containers ns         # the namespaces of this process and a child
 
-Creating namespaces needs root (or user namespaces, which many hosts disable): without them
-every function raises ``NamespacesUnavailable`` saying what is missing.
+Creating namespaces needs root. Without it, the functions first create a user namespace in
+which this user is root (``unshare --user --map-root-user``), as rootless containers do; where
+the host forbids that too, they raise ``NamespacesUnavailable`` saying what to change.
 """
 
 from __future__ import annotations
@@ -36,16 +37,22 @@ class NamespacesUnavailable(RuntimeError):
     """This machine or user cannot create namespaces; the message says why."""
 
 
+ROOTLESS_HINT = (
+    "run as root, or allow unprivileged user namespaces "
+    "(sysctl kernel.apparmor_restrict_unprivileged_userns=0 on Ubuntu 24.04)"
+)
+
+
 def unshare(*flags: str) -> list[str]:
-    """The ``unshare`` command line with ``flags``, or why it cannot run here."""
+    """The ``unshare`` command line with ``flags``, or why it cannot run here.
+
+    Not root: a new user namespace first, where this user is uid 0 and may create the others.
+    """
     path = shutil.which("unshare")
     if path is None:
         raise NamespacesUnavailable("no `unshare` command: install util-linux")
-    if os.geteuid() != 0:
-        raise NamespacesUnavailable(
-            "creating PID and UTS namespaces needs root here: run as root (or in a VM where you are)"
-        )
-    return [path, *flags]
+    rootless = [] if os.geteuid() == 0 else ["--user", "--map-root-user"]
+    return [path, *rootless, *flags]
 
 
 def run_python(flags: list[str], code: str) -> str:
@@ -58,7 +65,10 @@ def run_python(flags: list[str], code: str) -> str:
         check=False,
     )
     if result.returncode != 0:
-        raise NamespacesUnavailable(f"unshare {' '.join(flags)} failed: {result.stderr.strip()}")
+        raise NamespacesUnavailable(
+            f"unshare {' '.join(flags)} failed ({result.stderr.strip() or 'no message'}): "
+            + ROOTLESS_HINT
+        )
     return result.stdout
 
 
@@ -140,7 +150,7 @@ def python_as_pid1(handle_sigterm: bool = False, grace: float = 0.5) -> SignalsA
         try:
             assert process.stdout is not None  # noqa: S101 - stdout=PIPE above
             if process.stdout.readline().strip() != "ready":
-                raise NamespacesUnavailable("the child in a new PID namespace did not start")
+                raise NamespacesUnavailable(f"no child in a new PID namespace: {ROOTLESS_HINT}")
             pid1 = child_of(process.pid)  # its number out here; inside, it is 1
             os.kill(pid1, signal.SIGTERM)
             time.sleep(grace)
