@@ -83,7 +83,7 @@ resource "aws_lb_target_group" "app" {
   deregistration_delay = 30 # seconds a draining task keeps its in-flight requests
 
   health_check {
-    path    = "/openapi.json" # /ready once week 15's observability lecture adds it
+    path    = "/ready" # 503 while the database is unreachable: no traffic to this task
     matcher = "200"
   }
 }
