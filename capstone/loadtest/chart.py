@@ -168,7 +168,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, help="the SVG (default: beside the input)")
     parser.add_argument("--title", default="")
     args = parser.parse_args(argv)
-    out = args.out or args.input.with_suffix(".svg")
+    # bench.json -> bench.svg; mix_stats_history.csv -> mix.svg
+    out = args.out or args.input.with_name(args.input.name.split("_stats_history")[0]).with_suffix(
+        ".svg"
+    )
     if args.input.suffix == ".json":
         runs = json.loads(args.input.read_text(encoding="utf-8"))["runs"]
         out.write_text(bench_chart(runs, args.title or "Task list, first page of 20"))

@@ -1,9 +1,9 @@
 """Where a worker's time goes: a py-spy profile (collapsed stacks) summed into a few buckets.
 
     uvx py-spy record --pid <uvicorn worker> --duration 20 --format raw --output worker.txt
-    uv run python week12/loadtest/profile_summary.py worker.txt
+    uv run python capstone/loadtest/profile_summary.py worker.txt
 
-``make bench-week 12`` does both with ``--profile 20`` (see ``bench_api.py``). py-spy samples the
+``bench_api.py --profile 15`` does both under 10 connections of the task list. py-spy samples the
 running process from outside (no code change, little overhead) and, without ``--idle``, records
 only samples where Python is working, so the shares are shares of CPU time.
 
@@ -26,16 +26,21 @@ from pathlib import Path
 # Inclusive markers: (label, pattern matched against each frame "function (file:line)").
 INCLUSIVE = (
     ("FastAPI dependency resolution (solve_dependencies)", r"^solve_dependencies "),
-    ("the caller's user and deny-list check (get_principal)", r"^get_principal "),
+    ("who is calling: token + user SELECT (get_current_user)", r"^get_current_user "),
+    ("the membership SELECT and role check (RequireRole)", r"^__call__ \(.*tenancy/dependencies"),
     ("the endpoint function (list_tasks)", r"^list_tasks "),
-    ("link building (request.url_for)", r"\.url_for \("),
-    ("response validation + JSON (serialize_response, render)",
-     r"^(serialize_response|_prepare_response_content|render) "),
+    ("the page's SELECT (TaskRepository.page)", r"^page \(.*tasks/repository"),
+    ("SQLAlchemy building ORM objects from rows", r"sqlalchemy/orm/(loading|identity)\.py"),
+    ("the session's COMMIT and close (get_session)",
+     r"^(commit|close) \(.*sqlalchemy/ext/asyncio/session\.py"),
+    ("TaskOut.model_validate + response validation and JSON",
+     r"^(model_validate|serialize_response|_prepare_response_content|render) "),
 )  # fmt: skip
 # Layers, innermost match wins; the order only matters for frames matching two patterns.
 LAYERS = (
-    ("PostgreSQL driver + SQLAlchemy (DB round-trips)", r"(^|/)(asyncpg|sqlalchemy)/"),
-    ("Redis client (cache, deny-list)", r"(^|/)redis/"),
+    ("asyncpg (the PostgreSQL driver)", r"(^|/)asyncpg/"),
+    ("SQLAlchemy (SQL compilation, ORM, pool, greenlet bridge)", r"(^|/)(sqlalchemy|greenlet)/"),
+    ("Redis client", r"(^|/)redis/"),
     ("JWT + crypto (token check)", r"(^|/)(jwt|joserfc|authlib|cryptography)/"),
     ("pydantic (validation, serialisation)", r"(^|/)pydantic(_core)?/"),
     ("JSON encoding", r"(^|/)json/|orjson|encoders\.py"),

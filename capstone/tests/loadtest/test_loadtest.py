@@ -116,3 +116,40 @@ def test_the_benchmark_chart_draws_each_row_and_the_percentiles() -> None:
     assert {"Tasks", "10 conn.", "50 conn.", "p95", "100"} <= set(texts)  # 100: the rate axis
     with pytest.raises(ValueError, match="no runs"):
         chart.bench_chart([])
+
+
+profile_summary = script("loadtest/profile_summary.py")
+ROOT_FRAMES = "<module> (<string>:1);Runner.run (asyncio/runners.py:118);"
+DEPS = "solve_dependencies (fastapi/dependencies/utils.py:600);"
+RAW = [
+    ROOT_FRAMES + DEPS + "get_current_user (capstone/solution/auth/dependencies.py:45);"
+    "execute (sqlalchemy/ext/asyncio/session.py:449);_execute (asyncpg/connection.py:1800) 4",
+    ROOT_FRAMES + DEPS + "__call__ (capstone/solution/tenancy/dependencies.py:44);"
+    "get_for (capstone/solution/tenancy/repository.py:30);"
+    "_compile_w_cache (sqlalchemy/sql/elements.py:700) 2",
+    ROOT_FRAMES + "list_tasks (capstone/solution/tasks/router.py:50);"
+    "page (capstone/solution/tasks/repository.py:40);"
+    "instances (sqlalchemy/orm/loading.py:200) 3",
+    ROOT_FRAMES + "serialize_response (fastapi/routing.py:200) 1",
+    "Thread.run (threading.py:982);Process.always_pong (uvicorn/supervisors/multiprocess.py:64);"
+    "Connection._recv (multiprocessing/connection.py:395) 40",
+]
+
+
+def test_a_profile_is_summed_inclusively_and_by_innermost_layer() -> None:
+    stacks = profile_summary.parse(RAW)
+    assert [count for _, count in stacks] == [4, 2, 3, 1]  # uvicorn's heartbeat left out
+    total, inclusive, layers = profile_summary.summarise(stacks)
+    assert total == 10
+    assert inclusive["FastAPI dependency resolution (solve_dependencies)"] == 6
+    assert inclusive["who is calling: token + user SELECT (get_current_user)"] == 4
+    assert inclusive["the membership SELECT and role check (RequireRole)"] == 2
+    assert inclusive["the page's SELECT (TaskRepository.page)"] == 3
+    assert inclusive["SQLAlchemy building ORM objects from rows"] == 3
+    assert layers == {
+        "asyncpg (the PostgreSQL driver)": 4,
+        "SQLAlchemy (SQL compilation, ORM, pool, greenlet bridge)": 5,
+        "FastAPI routing + dependency injection": 1,
+    }
+    table = profile_summary.markdown(total, inclusive, layers)
+    assert "| asyncpg (the PostgreSQL driver) | 40% |" in table
