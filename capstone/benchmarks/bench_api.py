@@ -184,26 +184,31 @@ SEED_SQL = (
        SELECT p, (p - 1) / %(projects)s + 1, 'Project ' || (mod(p - 1, %(projects)s) + 1),
               'Seeded for the load test'
        FROM generate_series(1, %(orgs)s * %(projects)s) p""",
+    # Task t is the n-th (from 0) of organisation o: the organisations take turns, so every
+    # organisation's tasks are spread over all of the table, as after years of use, and the
+    # variety (project, status, assignee, labels...) is taken from n, not t.
     """INSERT INTO tasks (id, org_id, project_id, title, description, status, assignee_id,
                           due_date, labels, created_at)
        SELECT t, o,
-              (o - 1) * %(projects)s + mod(t, %(projects)s) + 1,
+              (o - 1) * %(projects)s + mod(n, %(projects)s) + 1,
               (ARRAY['Deploy', 'Review', 'Fix', 'Write', 'Plan', 'Test', 'Design', 'Migrate'])
-                [mod(t, 8) + 1]
+                [mod(n, 8) + 1]
                 || ' the '
                 || (ARRAY['API', 'login page', 'invoice export', 'search index', 'billing job',
                           'release notes', 'onboarding flow', 'dashboard', 'mobile app',
-                          'audit log'])[mod(t / 8, 10) + 1]
-                || ' #' || t,
-              CASE WHEN mod(t, 3) = 0 THEN '' ELSE 'Agreed in the weekly meeting; the linked '
+                          'audit log'])[mod(n / 8, 10) + 1]
+                || ' #' || n,
+              CASE WHEN mod(n, 3) = 0 THEN '' ELSE 'Agreed in the weekly meeting; the linked '
                    || 'document has the acceptance criteria, ask in the channel if unclear.' END,
-              (ARRAY['todo', 'todo', 'in_progress', 'in_review', 'done'])[mod(t, 5) + 1],
-              CASE WHEN mod(t, 4) = 0 THEN NULL ELSE (o - 1) * 10 + mod(t, 7) + 1 END,
-              CASE WHEN mod(t, 2) = 0 THEN DATE '2027-01-01' + mod(t, 365) END,
+              (ARRAY['todo', 'todo', 'in_progress', 'in_review', 'done'])[mod(n, 5) + 1],
+              -- an admin or a member (positions 1-7), or nobody
+              CASE WHEN mod(n, 4) = 0 THEN NULL ELSE (o - 1) * 10 + mod(n, 7) + 1 END,
+              CASE WHEN mod(n, 2) = 0 THEN DATE '2027-01-01' + mod(n, 365) END,
               (ARRAY['{}', '{backend}', '{bug,urgent}', '{frontend}', '{backend,ops}'])
-                [mod(t, 5) + 1]::varchar[],
+                [mod(n / 3, 5) + 1]::varchar[],
               now() - make_interval(secs => (%(tasks)s - t) * 60)
-       FROM generate_series(1, %(tasks)s) t, LATERAL (SELECT mod(t - 1, %(orgs)s) + 1 AS o) org""",
+       FROM generate_series(1, %(tasks)s) t,
+            LATERAL (SELECT mod(t - 1, %(orgs)s) + 1 AS o, (t - 1) / %(orgs)s AS n) position""",
     # The next rows the app inserts must not collide with the explicit ids.
     """SELECT setval(pg_get_serial_sequence(name, 'id'), %(orgs)s * 10 + %(orgs)s * %(projects)s
                      + %(tasks)s + 1, false)
