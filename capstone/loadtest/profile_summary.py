@@ -23,18 +23,19 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-# Inclusive markers: (label, pattern matched against each frame "function (file:line)").
+# Inclusive markers: (label, pattern matched against each frame "function (file:line)");
+# py-spy names methods with their class (``RequireRole.__call__``).
 INCLUSIVE = (
     ("FastAPI dependency resolution (solve_dependencies)", r"^solve_dependencies "),
-    ("who is calling: token + user SELECT (get_current_user)", r"^get_current_user "),
-    ("the membership SELECT and role check (RequireRole)", r"^__call__ \(.*tenancy/dependencies"),
+    ("who is calling: JWT + user SELECT (get_current_user)", r"^get_current_user "),
+    ("of which the JWT decode (PyJWT)", r"^PyJWT\.decode "),
+    ("the membership SELECT and role check (RequireRole)", r"^RequireRole\.__call__ "),
     ("the endpoint function (list_tasks)", r"^list_tasks "),
-    ("the page's SELECT (TaskRepository.page)", r"^page \(.*tasks/repository"),
+    ("the page's SELECT (TaskRepository.page)", r"^TaskRepository\.page "),
     ("SQLAlchemy building ORM objects from rows", r"sqlalchemy/orm/(loading|identity)\.py"),
-    ("the session's COMMIT and close (get_session)",
-     r"^(commit|close) \(.*sqlalchemy/ext/asyncio/session\.py"),
-    ("TaskOut.model_validate + response validation and JSON",
-     r"^(model_validate|serialize_response|_prepare_response_content|render) "),
+    ("the session's COMMIT and close (get_session)", r"^(AsyncSession|Session)\.(commit|close) "),
+    ("pydantic: TaskOut per row, the response's validation and JSON",
+     r"^(BaseModel\.model_validate|BaseModel\.__class_getitem__|serialize_response) "),
 )  # fmt: skip
 # Layers, innermost match wins; the order only matters for frames matching two patterns.
 LAYERS = (

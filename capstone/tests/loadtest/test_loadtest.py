@@ -124,11 +124,11 @@ DEPS = "solve_dependencies (fastapi/dependencies/utils.py:600);"
 RAW = [
     ROOT_FRAMES + DEPS + "get_current_user (capstone/solution/auth/dependencies.py:45);"
     "execute (sqlalchemy/ext/asyncio/session.py:449);_execute (asyncpg/connection.py:1800) 4",
-    ROOT_FRAMES + DEPS + "__call__ (capstone/solution/tenancy/dependencies.py:44);"
-    "get_for (capstone/solution/tenancy/repository.py:30);"
+    ROOT_FRAMES + DEPS + "RequireRole.__call__ (capstone/solution/tenancy/dependencies.py:44);"
+    "MembershipRepository.get_for (capstone/solution/tenancy/repository.py:30);"
     "_compile_w_cache (sqlalchemy/sql/elements.py:700) 2",
     ROOT_FRAMES + "list_tasks (capstone/solution/tasks/router.py:50);"
-    "page (capstone/solution/tasks/repository.py:40);"
+    "TaskRepository.page (capstone/solution/tasks/repository.py:40);"
     "instances (sqlalchemy/orm/loading.py:200) 3",
     ROOT_FRAMES + "serialize_response (fastapi/routing.py:200) 1",
     "Thread.run (threading.py:982);Process.always_pong (uvicorn/supervisors/multiprocess.py:64);"
@@ -142,7 +142,7 @@ def test_a_profile_is_summed_inclusively_and_by_innermost_layer() -> None:
     total, inclusive, layers = profile_summary.summarise(stacks)
     assert total == 10
     assert inclusive["FastAPI dependency resolution (solve_dependencies)"] == 6
-    assert inclusive["who is calling: token + user SELECT (get_current_user)"] == 4
+    assert inclusive["who is calling: JWT + user SELECT (get_current_user)"] == 4
     assert inclusive["the membership SELECT and role check (RequireRole)"] == 2
     assert inclusive["the page's SELECT (TaskRepository.page)"] == 3
     assert inclusive["SQLAlchemy building ORM objects from rows"] == 3
