@@ -127,9 +127,10 @@ def services(server_url: str | None) -> Iterator[dict[str, str]]:
     from testkit.services.redis import ThrowawayRedis
 
     postgres = None if server_url else ThrowawayPostgres()
-    redis = ThrowawayRedis() if needs_redis() else None
+    redis = None
     try:
-        url = create_database(server_url or postgres.url(), prefix="bench")  # type: ignore[union-attr]
+        redis = ThrowawayRedis() if needs_redis() else None
+        url = create_database(postgres.url() if postgres else str(server_url), prefix="bench")
         env = {"DATABASE_URL": url} | ({"REDIS_URL": redis.url(0)} if redis else {})
         try:
             yield env
@@ -224,7 +225,7 @@ def seed(url: str, orgs: int, projects: int, tasks: int) -> float:
     with psycopg.connect(url, autocommit=True) as conn:
         with conn.transaction(), without_indexes_and_foreign_keys(conn, "tasks"):
             for statement in SEED_SQL:
-                conn.execute(statement, params)  # type: ignore[arg-type] - our own SQL
+                conn.execute(statement, params)
         conn.execute("VACUUM ANALYZE")  # fresh statistics and a visibility map for the planner
     return time.perf_counter() - started
 
@@ -246,12 +247,12 @@ def without_indexes_and_foreign_keys(conn: psycopg.Connection[Any], table: str) 
         conn.execute(sql.SQL("ALTER TABLE {} DROP CONSTRAINT {}").format(
             sql.Identifier(table), sql.Identifier(name)))  # fmt: skip
     for definition in indexes:
-        name = re.search(r"INDEX (\S+) ON", definition)[1]  # type: ignore[index]
+        name = definition.split(" ON ", 1)[0].split()[-1]  # CREATE [UNIQUE] INDEX name ON ...
         conn.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(name)))
     yield
     conn.execute("SET LOCAL maintenance_work_mem = '256MB'")  # room to sort in memory
     for definition in indexes:
-        conn.execute(definition.encode())  # type: ignore[arg-type] - PostgreSQL's own text
+        conn.execute(sql.SQL(definition))  # PostgreSQL's own text, as it was
     for name, definition in keys:
         conn.execute(sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} ").format(
             sql.Identifier(table), sql.Identifier(name)) + sql.SQL(definition))  # fmt: skip
