@@ -16,28 +16,41 @@ from .errors import AppError, ConflictError, InvalidReferenceError
 UNIQUE_VIOLATION = "23505"
 FOREIGN_KEY_VIOLATION = "23503"
 
+# BEGIN SOLUTION task 0
 TAKEN = {
     "uq_users_email_lower": "An account with this e-mail address exists already; log in instead",
     "uq_organisations_slug": "An organisation with this slug exists already",
     "uq_projects_org_id_name_lower": "A project with this name exists already",
     "pk_memberships": "This user is a member already",
 }
+# REPLACE WITH
+# TAKEN: dict[str, str] = {}  # TODO (task 0): constraint name -> the 409's detail
+# END SOLUTION
+
+# BEGIN SOLUTION task 0
 REFERENCES = {  # foreign key -> the request's field that names the row
     "fk_tasks_project_id_projects": "project_id",
     "fk_tasks_assignee_membership": "assignee_id",
 }
+# REPLACE WITH
+# REFERENCES: dict[str, str] = {}  # TODO (task 0): foreign key -> the body's field
+# END SOLUTION
 
 
 def sqlstate(exc: DBAPIError) -> str | None:
+    # BEGIN SOLUTION task 0
     code = getattr(exc.orig, "sqlstate", None)
     return str(code) if code is not None else None
+    # END SOLUTION
 
 
 def constraint_name(exc: DBAPIError) -> str | None:
     """The violated constraint (asyncpg keeps it on its own exception, the cause of ``orig``)."""
+    # BEGIN SOLUTION task 0
     driver_error = exc.orig.__cause__ if exc.orig is not None else None
     name = getattr(driver_error, "constraint_name", None)
     return str(name) if name is not None else None
+    # END SOLUTION
 
 
 def app_error(exc: DBAPIError) -> AppError | None:

@@ -21,8 +21,10 @@ Clock = Callable[[], datetime]
 
 async def get_sessionmaker(request: Request) -> async_sessionmaker[AsyncSession]:
     """The app's session factory (made in the lifespan; tests override this dependency)."""
+    # BEGIN SOLUTION task 0
     sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
     return sessionmaker
+    # END SOLUTION
 
 
 SessionmakerDep = Annotated[async_sessionmaker[AsyncSession], Depends(get_sessionmaker)]
@@ -57,13 +59,17 @@ SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
 async def get_clock(request: Request) -> Clock:
     """The app's clock (``app.state.clock``): tests move it instead of waiting."""
+    # BEGIN SOLUTION task 0
     clock: Clock = request.app.state.clock
     return clock
+    # END SOLUTION
 
 
 async def get_cursor_codec(request: Request) -> CursorCodec:
+    # BEGIN SOLUTION task 0
     codec: CursorCodec = request.app.state.cursors
     return codec
+    # END SOLUTION
 
 
 ClockDep = Annotated[Clock, Depends(get_clock)]

@@ -25,16 +25,26 @@ _SIGNATURE_BYTES = 16
 
 
 class Page(BaseModel, Generic[T]):
+    """One page of a listing, and the cursor of the next one (None on the last page)."""
+
+    # BEGIN SOLUTION task 6
     items: list[T]
     next_cursor: str | None
+    # REPLACE WITH
+    # # TODO (task 6): the fields of Page in openapi.json (components.schemas)
+    # END SOLUTION
 
 
 def _b64encode(data: bytes) -> str:
+    # BEGIN SOLUTION task 6
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+    # END SOLUTION
 
 
 def _b64decode(text: str) -> bytes:
+    # BEGIN SOLUTION task 6
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    # END SOLUTION
 
 
 class CursorCodec:
@@ -44,7 +54,9 @@ class CursorCodec:
         self.secret = secret
 
     def _sign(self, payload: bytes) -> bytes:
+        # BEGIN SOLUTION task 6
         return hmac.new(self.secret, payload, hashlib.sha256).digest()[:_SIGNATURE_BYTES]
+        # END SOLUTION
 
     def encode(self, query: str, after: int) -> str:
         """The cursor that continues the listing ``query`` (its filters, canonical) after ``after``."""

@@ -34,23 +34,39 @@ PROBLEM_BASE = "https://projects.example/problems/"  # `.example`: a placeholder
 
 
 class FieldError(BaseModel):
+    """One invalid field of a request: where, what is wrong, which kind of error."""
+
+    # BEGIN SOLUTION task 0
     loc: list[str | int]
     msg: str
     type: str
+    # REPLACE WITH
+    # # TODO (task 0): the fields of FieldError in openapi.json (components.schemas)
+    # END SOLUTION
 
 
 class Problem(BaseModel):
     """RFC 9457 problem details."""
 
+    # BEGIN SOLUTION task 0
     type: str = Field(default="about:blank", description="URI that identifies the problem type")
     title: str = Field(description="Short summary, the same for every occurrence of the type")
     status: int = Field(description="The HTTP status code")
     detail: str | None = Field(default=None, description="What went wrong this time")
     instance: str | None = Field(default=None, description="The path of the failed request")
+    # REPLACE WITH
+    # # TODO (task 0): the fields of Problem in openapi.json (components.schemas)
+    # END SOLUTION
 
 
 class ValidationProblem(Problem):
+    """A 422: the problem details and the invalid fields."""
+
+    # BEGIN SOLUTION task 0
     errors: list[FieldError]
+    # REPLACE WITH
+    # # TODO (task 0): the field ValidationProblem adds to Problem in openapi.json
+    # END SOLUTION
 
 
 class ProblemResponse(JSONResponse):
@@ -82,6 +98,7 @@ def problem(
 
 
 # (family, status, slug): the first family the error belongs to wins.
+# BEGIN SOLUTION task 0
 APP_ERRORS: list[tuple[type[AppError], int, str]] = [
     (NotFoundError, 404, "not-found"),
     (ConflictError, 409, "conflict"),
@@ -90,6 +107,9 @@ APP_ERRORS: list[tuple[type[AppError], int, str]] = [
     (PermissionDeniedError, 403, "forbidden"),
     (UnacceptableFileError, 422, "unacceptable-file"),
 ]
+# REPLACE WITH
+# APP_ERRORS: list[tuple[type[AppError], int, str]] = []  # TODO (task 0): the table
+# END SOLUTION
 
 
 def add_problem_handlers(app: FastAPI) -> None:
@@ -152,6 +172,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 def document_problems(schema: dict[str, Any]) -> dict[str, Any]:
     """Document 4xx/5xx bodies as ``application/problem+json`` (FastAPI writes application/json),
     and the 400 that every operation with a body answers to a body that is not JSON at all."""
+    # BEGIN SOLUTION task 6: problem+json bodies, a 400 for non-JSON
     not_json = {"description": "The body is not JSON", "content": {
         PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}  # fmt: skip
     for operations in schema.get("paths", {}).values():
@@ -163,3 +184,4 @@ def document_problems(schema: dict[str, Any]) -> dict[str, Any]:
                 if status[0] in "45" and "application/json" in content:
                     content[PROBLEM_JSON] = content.pop("application/json")
     return schema
+    # END SOLUTION

@@ -32,7 +32,9 @@ ROLES = (Role.admin, Role.member, Role.viewer)
 
 
 def email(role: Role, slug: str) -> str:
+    # BEGIN SOLUTION task 7
     return f"{role}@{slug}.example"
+    # END SOLUTION
 
 
 async def seed(session: AsyncSession, settings: Settings) -> bool:
@@ -73,12 +75,15 @@ async def seed(session: AsyncSession, settings: Settings) -> bool:
 
 def credentials() -> str:
     """The demo accounts, as printed at start."""
+    # BEGIN SOLUTION task 7
     rows = [f"  {email(role, slug):<24} {role:<7} {name}"
             for slug, name in ORGANISATIONS.items() for role in ROLES]  # fmt: skip
     return "\n".join([f"Demo accounts (password: {PASSWORD!r}):", *rows])
+    # END SOLUTION
 
 
 async def run() -> None:
+    # BEGIN SOLUTION task 7
     engine = make_engine(database_url())
     try:
         async with make_sessionmaker(engine)() as session:
@@ -87,6 +92,7 @@ async def run() -> None:
     finally:
         await engine.dispose()
     print("Demo data added." if added else "Demo data present already.")
+    # END SOLUTION
     print(credentials())
 
 

@@ -21,8 +21,7 @@ Clock = Callable[[], datetime]
 
 async def get_sessionmaker(request: Request) -> async_sessionmaker[AsyncSession]:
     """The app's session factory (made in the lifespan; tests override this dependency)."""
-    sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
-    return sessionmaker
+    raise NotImplementedError("TODO: task 0")
 
 
 SessionmakerDep = Annotated[async_sessionmaker[AsyncSession], Depends(get_sessionmaker)]
@@ -41,13 +40,11 @@ SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
 async def get_clock(request: Request) -> Clock:
     """The app's clock (``app.state.clock``): tests move it instead of waiting."""
-    clock: Clock = request.app.state.clock
-    return clock
+    raise NotImplementedError("TODO: task 0")
 
 
 async def get_cursor_codec(request: Request) -> CursorCodec:
-    codec: CursorCodec = request.app.state.cursors
-    return codec
+    raise NotImplementedError("TODO: task 0")
 
 
 ClockDep = Annotated[Clock, Depends(get_clock)]

@@ -34,23 +34,21 @@ PROBLEM_BASE = "https://projects.example/problems/"  # `.example`: a placeholder
 
 
 class FieldError(BaseModel):
-    loc: list[str | int]
-    msg: str
-    type: str
+    """One invalid field of a request: where, what is wrong, which kind of error."""
+
+    # TODO (task 0): the fields of FieldError in openapi.json (components.schemas)
 
 
 class Problem(BaseModel):
     """RFC 9457 problem details."""
 
-    type: str = Field(default="about:blank", description="URI that identifies the problem type")
-    title: str = Field(description="Short summary, the same for every occurrence of the type")
-    status: int = Field(description="The HTTP status code")
-    detail: str | None = Field(default=None, description="What went wrong this time")
-    instance: str | None = Field(default=None, description="The path of the failed request")
+    # TODO (task 0): the fields of Problem in openapi.json (components.schemas)
 
 
 class ValidationProblem(Problem):
-    errors: list[FieldError]
+    """A 422: the problem details and the invalid fields."""
+
+    # TODO (task 0): the field ValidationProblem adds to Problem in openapi.json
 
 
 class ProblemResponse(JSONResponse):
@@ -71,14 +69,7 @@ def problem(
 
 
 # (family, status, slug): the first family the error belongs to wins.
-APP_ERRORS: list[tuple[type[AppError], int, str]] = [
-    (NotFoundError, 404, "not-found"),
-    (ConflictError, 409, "conflict"),
-    (PreconditionFailedError, 412, "precondition-failed"),
-    (InvalidCursorError, 400, "invalid-cursor"),
-    (PermissionDeniedError, 403, "forbidden"),
-    (UnacceptableFileError, 422, "unacceptable-file"),
-]
+APP_ERRORS: list[tuple[type[AppError], int, str]] = []  # TODO (task 0): the table
 
 
 def add_problem_handlers(app: FastAPI) -> None:
@@ -109,14 +100,4 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 def document_problems(schema: dict[str, Any]) -> dict[str, Any]:
     """Document 4xx/5xx bodies as ``application/problem+json`` (FastAPI writes application/json),
     and the 400 that every operation with a body answers to a body that is not JSON at all."""
-    not_json = {"description": "The body is not JSON", "content": {
-        PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}  # fmt: skip
-    for operations in schema.get("paths", {}).values():
-        for operation in operations.values():
-            if "requestBody" in operation:
-                operation["responses"].setdefault("400", not_json)
-            for status, response in operation.get("responses", {}).items():
-                content = response.get("content", {})
-                if status[0] in "45" and "application/json" in content:
-                    content[PROBLEM_JSON] = content.pop("application/json")
-    return schema
+    raise NotImplementedError("TODO: task 6: problem+json bodies, a 400 for non-JSON")

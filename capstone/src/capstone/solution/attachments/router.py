@@ -18,6 +18,7 @@ router = APIRouter(tags=["attachments"])
 AttachmentId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
+# BEGIN SOLUTION
 @router.post(
     "/orgs/{org_id}/tasks/{task_id}/attachments",
     status_code=status.HTTP_201_CREATED,
@@ -28,11 +29,15 @@ async def start_upload(
     storage: StorageDep,
 ) -> UploadStarted:  # fmt: skip
     """Declare a file; send it to the presigned ``upload.url``, then complete the attachment."""
-    # BEGIN SOLUTION task 10
     return await AttachmentService(session, tenant, storage).start(task_id, body)
-    # END SOLUTION
 
 
+# REPLACE WITH
+# # TODO (task 10): the route POST /orgs/{org_id}/tasks/{task_id}/attachments
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.post(
     "/orgs/{org_id}/attachments/{attachment_id}/complete",
     responses=problem_responses(401, 403, 404, 409, 422),
@@ -42,11 +47,15 @@ async def complete_upload(
 ) -> AttachmentOut:
     """The file has been sent: 409 if nothing arrived, 422 (file deleted) if it is not what was
     declared, else the attachment is ``stored``."""
-    # BEGIN SOLUTION task 10
     return await AttachmentService(session, tenant, storage).complete(attachment_id)
-    # END SOLUTION
 
 
+# REPLACE WITH
+# # TODO (task 10): the route POST /orgs/{org_id}/attachments/{attachment_id}/complete
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.get(
     "/orgs/{org_id}/tasks/{task_id}/attachments",
     responses=problem_responses(400, 401, 403, 404, 422),
@@ -62,15 +71,19 @@ async def list_attachments(
 ) -> Page[AttachmentOut]:
     """A task's attachments, oldest first (pending ones included: their upload may be under way);
     follow ``next_cursor`` for the next page."""
-    # BEGIN SOLUTION task 10
     key = f"attachments:{task_id}"
     after_id = codec.decode(cursor, key) if cursor else None
     rows = await AttachmentService(session, tenant, storage).page(task_id, limit, after_id)
     items, next_cursor = paginate(rows, limit, key, codec, lambda attachment: attachment.id)
     return Page[AttachmentOut](items=items, next_cursor=next_cursor)
-    # END SOLUTION
 
 
+# REPLACE WITH
+# # TODO (task 10): the route GET /orgs/{org_id}/tasks/{task_id}/attachments
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.get(
     "/orgs/{org_id}/attachments/{attachment_id}/download",
     responses=problem_responses(401, 403, 404, 409, 422),
@@ -79,6 +92,9 @@ async def download_attachment(
     attachment_id: AttachmentId, tenant: ViewerDep, session: SessionDep, storage: StorageDep
 ) -> Download:
     """A presigned URL to fetch the file from, valid for a few minutes."""
-    # BEGIN SOLUTION task 10
     return await AttachmentService(session, tenant, storage).download(attachment_id)
-    # END SOLUTION
+
+
+# REPLACE WITH
+# # TODO (task 10): the route GET /orgs/{org_id}/attachments/{attachment_id}/download
+# END SOLUTION

@@ -55,15 +55,31 @@ class AttachmentOut(BaseModel):
 class Upload(BaseModel):
     """Send the file with ``method`` to ``url`` with exactly these ``headers``, then complete."""
 
+    # BEGIN SOLUTION task 10
     url: str
     method: str = "PUT"
     headers: dict[str, str]
+    # REPLACE WITH
+    # # TODO (task 10): the fields of Upload in openapi.json (components.schemas)
+    # END SOLUTION
 
 
 class UploadStarted(BaseModel):
+    """A pending attachment and where to send its file."""
+
+    # BEGIN SOLUTION task 10
     attachment: AttachmentOut
     upload: Upload
+    # REPLACE WITH
+    # # TODO (task 10): the fields of UploadStarted in openapi.json
+    # END SOLUTION
 
 
 class Download(BaseModel):
+    """Where to fetch a stored file from, for a few minutes."""
+
+    # BEGIN SOLUTION task 10
     url: str
+    # REPLACE WITH
+    # # TODO (task 10): the fields of Download in openapi.json
+    # END SOLUTION

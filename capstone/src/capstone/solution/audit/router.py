@@ -14,6 +14,7 @@ from .schemas import AuditEventOut
 router = APIRouter(tags=["audit"])
 
 
+# BEGIN SOLUTION
 @router.get("/orgs/{org_id}/audit-events", responses=problem_responses(400, 401, 403, 404, 422))
 async def list_audit_events(
     tenant: AdminDep,
@@ -24,7 +25,6 @@ async def list_audit_events(
     entity_type: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]+$")] = None,
 ) -> Page[AuditEventOut]:
     """Newest first; follow ``next_cursor`` for older events."""
-    # BEGIN SOLUTION task 4
     query = f"audit:{entity_type}"
     before_id = codec.decode(cursor, query) if cursor else None
     rows = await AuditRepository(session, tenant.org_id).page(limit, before_id, entity_type)
@@ -32,4 +32,8 @@ async def list_audit_events(
     return Page[AuditEventOut](
         items=[AuditEventOut.model_validate(e) for e in page], next_cursor=next_cursor
     )
-    # END SOLUTION
+
+
+# REPLACE WITH
+# # TODO (task 4): the route GET /orgs/{org_id}/audit-events
+# END SOLUTION

@@ -13,8 +13,10 @@ Snapshot = dict[str, Any] | None
 
 class AuditLog:
     def __init__(self, session: AsyncSession, tenant: Tenant) -> None:
+        # BEGIN SOLUTION task 4
         self.events = AuditRepository(session, tenant.org_id)
         self.actor_id = tenant.user_id
+        # END SOLUTION
 
     async def record(
         self, action: str, entity_type: str, entity_id: int, before: Snapshot, after: Snapshot

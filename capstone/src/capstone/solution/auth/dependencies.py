@@ -17,13 +17,17 @@ bearer = HTTPBearer(auto_error=False)
 
 
 async def get_token_codec(request: Request) -> TokenCodec:
+    # BEGIN SOLUTION task 1
     codec: TokenCodec = request.app.state.tokens
     return codec
+    # END SOLUTION
 
 
 async def get_passwords(request: Request) -> Passwords:
+    # BEGIN SOLUTION task 1
     passwords: Passwords = request.app.state.passwords
     return passwords
+    # END SOLUTION
 
 
 TokenCodecDep = Annotated[TokenCodec, Depends(get_token_codec)]
@@ -52,7 +56,9 @@ async def get_auth_service(
     passwords: Annotated[Passwords, Depends(get_passwords)],
     codec: TokenCodecDep,
 ) -> AuthService:
+    # BEGIN SOLUTION task 1
     return AuthService(session, passwords, codec)
+    # END SOLUTION
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]

@@ -10,41 +10,61 @@ from .schemas import Credentials, Login, RefreshRequest, TokenPair, UserOut
 router = APIRouter(tags=["auth"])
 
 
+# BEGIN SOLUTION
 @router.post(
     "/auth/register", status_code=status.HTTP_201_CREATED, responses=problem_responses(409, 422)
 )
 async def register(body: Credentials, service: AuthServiceDep) -> UserOut:
-    # BEGIN SOLUTION task 1
     return UserOut.model_validate(await service.register(body))
-    # END SOLUTION
 
 
+# REPLACE WITH
+# # TODO (task 1): the route POST /auth/register
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.post("/auth/login", responses=problem_responses(401, 422))
 async def login(body: Login, service: AuthServiceDep, clock: ClockDep) -> TokenPair:
-    # BEGIN SOLUTION task 1
     return await service.login(body, clock())
-    # END SOLUTION
 
 
+# REPLACE WITH
+# # TODO (task 1): the route POST /auth/login
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.post("/auth/refresh", responses=problem_responses(401, 422))
 async def refresh(body: RefreshRequest, service: AuthServiceDep, clock: ClockDep) -> TokenPair:
     """A new token pair; the refresh token sent is used up. Sending it again revokes the family."""
-    # BEGIN SOLUTION task 1
     return await service.refresh(body.refresh_token, clock())
-    # END SOLUTION
 
 
+# REPLACE WITH
+# # TODO (task 1): the route POST /auth/refresh
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.post(
     "/auth/logout", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401, 422)
 )
 async def logout(body: RefreshRequest, service: AuthServiceDep, clock: ClockDep) -> None:
-    # BEGIN SOLUTION task 1
     await service.logout(body.refresh_token, clock())
-    # END SOLUTION
 
 
+# REPLACE WITH
+# # TODO (task 1): the route POST /auth/logout
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.get("/users/me", responses=problem_responses(401))
 async def me(user: CurrentUser) -> UserOut:
-    # BEGIN SOLUTION task 1
     return UserOut.model_validate(user)
-    # END SOLUTION
+
+
+# REPLACE WITH
+# # TODO (task 1): the route GET /users/me
+# END SOLUTION

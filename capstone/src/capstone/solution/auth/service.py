@@ -21,10 +21,12 @@ class RefreshTokenReusedError(InvalidTokenError):
 
 class AuthService:
     def __init__(self, session: AsyncSession, passwords: Passwords, tokens: TokenCodec) -> None:
+        # BEGIN SOLUTION task 1
         self.users = UserRepository(session)
         self.refresh_tokens = RefreshTokenRepository(session)
         self.passwords = passwords
         self.tokens = tokens
+        # END SOLUTION
 
     async def register(self, body: Credentials) -> User:
         # BEGIN SOLUTION task 1

@@ -15,6 +15,7 @@ from .service import CommentService
 router = APIRouter(tags=["comments"])
 
 
+# BEGIN SOLUTION
 @router.post(
     "/orgs/{org_id}/tasks/{task_id}/comments",
     status_code=status.HTTP_201_CREATED,
@@ -24,11 +25,15 @@ async def create_comment(
     task_id: TaskId, body: CommentIn, tenant: MemberDep, session: SessionDep
 ) -> CommentOut:
     """Comment on a task; ``@address`` of a member of the organisation mentions them."""
-    # BEGIN SOLUTION task 8
     return await CommentService(session, tenant).create(task_id, body)
-    # END SOLUTION
 
 
+# REPLACE WITH
+# # TODO (task 8): the route POST /orgs/{org_id}/tasks/{task_id}/comments
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.get(
     "/orgs/{org_id}/tasks/{task_id}/comments", responses=problem_responses(400, 401, 403, 404, 422)
 )
@@ -41,10 +46,13 @@ async def list_comments(
     cursor: Annotated[str | None, Query(max_length=500)] = None,
 ) -> Page[CommentOut]:
     """Oldest first; follow ``next_cursor`` for the next page."""
-    # BEGIN SOLUTION task 8
     key = f"comments:{task_id}"
     after_id = codec.decode(cursor, key) if cursor else None
     rows = await CommentService(session, tenant).page(task_id, limit, after_id)
     items, next_cursor = paginate(rows, limit, key, codec, lambda comment: comment.id)
     return Page[CommentOut](items=items, next_cursor=next_cursor)
-    # END SOLUTION
+
+
+# REPLACE WITH
+# # TODO (task 8): the route GET /orgs/{org_id}/tasks/{task_id}/comments
+# END SOLUTION

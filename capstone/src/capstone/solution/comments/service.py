@@ -27,10 +27,12 @@ def comment_out(comment: Comment, mentions: list[int]) -> CommentOut:
 
 class CommentService:
     def __init__(self, session: AsyncSession, tenant: Tenant) -> None:
+        # BEGIN SOLUTION task 8
         self.tenant = tenant
         self.tasks = TaskService(session, tenant)
         self.comments = CommentRepository(session, tenant.org_id)
         self.audit = AuditLog(session, tenant)
+        # END SOLUTION
 
     async def create(self, task_id: int, body: CommentIn) -> CommentOut:
         """The comment, by the caller; mentioned members are recorded (part 2 notifies them)."""

@@ -16,37 +16,54 @@ READ_ERRORS = problem_responses(401, 403, 404, 422)
 WRITE_ERRORS = problem_responses(401, 403, 404, 409, 422)
 
 
+# BEGIN SOLUTION
 @router.get("/orgs/{org_id}/projects", responses=READ_ERRORS)
 async def list_projects(tenant: ViewerDep, session: SessionDep) -> list[ProjectOut]:
-    # BEGIN SOLUTION task 5
     return [ProjectOut.model_validate(p) for p in await ProjectService(session, tenant).list()]
-    # END SOLUTION
 
 
+# REPLACE WITH
+# # TODO (task 5): the route GET /orgs/{org_id}/projects
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.post("/orgs/{org_id}/projects", status_code=status.HTTP_201_CREATED, responses=WRITE_ERRORS)
 async def create_project(body: ProjectIn, tenant: MemberDep, session: SessionDep) -> ProjectOut:
-    # BEGIN SOLUTION task 5
     return ProjectOut.model_validate(await ProjectService(session, tenant).create(body))
-    # END SOLUTION
 
 
+# REPLACE WITH
+# # TODO (task 5): the route POST /orgs/{org_id}/projects
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.get("/orgs/{org_id}/projects/{project_id}", responses=READ_ERRORS)
 async def get_project(project_id: ProjectId, tenant: ViewerDep, session: SessionDep) -> ProjectOut:
-    # BEGIN SOLUTION task 5
     return ProjectOut.model_validate(await ProjectService(session, tenant).get(project_id))
-    # END SOLUTION
 
 
+# REPLACE WITH
+# # TODO (task 5): the route GET /orgs/{org_id}/projects/{project_id}
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.patch("/orgs/{org_id}/projects/{project_id}", responses=WRITE_ERRORS)
 async def update_project(
     project_id: ProjectId, body: ProjectPatch, tenant: MemberDep, session: SessionDep
 ) -> ProjectOut:
-    # BEGIN SOLUTION task 5
     project = await ProjectService(session, tenant).update(project_id, body)
     return ProjectOut.model_validate(project)
-    # END SOLUTION
 
 
+# REPLACE WITH
+# # TODO (task 5): the route PATCH /orgs/{org_id}/projects/{project_id}
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.delete(
     "/orgs/{org_id}/projects/{project_id}",
     status_code=status.HTTP_204_NO_CONTENT,
@@ -55,6 +72,9 @@ async def update_project(
 async def delete_project(
     project_id: ProjectId, tenant: MemberDep, session: SessionDep, clock: ClockDep
 ) -> None:
-    # BEGIN SOLUTION task 5
     await ProjectService(session, tenant).delete(project_id, clock())
-    # END SOLUTION
+
+
+# REPLACE WITH
+# # TODO (task 5): the route DELETE /orgs/{org_id}/projects/{project_id}
+# END SOLUTION

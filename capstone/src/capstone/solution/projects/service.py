@@ -22,8 +22,10 @@ def snapshot(project: Project) -> dict[str, Any]:
 
 class ProjectService:
     def __init__(self, session: AsyncSession, tenant: Tenant) -> None:
+        # BEGIN SOLUTION task 5
         self.projects = ProjectRepository(session, tenant.org_id)
         self.audit = AuditLog(session, tenant)
+        # END SOLUTION
 
     async def list(self) -> Sequence[Project]:
         # BEGIN SOLUTION task 5

@@ -18,15 +18,17 @@ class TaskFilters:
 
     def key(self) -> str:
         """The filters, canonical: a cursor is valid only for the filters it was issued for."""
+        # BEGIN SOLUTION task 6
         return f"tasks:{self.project_id}:{self.status}:{self.assignee_id}:{self.label}"
+        # END SOLUTION
 
 
 class TaskRepository(TenantRepository[Task]):
     model = Task
 
+    # BEGIN SOLUTION task 6
     async def page(self, filters: TaskFilters, limit: int, before_id: int | None) -> Sequence[Task]:
         """Newest first, ``limit + 1`` rows (see ``pagination.paginate``)."""
-        # BEGIN SOLUTION task 6: the filters, newest first, limit + 1
         query = self.scoped().order_by(Task.id.desc()).limit(limit + 1)
         if before_id is not None:
             query = query.where(Task.id < before_id)
@@ -39,12 +41,10 @@ class TaskRepository(TenantRepository[Task]):
         if filters.label is not None:
             query = query.where(Task.labels.contains([filters.label]))  # uses the GIN index
         return (await self.session.scalars(query)).all()
-        # END SOLUTION
 
     async def update_if_version(self, task: Task, version: int, changes: dict[str, Any]) -> bool:
         """Compare-and-set: the UPDATE applies only if the row still has ``version``; two
         concurrent writers cannot both win."""
-        # BEGIN SOLUTION task 6: compare-and-set on version
         query = (
             self.scoped_update()
             .where(Task.id == task.id, Task.version == version)
@@ -55,11 +55,9 @@ class TaskRepository(TenantRepository[Task]):
             return False
         await self.session.refresh(task)
         return True
-        # END SOLUTION
 
     async def search(self, q: str, limit: int) -> Sequence[Task]:
         """Live tasks matching ``q``, best first (``ts_rank``; newest first among equals)."""
-        # BEGIN SOLUTION task 9
         terms = prefix_query(q)
         if terms is None:
             return []
@@ -70,4 +68,9 @@ class TaskRepository(TenantRepository[Task]):
             matches.order_by(rank.desc(), Task.id.desc()).limit(limit)
         )
         return rows.all()
-        # END SOLUTION
+
+    # REPLACE WITH
+    # # TODO (task 6): the queries TaskService needs, each from scoped()/scoped_update(): a page
+    # # with the filters (newest first, limit + 1), a compare-and-set update on version;
+    # # (task 9) the ranked full-text search
+    # END SOLUTION

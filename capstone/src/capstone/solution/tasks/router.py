@@ -39,6 +39,7 @@ def parse_if_match(value: str | None) -> int | None:
     # END SOLUTION
 
 
+# BEGIN SOLUTION
 @router.get("/orgs/{org_id}/tasks", responses=problem_responses(400, 401, 403, 404, 422))
 async def list_tasks(
     tenant: ViewerDep,
@@ -52,37 +53,49 @@ async def list_tasks(
     cursor: Annotated[str | None, Query(max_length=500)] = None,
 ) -> Page[TaskOut]:
     """Newest first; follow ``next_cursor`` (with the same filters) for the next page."""
-    # BEGIN SOLUTION task 6
     filters = TaskFilters(project_id, status, assignee_id, label)
     before_id = codec.decode(cursor, filters.key()) if cursor else None
     rows = await TaskService(session, tenant).page(filters, limit, before_id)
     page, next_cursor = paginate(rows, limit, filters.key(), codec, lambda task: task.id)
     return Page[TaskOut](items=[TaskOut.model_validate(t) for t in page], next_cursor=next_cursor)
-    # END SOLUTION
 
 
+# REPLACE WITH
+# # TODO (task 6): the route GET /orgs/{org_id}/tasks
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.post("/orgs/{org_id}/tasks", status_code=status.HTTP_201_CREATED, responses=WRITE_ERRORS)
 async def create_task(
     body: TaskIn, tenant: MemberDep, session: SessionDep, response: Response
 ) -> TaskOut:
-    # BEGIN SOLUTION task 6
     task = await TaskService(session, tenant).create(body)
     response.headers["ETag"] = etag(task)
     return TaskOut.model_validate(task)
-    # END SOLUTION
 
 
+# REPLACE WITH
+# # TODO (task 6): the route POST /orgs/{org_id}/tasks
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.get("/orgs/{org_id}/tasks/{task_id}", responses=READ_ERRORS)
 async def get_task(
     task_id: TaskId, tenant: ViewerDep, session: SessionDep, response: Response
 ) -> TaskOut:
-    # BEGIN SOLUTION task 6
     task = await TaskService(session, tenant).get(task_id)
     response.headers["ETag"] = etag(task)
     return TaskOut.model_validate(task)
-    # END SOLUTION
 
 
+# REPLACE WITH
+# # TODO (task 6): the route GET /orgs/{org_id}/tasks/{task_id}
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.patch("/orgs/{org_id}/tasks/{task_id}", responses=WRITE_ERRORS)
 async def update_task(
     task_id: TaskId,
@@ -93,24 +106,32 @@ async def update_task(
     if_match: Annotated[str | None, Header(max_length=100)] = None,
 ) -> TaskOut:
     """Change a task; with ``If-Match`` (the ``ETag`` of a GET) a concurrent change is a 412."""
-    # BEGIN SOLUTION task 6
     task = await TaskService(session, tenant).update(task_id, body, parse_if_match(if_match))
     response.headers["ETag"] = etag(task)
     return TaskOut.model_validate(task)
-    # END SOLUTION
 
 
+# REPLACE WITH
+# # TODO (task 6): the route PATCH /orgs/{org_id}/tasks/{task_id}
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.delete(
     "/orgs/{org_id}/tasks/{task_id}", status_code=status.HTTP_204_NO_CONTENT, responses=WRITE_ERRORS
 )
 async def delete_task(
     task_id: TaskId, tenant: MemberDep, session: SessionDep, clock: ClockDep
 ) -> None:
-    # BEGIN SOLUTION task 6
     await TaskService(session, tenant).delete(task_id, clock())
-    # END SOLUTION
 
 
+# REPLACE WITH
+# # TODO (task 6): the route DELETE /orgs/{org_id}/tasks/{task_id}
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.get("/orgs/{org_id}/search", responses=READ_ERRORS)
 async def search_tasks(
     tenant: ViewerDep,
@@ -120,6 +141,9 @@ async def search_tasks(
 ) -> list[TaskOut]:
     """Full-text search over the organisation's tasks: every word of ``q`` must match (the last
     one as a prefix, so results appear while typing), best match first (title above description)."""
-    # BEGIN SOLUTION task 9
     return [TaskOut.model_validate(t) for t in await TaskService(session, tenant).search(q, limit)]
-    # END SOLUTION
+
+
+# REPLACE WITH
+# # TODO (task 9): the route GET /orgs/{org_id}/search
+# END SOLUTION

@@ -25,10 +25,12 @@ def snapshot(task: Task) -> dict[str, Any]:
 
 class TaskService:
     def __init__(self, session: AsyncSession, tenant: Tenant) -> None:
+        # BEGIN SOLUTION task 6
         self.tasks = TaskRepository(session, tenant.org_id)
         self.projects = ProjectRepository(session, tenant.org_id)
         self.members = MembershipRepository(session, tenant.org_id)
         self.audit = AuditLog(session, tenant)
+        # END SOLUTION
 
     async def page(self, filters: TaskFilters, limit: int, before_id: int | None) -> Sequence[Task]:
         # BEGIN SOLUTION task 6

@@ -17,8 +17,10 @@ class Role(StrEnum):
     admin = "admin"
 
     def allows(self, required: "Role") -> bool:
+        # BEGIN SOLUTION task 2
         order = list(Role)
         return order.index(self) >= order.index(required)
+        # END SOLUTION
 
 
 ROLE_CHECK = "role IN ('viewer', 'member', 'admin')"
@@ -39,9 +41,13 @@ class Organisation(Base):
 class TenantMixin:
     """The tenant column of every tenant table ([ADR 0001](../../../../docs/adr/0001-row-level-tenancy.md))."""
 
+    # BEGIN SOLUTION task 2
     org_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("organisations.id", ondelete="CASCADE"), index=True
     )
+    # REPLACE WITH
+    # # TODO (task 2): the tenant column: which organisation a row belongs to (the migration)
+    # END SOLUTION
 
 
 class Membership(Base):

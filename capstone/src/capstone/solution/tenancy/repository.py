@@ -16,17 +16,15 @@ class OrganisationRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
+    # BEGIN SOLUTION task 3
     async def add(self, name: str, slug: str) -> Organisation:
-        # BEGIN SOLUTION task 3
         organisation = Organisation(name=name, slug=slug)
         self.session.add(organisation)
         await self.session.flush()
         await self.session.refresh(organisation)
         return organisation
-        # END SOLUTION
 
     async def of_user(self, user_id: int) -> Sequence[tuple[Organisation, str]]:
-        # BEGIN SOLUTION task 3
         query = (
             select(Organisation, Membership.role)
             .join(Membership, Membership.org_id == Organisation.id)
@@ -34,51 +32,53 @@ class OrganisationRepository:
             .order_by(Organisation.id)
         )
         return [(org, role) for org, role in (await self.session.execute(query)).all()]
-        # END SOLUTION
 
     async def get(self, org_id: int) -> Organisation | None:
-        # BEGIN SOLUTION task 3
         return await self.session.get(Organisation, org_id)
-        # END SOLUTION
+
+    # REPLACE WITH
+    # # TODO (task 3): add an organisation, the caller's organisations with their role, get one
+    # END SOLUTION
 
 
 class MembershipRepository(TenantRepository[Membership]):
     model = Membership
 
+    # BEGIN SOLUTION task 3
     async def get_for(self, user_id: int) -> Membership | None:
-        # BEGIN SOLUTION task 3
         membership: Membership | None = await self.session.scalar(
             self.scoped().where(Membership.user_id == user_id)
         )
         return membership
-        # END SOLUTION
 
     async def all(self) -> Sequence[Membership]:
-        # BEGIN SOLUTION task 3
         return (await self.session.scalars(self.scoped().order_by(Membership.user_id))).all()
-        # END SOLUTION
 
     async def admins(self) -> int:
-        # BEGIN SOLUTION task 3
         query = self.scoped().where(Membership.role == Role.admin).with_only_columns(func.count())
         return int(await self.session.scalar(query) or 0)
-        # END SOLUTION
 
     async def remove(self, membership: Membership) -> None:
-        # BEGIN SOLUTION task 3
         await self.session.delete(membership)
         await self.session.flush()
-        # END SOLUTION
+
+    # REPLACE WITH
+    # # TODO (task 3): the queries of members: one user's membership (RequireRole needs it),
+    # # all members, how many admins, remove one
+    # END SOLUTION
 
 
 class InvitationRepository(TenantRepository[Invitation]):
     model = Invitation
 
+    # BEGIN SOLUTION task 3
     async def pending(self) -> Sequence[Invitation]:
-        # BEGIN SOLUTION task 3
         query = self.scoped().where(Invitation.accepted_at.is_(None)).order_by(Invitation.id)
         return (await self.session.scalars(query)).all()
-        # END SOLUTION
+
+    # REPLACE WITH
+    # # TODO (task 3): the pending invitations
+    # END SOLUTION
 
 
 async def invitation_by_token_hash(session: AsyncSession, token_hash: str) -> Invitation | None:

@@ -36,7 +36,9 @@ def member_snapshot(membership: Membership) -> dict[str, object]:
 class OrganisationService:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+        # BEGIN SOLUTION task 3
         self.organisations = OrganisationRepository(session)
+        # END SOLUTION
 
     async def create(self, user: User, body: OrganisationIn) -> MyOrganisation:
         """A new organisation, its creator its first admin."""
@@ -76,8 +78,10 @@ class OrganisationService:
 
 class MemberService:
     def __init__(self, session: AsyncSession, tenant: Tenant) -> None:
+        # BEGIN SOLUTION task 3
         self.members = MembershipRepository(session, tenant.org_id)
         self.audit = AuditLog(session, tenant)
+        # END SOLUTION
 
     async def list(self) -> Sequence[Membership]:
         # BEGIN SOLUTION task 3

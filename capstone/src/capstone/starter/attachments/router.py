@@ -18,55 +18,13 @@ router = APIRouter(tags=["attachments"])
 AttachmentId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
-@router.post(
-    "/orgs/{org_id}/tasks/{task_id}/attachments",
-    status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 422),
-)
-async def start_upload(
-    task_id: TaskId, body: AttachmentIn, tenant: MemberDep, session: SessionDep,
-    storage: StorageDep,
-) -> UploadStarted:  # fmt: skip
-    """Declare a file; send it to the presigned ``upload.url``, then complete the attachment."""
-    raise NotImplementedError("TODO: task 10")
+# TODO (task 10): the route POST /orgs/{org_id}/tasks/{task_id}/attachments
 
 
-@router.post(
-    "/orgs/{org_id}/attachments/{attachment_id}/complete",
-    responses=problem_responses(401, 403, 404, 409, 422),
-)
-async def complete_upload(
-    attachment_id: AttachmentId, tenant: MemberDep, session: SessionDep, storage: StorageDep
-) -> AttachmentOut:
-    """The file has been sent: 409 if nothing arrived, 422 (file deleted) if it is not what was
-    declared, else the attachment is ``stored``."""
-    raise NotImplementedError("TODO: task 10")
+# TODO (task 10): the route POST /orgs/{org_id}/attachments/{attachment_id}/complete
 
 
-@router.get(
-    "/orgs/{org_id}/tasks/{task_id}/attachments",
-    responses=problem_responses(400, 401, 403, 404, 422),
-)
-async def list_attachments(
-    task_id: TaskId,
-    tenant: ViewerDep,
-    session: SessionDep,
-    storage: StorageDep,
-    codec: CursorCodecDep,
-    limit: Annotated[int, Query(ge=1, le=100)] = 50,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-) -> Page[AttachmentOut]:
-    """A task's attachments, oldest first (pending ones included: their upload may be under way);
-    follow ``next_cursor`` for the next page."""
-    raise NotImplementedError("TODO: task 10")
+# TODO (task 10): the route GET /orgs/{org_id}/tasks/{task_id}/attachments
 
 
-@router.get(
-    "/orgs/{org_id}/attachments/{attachment_id}/download",
-    responses=problem_responses(401, 403, 404, 409, 422),
-)
-async def download_attachment(
-    attachment_id: AttachmentId, tenant: ViewerDep, session: SessionDep, storage: StorageDep
-) -> Download:
-    """A presigned URL to fetch the file from, valid for a few minutes."""
-    raise NotImplementedError("TODO: task 10")
+# TODO (task 10): the route GET /orgs/{org_id}/attachments/{attachment_id}/download

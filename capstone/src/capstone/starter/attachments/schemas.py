@@ -38,15 +38,16 @@ class AttachmentOut(BaseModel):
 class Upload(BaseModel):
     """Send the file with ``method`` to ``url`` with exactly these ``headers``, then complete."""
 
-    url: str
-    method: str = "PUT"
-    headers: dict[str, str]
+    # TODO (task 10): the fields of Upload in openapi.json (components.schemas)
 
 
 class UploadStarted(BaseModel):
-    attachment: AttachmentOut
-    upload: Upload
+    """A pending attachment and where to send its file."""
+
+    # TODO (task 10): the fields of UploadStarted in openapi.json
 
 
 class Download(BaseModel):
-    url: str
+    """Where to fetch a stored file from, for a few minutes."""
+
+    # TODO (task 10): the fields of Download in openapi.json

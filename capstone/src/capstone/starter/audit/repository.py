@@ -9,7 +9,4 @@ from .models import AuditEvent
 class AuditRepository(TenantRepository[AuditEvent]):
     model = AuditEvent
 
-    async def page(
-        self, limit: int, before_id: int | None, entity_type: str | None
-    ) -> Sequence[AuditEvent]:
-        raise NotImplementedError("TODO: task 4: newest first, limit + 1, before the cursor's id")
+    # TODO (task 4): the events page by page, newest first, optionally of one entity type

@@ -14,14 +14,4 @@ from .schemas import AuditEventOut
 router = APIRouter(tags=["audit"])
 
 
-@router.get("/orgs/{org_id}/audit-events", responses=problem_responses(400, 401, 403, 404, 422))
-async def list_audit_events(
-    tenant: AdminDep,
-    session: SessionDep,
-    codec: CursorCodecDep,
-    limit: Annotated[int, Query(ge=1, le=100)] = 50,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    entity_type: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]+$")] = None,
-) -> Page[AuditEventOut]:
-    """Newest first; follow ``next_cursor`` for older events."""
-    raise NotImplementedError("TODO: task 4")
+# TODO (task 4): the route GET /orgs/{org_id}/audit-events

@@ -13,8 +13,7 @@ Snapshot = dict[str, Any] | None
 
 class AuditLog:
     def __init__(self, session: AsyncSession, tenant: Tenant) -> None:
-        self.events = AuditRepository(session, tenant.org_id)
-        self.actor_id = tenant.user_id
+        raise NotImplementedError("TODO: task 4")
 
     async def record(
         self, action: str, entity_type: str, entity_id: int, before: Snapshot, after: Snapshot

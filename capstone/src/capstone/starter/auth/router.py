@@ -10,31 +10,16 @@ from .schemas import Credentials, Login, RefreshRequest, TokenPair, UserOut
 router = APIRouter(tags=["auth"])
 
 
-@router.post(
-    "/auth/register", status_code=status.HTTP_201_CREATED, responses=problem_responses(409, 422)
-)
-async def register(body: Credentials, service: AuthServiceDep) -> UserOut:
-    raise NotImplementedError("TODO: task 1")
+# TODO (task 1): the route POST /auth/register
 
 
-@router.post("/auth/login", responses=problem_responses(401, 422))
-async def login(body: Login, service: AuthServiceDep, clock: ClockDep) -> TokenPair:
-    raise NotImplementedError("TODO: task 1")
+# TODO (task 1): the route POST /auth/login
 
 
-@router.post("/auth/refresh", responses=problem_responses(401, 422))
-async def refresh(body: RefreshRequest, service: AuthServiceDep, clock: ClockDep) -> TokenPair:
-    """A new token pair; the refresh token sent is used up. Sending it again revokes the family."""
-    raise NotImplementedError("TODO: task 1")
+# TODO (task 1): the route POST /auth/refresh
 
 
-@router.post(
-    "/auth/logout", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401, 422)
-)
-async def logout(body: RefreshRequest, service: AuthServiceDep, clock: ClockDep) -> None:
-    raise NotImplementedError("TODO: task 1")
+# TODO (task 1): the route POST /auth/logout
 
 
-@router.get("/users/me", responses=problem_responses(401))
-async def me(user: CurrentUser) -> UserOut:
-    raise NotImplementedError("TODO: task 1")
+# TODO (task 1): the route GET /users/me

@@ -15,28 +15,7 @@ from .service import CommentService
 router = APIRouter(tags=["comments"])
 
 
-@router.post(
-    "/orgs/{org_id}/tasks/{task_id}/comments",
-    status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 422),
-)
-async def create_comment(
-    task_id: TaskId, body: CommentIn, tenant: MemberDep, session: SessionDep
-) -> CommentOut:
-    """Comment on a task; ``@address`` of a member of the organisation mentions them."""
-    raise NotImplementedError("TODO: task 8")
+# TODO (task 8): the route POST /orgs/{org_id}/tasks/{task_id}/comments
 
 
-@router.get(
-    "/orgs/{org_id}/tasks/{task_id}/comments", responses=problem_responses(400, 401, 403, 404, 422)
-)
-async def list_comments(
-    task_id: TaskId,
-    tenant: ViewerDep,
-    session: SessionDep,
-    codec: CursorCodecDep,
-    limit: Annotated[int, Query(ge=1, le=100)] = 50,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-) -> Page[CommentOut]:
-    """Oldest first; follow ``next_cursor`` for the next page."""
-    raise NotImplementedError("TODO: task 8")
+# TODO (task 8): the route GET /orgs/{org_id}/tasks/{task_id}/comments

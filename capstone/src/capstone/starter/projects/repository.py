@@ -9,8 +9,4 @@ from .models import Project
 class ProjectRepository(TenantRepository[Project]):
     model = Project
 
-    async def all(self) -> Sequence[Project]:
-        raise NotImplementedError("TODO: task 5")
-
-    async def name_taken(self, name: str, except_id: int | None = None) -> bool:
-        raise NotImplementedError("TODO: task 5")
+    # TODO (task 5): the live projects; whether a name is taken (any case, live projects)

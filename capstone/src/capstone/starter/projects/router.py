@@ -16,34 +16,16 @@ READ_ERRORS = problem_responses(401, 403, 404, 422)
 WRITE_ERRORS = problem_responses(401, 403, 404, 409, 422)
 
 
-@router.get("/orgs/{org_id}/projects", responses=READ_ERRORS)
-async def list_projects(tenant: ViewerDep, session: SessionDep) -> list[ProjectOut]:
-    raise NotImplementedError("TODO: task 5")
+# TODO (task 5): the route GET /orgs/{org_id}/projects
 
 
-@router.post("/orgs/{org_id}/projects", status_code=status.HTTP_201_CREATED, responses=WRITE_ERRORS)
-async def create_project(body: ProjectIn, tenant: MemberDep, session: SessionDep) -> ProjectOut:
-    raise NotImplementedError("TODO: task 5")
+# TODO (task 5): the route POST /orgs/{org_id}/projects
 
 
-@router.get("/orgs/{org_id}/projects/{project_id}", responses=READ_ERRORS)
-async def get_project(project_id: ProjectId, tenant: ViewerDep, session: SessionDep) -> ProjectOut:
-    raise NotImplementedError("TODO: task 5")
+# TODO (task 5): the route GET /orgs/{org_id}/projects/{project_id}
 
 
-@router.patch("/orgs/{org_id}/projects/{project_id}", responses=WRITE_ERRORS)
-async def update_project(
-    project_id: ProjectId, body: ProjectPatch, tenant: MemberDep, session: SessionDep
-) -> ProjectOut:
-    raise NotImplementedError("TODO: task 5")
+# TODO (task 5): the route PATCH /orgs/{org_id}/projects/{project_id}
 
 
-@router.delete(
-    "/orgs/{org_id}/projects/{project_id}",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=READ_ERRORS,
-)
-async def delete_project(
-    project_id: ProjectId, tenant: MemberDep, session: SessionDep, clock: ClockDep
-) -> None:
-    raise NotImplementedError("TODO: task 5")
+# TODO (task 5): the route DELETE /orgs/{org_id}/projects/{project_id}

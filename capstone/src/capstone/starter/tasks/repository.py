@@ -18,21 +18,12 @@ class TaskFilters:
 
     def key(self) -> str:
         """The filters, canonical: a cursor is valid only for the filters it was issued for."""
-        return f"tasks:{self.project_id}:{self.status}:{self.assignee_id}:{self.label}"
+        raise NotImplementedError("TODO: task 6")
 
 
 class TaskRepository(TenantRepository[Task]):
     model = Task
 
-    async def page(self, filters: TaskFilters, limit: int, before_id: int | None) -> Sequence[Task]:
-        """Newest first, ``limit + 1`` rows (see ``pagination.paginate``)."""
-        raise NotImplementedError("TODO: task 6: the filters, newest first, limit + 1")
-
-    async def update_if_version(self, task: Task, version: int, changes: dict[str, Any]) -> bool:
-        """Compare-and-set: the UPDATE applies only if the row still has ``version``; two
-        concurrent writers cannot both win."""
-        raise NotImplementedError("TODO: task 6: compare-and-set on version")
-
-    async def search(self, q: str, limit: int) -> Sequence[Task]:
-        """Live tasks matching ``q``, best first (``ts_rank``; newest first among equals)."""
-        raise NotImplementedError("TODO: task 9")
+    # TODO (task 6): the queries TaskService needs, each from scoped()/scoped_update(): a page
+    # with the filters (newest first, limit + 1), a compare-and-set update on version;
+    # (task 9) the ranked full-text search

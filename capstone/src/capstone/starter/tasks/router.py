@@ -30,65 +30,19 @@ def parse_if_match(value: str | None) -> int | None:
     raise NotImplementedError("TODO: task 6")
 
 
-@router.get("/orgs/{org_id}/tasks", responses=problem_responses(400, 401, 403, 404, 422))
-async def list_tasks(
-    tenant: ViewerDep,
-    session: SessionDep,
-    codec: CursorCodecDep,
-    project_id: FilterId = None,
-    status: Status | None = None,
-    assignee_id: FilterId = None,
-    label: Annotated[Label | None, Query()] = None,
-    limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-) -> Page[TaskOut]:
-    """Newest first; follow ``next_cursor`` (with the same filters) for the next page."""
-    raise NotImplementedError("TODO: task 6")
+# TODO (task 6): the route GET /orgs/{org_id}/tasks
 
 
-@router.post("/orgs/{org_id}/tasks", status_code=status.HTTP_201_CREATED, responses=WRITE_ERRORS)
-async def create_task(
-    body: TaskIn, tenant: MemberDep, session: SessionDep, response: Response
-) -> TaskOut:
-    raise NotImplementedError("TODO: task 6")
+# TODO (task 6): the route POST /orgs/{org_id}/tasks
 
 
-@router.get("/orgs/{org_id}/tasks/{task_id}", responses=READ_ERRORS)
-async def get_task(
-    task_id: TaskId, tenant: ViewerDep, session: SessionDep, response: Response
-) -> TaskOut:
-    raise NotImplementedError("TODO: task 6")
+# TODO (task 6): the route GET /orgs/{org_id}/tasks/{task_id}
 
 
-@router.patch("/orgs/{org_id}/tasks/{task_id}", responses=WRITE_ERRORS)
-async def update_task(
-    task_id: TaskId,
-    body: TaskPatch,
-    tenant: MemberDep,
-    session: SessionDep,
-    response: Response,
-    if_match: Annotated[str | None, Header(max_length=100)] = None,
-) -> TaskOut:
-    """Change a task; with ``If-Match`` (the ``ETag`` of a GET) a concurrent change is a 412."""
-    raise NotImplementedError("TODO: task 6")
+# TODO (task 6): the route PATCH /orgs/{org_id}/tasks/{task_id}
 
 
-@router.delete(
-    "/orgs/{org_id}/tasks/{task_id}", status_code=status.HTTP_204_NO_CONTENT, responses=WRITE_ERRORS
-)
-async def delete_task(
-    task_id: TaskId, tenant: MemberDep, session: SessionDep, clock: ClockDep
-) -> None:
-    raise NotImplementedError("TODO: task 6")
+# TODO (task 6): the route DELETE /orgs/{org_id}/tasks/{task_id}
 
 
-@router.get("/orgs/{org_id}/search", responses=READ_ERRORS)
-async def search_tasks(
-    tenant: ViewerDep,
-    session: SessionDep,
-    q: Annotated[str, Query(min_length=1, max_length=200, pattern=r"^[^\x00]*$")],
-    limit: Annotated[int, Query(ge=1, le=50)] = 20,
-) -> list[TaskOut]:
-    """Full-text search over the organisation's tasks: every word of ``q`` must match (the last
-    one as a prefix, so results appear while typing), best match first (title above description)."""
-    raise NotImplementedError("TODO: task 9")
+# TODO (task 9): the route GET /orgs/{org_id}/search

@@ -23,10 +23,7 @@ def snapshot(task: Task) -> dict[str, Any]:
 
 class TaskService:
     def __init__(self, session: AsyncSession, tenant: Tenant) -> None:
-        self.tasks = TaskRepository(session, tenant.org_id)
-        self.projects = ProjectRepository(session, tenant.org_id)
-        self.members = MembershipRepository(session, tenant.org_id)
-        self.audit = AuditLog(session, tenant)
+        raise NotImplementedError("TODO: task 6")
 
     async def page(self, filters: TaskFilters, limit: int, before_id: int | None) -> Sequence[Task]:
         raise NotImplementedError("TODO: task 6")

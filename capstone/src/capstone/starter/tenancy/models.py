@@ -17,8 +17,7 @@ class Role(StrEnum):
     admin = "admin"
 
     def allows(self, required: "Role") -> bool:
-        order = list(Role)
-        return order.index(self) >= order.index(required)
+        raise NotImplementedError("TODO: task 2")
 
 
 ROLE_CHECK = "role IN ('viewer', 'member', 'admin')"
@@ -33,9 +32,7 @@ class Organisation(Base):
 class TenantMixin:
     """The tenant column of every tenant table ([ADR 0001](../../../../docs/adr/0001-row-level-tenancy.md))."""
 
-    org_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("organisations.id", ondelete="CASCADE"), index=True
-    )
+    # TODO (task 2): the tenant column: which organisation a row belongs to (the migration)
 
 
 class Membership(Base):

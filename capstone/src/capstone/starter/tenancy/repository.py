@@ -16,37 +16,20 @@ class OrganisationRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def add(self, name: str, slug: str) -> Organisation:
-        raise NotImplementedError("TODO: task 3")
-
-    async def of_user(self, user_id: int) -> Sequence[tuple[Organisation, str]]:
-        raise NotImplementedError("TODO: task 3")
-
-    async def get(self, org_id: int) -> Organisation | None:
-        raise NotImplementedError("TODO: task 3")
+    # TODO (task 3): add an organisation, the caller's organisations with their role, get one
 
 
 class MembershipRepository(TenantRepository[Membership]):
     model = Membership
 
-    async def get_for(self, user_id: int) -> Membership | None:
-        raise NotImplementedError("TODO: task 3")
-
-    async def all(self) -> Sequence[Membership]:
-        raise NotImplementedError("TODO: task 3")
-
-    async def admins(self) -> int:
-        raise NotImplementedError("TODO: task 3")
-
-    async def remove(self, membership: Membership) -> None:
-        raise NotImplementedError("TODO: task 3")
+    # TODO (task 3): the queries of members: one user's membership (RequireRole needs it),
+    # all members, how many admins, remove one
 
 
 class InvitationRepository(TenantRepository[Invitation]):
     model = Invitation
 
-    async def pending(self) -> Sequence[Invitation]:
-        raise NotImplementedError("TODO: task 3")
+    # TODO (task 3): the pending invitations
 
 
 async def invitation_by_token_hash(session: AsyncSession, token_hash: str) -> Invitation | None:
