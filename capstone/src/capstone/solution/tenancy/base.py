@@ -8,7 +8,7 @@ wrote ``select(Task)`` by hand would be the bug the isolation suite is there to 
 
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import Select, Update, select, update
+from sqlalchemy import Select, Update, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 M = TypeVar("M")
@@ -54,3 +54,14 @@ class TenantRepository(Generic[M]):
         await self.session.refresh(row)
         return row
         # END SOLUTION
+
+
+async def scope_to_organisation(session: AsyncSession, org_id: int) -> None:
+    """The second line of defence ([ADR 0003](../../../../docs/adr/0003-rls-second-line.md)): scope
+    the request's transaction to ``org_id``, so that PostgreSQL's row-level security policies
+    (migration 0005) show and accept this organisation's rows only, even to a query that forgot
+    ``scoped()``. ``set_config(..., true)`` is ``SET LOCAL`` with a bind parameter: it ends with
+    the transaction, and a pooled connection never carries it into another request."""
+    # BEGIN SOLUTION task 2: set_config of app.org_id, local to the transaction
+    await session.execute(select(func.set_config("app.org_id", str(org_id), True)))
+    # END SOLUTION

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ..audit.service import AuditLog
 from ..auth.models import User
 from ..errors import ConflictError, NotFoundError
+from .base import scope_to_organisation
 from .dependencies import Tenant
 from .models import Invitation, Membership, Organisation, Role
 from .repository import (
@@ -45,6 +46,7 @@ class OrganisationService:
         # BEGIN SOLUTION task 3: organisation, admin membership, audit
         organisation = await self.organisations.add(body.name, body.slug)
         tenant = Tenant(organisation.id, user.id, Role.admin)
+        await scope_to_organisation(self.session, tenant.org_id)  # its audit events are its rows
         membership = await MembershipRepository(self.session, tenant.org_id).add(
             user_id=user.id, role=Role.admin
         )
@@ -168,6 +170,7 @@ class InvitationService:
         if invitation.expires_at <= now:
             raise ConflictError("This invitation has expired; ask an admin for a new one")
         tenant = Tenant(invitation.org_id, user.id, Role(invitation.role))
+        await scope_to_organisation(self.session, tenant.org_id)
         members = MembershipRepository(self.session, tenant.org_id)
         if await members.get_for(user.id) is not None:
             raise ConflictError("You are a member of this organisation already")

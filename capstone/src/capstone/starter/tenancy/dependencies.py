@@ -2,10 +2,12 @@
 
 Every route under ``/orgs/{org_id}`` declares ``Depends(RequireRole(Role.x))`` (through the
 ``ViewerDep``/``MemberDep``/``AdminDep`` aliases). It reads ``org_id`` from the path and the
-caller's membership from the database, and returns the ``Tenant`` that the route hands to its
-service (whose repositories then cannot leave that organisation). Not a member: 404, as if the
-organisation did not exist ([ADR 0002](../../../../docs/adr/0002-tenant-from-the-path.md)); a role
-too low: 403. ``main.py`` publishes each route's role in the contract (``x-required-role``).
+caller's membership from the database, scopes the transaction to that organisation for
+PostgreSQL's row-level security (the second line of defence), and returns the ``Tenant`` that
+the route hands to its service (whose repositories then cannot leave that organisation). Not a
+member: 404, as if the organisation did not exist
+([ADR 0002](../../../../docs/adr/0002-tenant-from-the-path.md)); a role too low: 403.
+``main.py`` publishes each route's role in the contract (``x-required-role``).
 """
 
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from fastapi import Depends, Path
 from ..auth.dependencies import CurrentUser
 from ..dependencies import SessionDep
 from ..errors import NotFoundError, PermissionDeniedError
+from .base import scope_to_organisation
 from .models import Role
 from .repository import MembershipRepository
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ..audit.service import AuditLog
 from ..auth.models import User
 from ..errors import ConflictError, NotFoundError
+from .base import scope_to_organisation
 from .dependencies import Tenant
 from .models import Invitation, Membership, Organisation, Role
 from .repository import (
