@@ -196,6 +196,7 @@ class Org:
     project_id: int
     task_id: int
     attachment_id: int
+    comment_id: int  # written by the member
 
 
 _numbers = itertools.count(1)
@@ -227,7 +228,7 @@ class World:
 
     async def org(self, name: str) -> Org:
         """An organisation with an admin, a member and a viewer, one project holding one task with
-        one comment and one stored attachment (all named ``secret of <name>``: a response of
+        one comment (by the member) and one stored attachment (all named ``secret of <name>``: a response of
         another organisation must not hold it)."""
         slug = f"{name}-{next(_numbers)}"
         insert = text("INSERT INTO organisations (name, slug) VALUES (:n, :s) RETURNING id")
@@ -246,10 +247,10 @@ class World:
         task_id = int((await self.db.execute(task, values)).scalar_one())
         comment = text(
             "INSERT INTO comments (org_id, task_id, author_id, body) VALUES (:o, :t, :a, :b)"
+            " RETURNING id"
         )
-        await self.db.execute(
-            comment, {"o": org_id, "t": task_id, "a": people[1].id, "b": values["t"]}
-        )
+        comment_values = {"o": org_id, "t": task_id, "a": people[1].id, "b": values["t"]}
+        comment_id = int((await self.db.execute(comment, comment_values)).scalar_one())
         # A stored attachment whose file is really in the bucket (completing it again passes).
         key = f"org-{org_id}/{next(_numbers):032x}/secret.txt"
         name = f"secret of {name}"
@@ -262,7 +263,7 @@ class World:
                "a": people[1].id}  # fmt: skip
         attachment_id = int((await self.db.execute(attachment, row)).scalar_one())
         admin, member, viewer = people
-        return Org(org_id, admin, member, viewer, project_id, task_id, attachment_id)
+        return Org(org_id, admin, member, viewer, project_id, task_id, attachment_id, comment_id)
 
     async def client(self, person: Person | None = None, app: Any = None) -> httpx.AsyncClient:
         client = await self.asgi_client(app or self.app, base_url=API)

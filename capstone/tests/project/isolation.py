@@ -7,8 +7,9 @@ each one declares through the tenancy dependency (``RequireRole``), then tries t
   outside it that is not on the short list of deliberately tenant-free routes, is a violation;
 - **across organisations**: globex's admin calling acme's URL gets 404 (not 403: an organisation
   one is not in does not exist), and calling its OWN organisation's URL with acme's object ids
-  (``{project_id}``, ``{task_id}``, ``{user_id}``, ``{attachment_id}``) gets 404 too, a body naming acme's project
-  or member gets 422, and a list of its own organisation never holds acme's data;
+  (``{project_id}``, ``{task_id}``, ``{user_id}``, ``{attachment_id}``, ``{comment_id}``) gets
+  404 too, a body naming acme's project or member gets 422, and a list of its own organisation
+  never holds acme's data;
 - **across roles**: every role below the declared one gets 403; the declared role gets neither
   403 nor 404.
 
@@ -59,6 +60,7 @@ SAMPLE_BODIES: dict[tuple[str, str], Callable[[Org], dict[str, Any]]] = {
     ("POST", f"{TENANT_PREFIX}/tasks/{{task_id}}/attachments"): lambda o: {
         "filename": "plan.pdf", "content_type": "application/pdf", "size": 1000},
     ("POST", f"{TENANT_PREFIX}/attachments/{{attachment_id}}/complete"): lambda o: {},
+    ("PATCH", f"{TENANT_PREFIX}/comments/{{comment_id}}"): lambda o: {"body": f"Edited, @{o.admin.email}"},
 }  # fmt: skip
 
 
@@ -88,7 +90,8 @@ def structure_violations(method: str, path: str, role: str | None) -> list[str]:
 def url(path: str, org: Org, objects: Org) -> str:
     """``path`` filled in: the organisation ``org``, object ids of ``objects``' data."""
     values = {"org_id": org.id, "project_id": objects.project_id, "task_id": objects.task_id,
-              "user_id": objects.viewer.id, "attachment_id": objects.attachment_id}  # fmt: skip
+              "user_id": objects.viewer.id, "attachment_id": objects.attachment_id,
+              "comment_id": objects.comment_id}  # fmt: skip
     filled = re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), path).removeprefix("/api/v1")
     return filled + next((q for (_, p), q in SAMPLE_QUERIES.items() if p == path), "")
 

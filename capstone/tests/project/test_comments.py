@@ -1,12 +1,15 @@
 """Comments on tasks: @mentions resolved to members of the organisation only, the conversation
-oldest first with a cursor, out of reach with their task, audited."""
+oldest first with a cursor, edited by their author only (mentions read again), deleted by their
+author or an admin, out of reach with their task, audited."""
+
+from typing import Any
 
 import httpx
 import pytest
 
 from testkit import impl_module
 
-from .conftest import Org
+from .conftest import Org, Person, World
 
 pytestmark = pytest.mark.task(8)
 repository = impl_module("capstone", "comments.repository")
@@ -81,6 +84,63 @@ async def test_a_deleted_tasks_comments_are_out_of_reach(
 
     assert (await member.get(url)).status_code == 404
     assert (await member.post(url, json={"body": "hello?"})).status_code == 404
+    one = f"/orgs/{acme.id}/comments/{acme.comment_id}"
+    assert (await member.patch(one, json={"body": "hello?"})).status_code == 404
+    assert (await member.delete(one)).status_code == 404
+
+
+async def audit_of(admin: httpx.AsyncClient, acme: Org) -> list[tuple[str, Any, Any]]:
+    params = {"entity_type": "comment"}
+    events = (await admin.get(f"/orgs/{acme.id}/audit-events", params=params)).json()["items"]
+    return [(e["action"], e["before"], e["after"]) for e in events]
+
+
+async def test_the_author_edits_a_comment_and_its_mentions_are_read_again(
+    world: World, member: httpx.AsyncClient, admin: httpx.AsyncClient, acme: Org
+) -> None:
+    url = f"/orgs/{acme.id}/tasks/{acme.task_id}/comments"
+    created = (await member.post(url, json={"body": f"@{acme.viewer.email} look"})).json()
+    one = f"/orgs/{acme.id}/comments/{created['id']}"
+
+    edited = await member.patch(one, json={"body": f"@{acme.admin.email} look, not the viewer"})
+
+    assert edited.status_code == 200, edited.text
+    assert edited.json()["mentions"] == [acme.admin.id]
+    assert edited.json()["body"] == f"@{acme.admin.email} look, not the viewer"
+    assert (await member.get(url)).json()["items"][-1] == edited.json()
+    assert (await audit_of(admin, acme))[0] == ("comment.updated", created, edited.json())
+    # Words in someone else's mouth: not even an admin edits another person's comment.
+    for other in (admin, await world.client(await member_of(world, acme))):
+        refused = await other.patch(one, json={"body": "I never said that"})
+        assert refused.status_code == 403
+    assert (await member.patch(one, json={"body": " "})).status_code == 422
+
+
+async def member_of(world: World, acme: Org) -> Person:
+    """Another member of acme: not the author of anything."""
+    person = await world.person("acme-other-member")
+    await world.join(acme.id, person, "member")
+    return person
+
+
+async def test_the_author_or_an_admin_deletes_a_comment_nobody_else(
+    world: World, member: httpx.AsyncClient, admin: httpx.AsyncClient, acme: Org
+) -> None:
+    other = await world.client(await member_of(world, acme))
+    seed = f"/orgs/{acme.id}/comments/{acme.comment_id}"  # the member's
+    assert (await other.delete(seed)).status_code == 403
+    url = f"/orgs/{acme.id}/tasks/{acme.task_id}/comments"
+    own = (await other.post(url, json={"body": f"mine, @{acme.member.email}"})).json()
+
+    assert (await admin.delete(seed)).status_code == 204  # moderation
+    assert (await other.delete(f"/orgs/{acme.id}/comments/{own['id']}")).status_code == 204
+
+    assert (await member.get(url)).json()["items"] == []
+    assert (await admin.delete(seed)).status_code == 404
+    deleted = [(action, before) for action, before, _ in await audit_of(admin, acme)][:2]
+    assert deleted == [("comment.deleted", own), ("comment.deleted", {
+        "id": acme.comment_id, "task_id": acme.task_id, "author_id": acme.member.id,
+        "body": "secret of acme", "mentions": [], "created_at": deleted[1][1]["created_at"]})]  # fmt: skip
 
 
 async def test_a_blank_or_oversized_comment_is_422_naming_the_body(

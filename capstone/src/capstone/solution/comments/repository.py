@@ -1,7 +1,7 @@
 import re
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from ..auth.models import User
 from ..tenancy.base import TenantRepository
@@ -68,7 +68,18 @@ class CommentRepository(TenantRepository[Comment]):
             found[comment_id].append(user_id)
         return found
 
+    async def replace_mentions(self, comment: Comment, user_ids: list[int]) -> None:
+        await self.session.execute(
+            delete(Mention).where(Mention.org_id == self.org_id, Mention.comment_id == comment.id)
+        )
+        await self.add_mentions(comment, user_ids)
+
+    async def remove(self, comment: Comment) -> None:
+        await self.session.delete(comment)  # its mentions go too (ON DELETE CASCADE)
+        await self.session.flush()
+
     # REPLACE WITH
     # # TODO (task 8): the queries CommentService needs: a task's comments page by page
-    # # (oldest first), the members behind a set of addresses, storing and reading mentions
+    # # (oldest first), the members behind a set of addresses, storing, reading and replacing
+    # # mentions, removing a comment
     # END SOLUTION

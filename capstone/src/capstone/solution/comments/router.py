@@ -1,18 +1,20 @@
-"""``/orgs/{org_id}/tasks/{task_id}/comments``: a task's conversation, oldest first."""
+"""``/orgs/{org_id}/tasks/{task_id}/comments``: a task's conversation, oldest first;
+``/orgs/{org_id}/comments/{comment_id}``: edit or delete one comment."""
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Path, Query, status
 
 from ..dependencies import CursorCodecDep, SessionDep
 from ..pagination import Page, paginate
 from ..problems import problem_responses
 from ..tasks.router import TaskId
-from ..tenancy.dependencies import MemberDep, ViewerDep
+from ..tenancy.dependencies import MAX_ID, MemberDep, ViewerDep
 from .schemas import CommentIn, CommentOut
 from .service import CommentService
 
 router = APIRouter(tags=["comments"])
+CommentId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 # BEGIN SOLUTION
@@ -55,4 +57,36 @@ async def list_comments(
 
 # REPLACE WITH
 # # TODO (task 8): the route GET /orgs/{org_id}/tasks/{task_id}/comments
+# END SOLUTION
+
+
+# BEGIN SOLUTION
+@router.patch(
+    "/orgs/{org_id}/comments/{comment_id}", responses=problem_responses(401, 403, 404, 422)
+)
+async def update_comment(
+    comment_id: CommentId, body: CommentIn, tenant: MemberDep, session: SessionDep
+) -> CommentOut:
+    """Edit a comment (its author only); its @mentions are read again from the new body."""
+    return await CommentService(session, tenant).update(comment_id, body)
+
+
+# REPLACE WITH
+# # TODO (task 8): the route PATCH /orgs/{org_id}/comments/{comment_id}
+# END SOLUTION
+
+
+# BEGIN SOLUTION
+@router.delete(
+    "/orgs/{org_id}/comments/{comment_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def delete_comment(comment_id: CommentId, tenant: MemberDep, session: SessionDep) -> None:
+    """Delete a comment (its author, or an admin of the organisation)."""
+    await CommentService(session, tenant).delete(comment_id)
+
+
+# REPLACE WITH
+# # TODO (task 8): the route DELETE /orgs/{org_id}/comments/{comment_id}
 # END SOLUTION

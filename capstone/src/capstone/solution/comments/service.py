@@ -1,12 +1,15 @@
-"""Comments on a task: post one (its @mentions resolved to members), read the conversation."""
+"""Comments on a task: post one (its @mentions resolved to members), read the conversation, edit
+one (its author; the mentions read again) or delete one (its author or an admin); all audited."""
 
 from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..audit.service import AuditLog
+from ..errors import NotFoundError, PermissionDeniedError
 from ..tasks.service import TaskService
 from ..tenancy.dependencies import Tenant
+from ..tenancy.models import Role
 from .models import Comment
 from .repository import CommentRepository, mentioned_addresses
 from .schemas import CommentIn, CommentOut
@@ -56,4 +59,50 @@ class CommentService:
         rows = await self.comments.page(task_id, limit, after_id)
         mentions = await self.comments.mentions_of([c.id for c in rows])
         return [comment_out(c, mentions[c.id]) for c in rows]
+        # END SOLUTION
+
+    async def _get(self, comment_id: int) -> Comment:
+        """This organisation's comment, on a live task, else 404."""
+        # BEGIN SOLUTION task 8
+        comment = await self.comments.get(comment_id)
+        if comment is None:
+            raise NotFoundError(f"Comment {comment_id} does not exist")
+        await self.tasks.get(comment.task_id)  # a deleted task takes its conversation with it
+        return comment
+        # END SOLUTION
+
+    async def update(self, comment_id: int, body: CommentIn) -> CommentOut:
+        """A new body, by the comment's author only (words in someone else's mouth: 403); the
+        mentions are those of the new body."""
+        # BEGIN SOLUTION task 8
+        comment = await self._get(comment_id)
+        if comment.author_id != self.tenant.user_id:
+            raise PermissionDeniedError("Only its author may edit a comment")
+        before = comment_out(comment, (await self.comments.mentions_of([comment.id]))[comment.id])
+        comment.body = body.body
+        mentions = await self.comments.members_by_address(mentioned_addresses(body.body))
+        await self.comments.replace_mentions(comment, mentions)
+        out = comment_out(comment, mentions)
+        await self.audit.record(
+            "comment.updated",
+            "comment",
+            comment.id,
+            before.model_dump(mode="json"),
+            out.model_dump(mode="json"),
+        )
+        return out
+        # END SOLUTION
+
+    async def delete(self, comment_id: int) -> None:
+        """Gone for good (its mentions with it), by its author or an admin (moderation); the
+        audit event keeps what it said."""
+        # BEGIN SOLUTION task 8
+        comment = await self._get(comment_id)
+        if comment.author_id != self.tenant.user_id and not self.tenant.role.allows(Role.admin):
+            raise PermissionDeniedError("Only its author or an admin may delete a comment")
+        before = comment_out(comment, (await self.comments.mentions_of([comment.id]))[comment.id])
+        await self.comments.remove(comment)
+        await self.audit.record(
+            "comment.deleted", "comment", comment.id, before.model_dump(mode="json"), None
+        )
         # END SOLUTION

@@ -1,7 +1,7 @@
 import re
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from ..auth.models import User
 from ..tenancy.base import TenantRepository
@@ -22,4 +22,5 @@ class CommentRepository(TenantRepository[Comment]):
     model = Comment
 
     # TODO (task 8): the queries CommentService needs: a task's comments page by page
-    # (oldest first), the members behind a set of addresses, storing and reading mentions
+    # (oldest first), the members behind a set of addresses, storing, reading and replacing
+    # mentions, removing a comment

@@ -1,12 +1,15 @@
-"""Comments on a task: post one (its @mentions resolved to members), read the conversation."""
+"""Comments on a task: post one (its @mentions resolved to members), read the conversation, edit
+one (its author; the mentions read again) or delete one (its author or an admin); all audited."""
 
 from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..audit.service import AuditLog
+from ..errors import NotFoundError, PermissionDeniedError
 from ..tasks.service import TaskService
 from ..tenancy.dependencies import Tenant
+from ..tenancy.models import Role
 from .models import Comment
 from .repository import CommentRepository, mentioned_addresses
 from .schemas import CommentIn, CommentOut
@@ -25,4 +28,18 @@ class CommentService:
         raise NotImplementedError("TODO: task 8")
 
     async def page(self, task_id: int, limit: int, after_id: int | None) -> Sequence[CommentOut]:
+        raise NotImplementedError("TODO: task 8")
+
+    async def _get(self, comment_id: int) -> Comment:
+        """This organisation's comment, on a live task, else 404."""
+        raise NotImplementedError("TODO: task 8")
+
+    async def update(self, comment_id: int, body: CommentIn) -> CommentOut:
+        """A new body, by the comment's author only (words in someone else's mouth: 403); the
+        mentions are those of the new body."""
+        raise NotImplementedError("TODO: task 8")
+
+    async def delete(self, comment_id: int) -> None:
+        """Gone for good (its mentions with it), by its author or an admin (moderation); the
+        audit event keeps what it said."""
         raise NotImplementedError("TODO: task 8")
