@@ -52,3 +52,7 @@ class AuthenticationError(AppError):
 
 class PermissionDeniedError(AppError):
     """A member of the organisation whose role is too low for the operation (403)."""
+
+
+class IdempotencyKeyReusedError(AppError):
+    """An ``Idempotency-Key`` sent again with a different body (422)."""

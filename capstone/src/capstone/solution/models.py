@@ -6,6 +6,7 @@ from .audit.models import AuditEvent
 from .auth.models import RefreshToken, User
 from .comments.models import Comment, Mention
 from .db import Base
+from .idempotency import IdempotencyRecord
 from .projects.models import Project
 from .tasks.models import Task
 from .tenancy.models import Invitation, Membership, Organisation
@@ -15,6 +16,7 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Comment",
+    "IdempotencyRecord",
     "Invitation",
     "Membership",
     "Mention",

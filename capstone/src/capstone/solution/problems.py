@@ -21,6 +21,7 @@ from .errors import (
     AppError,
     AuthenticationError,
     ConflictError,
+    IdempotencyKeyReusedError,
     InvalidCursorError,
     InvalidReferenceError,
     NotFoundError,
@@ -106,6 +107,7 @@ APP_ERRORS: list[tuple[type[AppError], int, str]] = [
     (InvalidCursorError, 400, "invalid-cursor"),
     (PermissionDeniedError, 403, "forbidden"),
     (UnacceptableFileError, 422, "unacceptable-file"),
+    (IdempotencyKeyReusedError, 422, "idempotency-key-reused"),
 ]
 # REPLACE WITH
 # APP_ERRORS: list[tuple[type[AppError], int, str]] = []  # TODO (task 0): the table

@@ -21,6 +21,7 @@ from .errors import (
     AppError,
     AuthenticationError,
     ConflictError,
+    IdempotencyKeyReusedError,
     InvalidCursorError,
     InvalidReferenceError,
     NotFoundError,

@@ -6,25 +6,20 @@ from fastapi import APIRouter, Header, Path, Query, Response, status
 
 from ..dependencies import ClockDep, CursorCodecDep, SessionDep
 from ..errors import PreconditionFailedError
+from ..idempotency import IdempotencyKeyHeader
 from ..pagination import Page, paginate
 from ..problems import problem_responses
 from ..tenancy.dependencies import MAX_ID, MemberDep, ViewerDep
-from .models import Status, Task
+from .models import Status
 from .repository import TaskFilters
 from .schemas import Label, TaskIn, TaskOut, TaskPatch
-from .service import TaskService
+from .service import TaskService, etag
 
 router = APIRouter(tags=["tasks"])
 TaskId = Annotated[int, Path(ge=1, le=MAX_ID)]
 FilterId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 READ_ERRORS = problem_responses(401, 403, 404, 422)
 WRITE_ERRORS = problem_responses(401, 403, 404, 409, 412, 422)
-
-
-def etag(task: Task) -> str:
-    # BEGIN SOLUTION task 6
-    return f'"{task.version}"'
-    # END SOLUTION
 
 
 def parse_if_match(value: str | None) -> int | None:
@@ -68,11 +63,17 @@ async def list_tasks(
 # BEGIN SOLUTION
 @router.post("/orgs/{org_id}/tasks", status_code=status.HTTP_201_CREATED, responses=WRITE_ERRORS)
 async def create_task(
-    body: TaskIn, tenant: MemberDep, session: SessionDep, response: Response
+    body: TaskIn,
+    tenant: MemberDep,
+    session: SessionDep,
+    response: Response,
+    idempotency_key: IdempotencyKeyHeader = None,
 ) -> TaskOut:
-    task = await TaskService(session, tenant).create(body)
-    response.headers["ETag"] = etag(task)
-    return TaskOut.model_validate(task)
+    """Create a task; with ``Idempotency-Key``, a retry (same key, same body) gets the first
+    answer and creates nothing, the same key with another body is a 422."""
+    created = await TaskService(session, tenant).create_once(body, idempotency_key)
+    response.headers["ETag"] = created.etag
+    return created.task
 
 
 # REPLACE WITH

@@ -2,6 +2,7 @@
 concurrency (``If-Match``), soft delete; every change audited."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -9,12 +10,27 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..audit.service import AuditLog
 from ..errors import ConflictError, InvalidReferenceError, NotFoundError, PreconditionFailedError
+from ..idempotency import IdempotencyKeys, StoredResponse, fingerprint
 from ..projects.repository import ProjectRepository
 from ..tenancy.dependencies import Tenant
 from ..tenancy.repository import MembershipRepository
 from .models import TRANSITIONS, Status, Task
 from .repository import TaskFilters, TaskRepository
 from .schemas import TaskIn, TaskOut, TaskPatch
+
+
+def etag(task: Task) -> str:
+    # BEGIN SOLUTION task 6
+    return f'"{task.version}"'
+    # END SOLUTION
+
+
+@dataclass(frozen=True)
+class Created:
+    """A created task as the API answers it: the body and the ``ETag``."""
+
+    task: TaskOut
+    etag: str
 
 
 def snapshot(task: Task) -> dict[str, Any]:
@@ -30,6 +46,7 @@ class TaskService:
         self.projects = ProjectRepository(session, tenant.org_id)
         self.members = MembershipRepository(session, tenant.org_id)
         self.audit = AuditLog(session, tenant)
+        self.keys = IdempotencyKeys(session, tenant.org_id, tenant.user_id)
         # END SOLUTION
 
     async def page(self, filters: TaskFilters, limit: int, before_id: int | None) -> Sequence[Task]:
@@ -62,6 +79,24 @@ class TaskService:
         task = await self.tasks.add(**body.model_dump())
         await self.audit.record("task.created", "task", task.id, None, snapshot(task))
         return task
+        # END SOLUTION
+
+    async def create_once(self, body: TaskIn, key: str | None) -> Created:
+        """``create``, at most once per ``Idempotency-Key``: a retry gets the first answer."""
+        # BEGIN SOLUTION task 6: claim, replay, or create and save
+        if key is None:
+            task = await self.create(body)
+            return Created(TaskOut.model_validate(task), etag(task))
+        await self.keys.claim(key)
+        request = fingerprint(body)
+        if (stored := await self.keys.replay(key, request)) is not None:
+            return Created(TaskOut.model_validate(stored.body), stored.etag)
+        task = await self.create(body)
+        created = Created(TaskOut.model_validate(task), etag(task))
+        await self.keys.save(
+            key, StoredResponse(request, created.task.model_dump(mode="json"), created.etag)
+        )
+        return created
         # END SOLUTION
 
     async def update(self, task_id: int, body: TaskPatch, if_match: int | None) -> Task:

@@ -6,23 +6,20 @@ from fastapi import APIRouter, Header, Path, Query, Response, status
 
 from ..dependencies import ClockDep, CursorCodecDep, SessionDep
 from ..errors import PreconditionFailedError
+from ..idempotency import IdempotencyKeyHeader
 from ..pagination import Page, paginate
 from ..problems import problem_responses
 from ..tenancy.dependencies import MAX_ID, MemberDep, ViewerDep
-from .models import Status, Task
+from .models import Status
 from .repository import TaskFilters
 from .schemas import Label, TaskIn, TaskOut, TaskPatch
-from .service import TaskService
+from .service import TaskService, etag
 
 router = APIRouter(tags=["tasks"])
 TaskId = Annotated[int, Path(ge=1, le=MAX_ID)]
 FilterId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 READ_ERRORS = problem_responses(401, 403, 404, 422)
 WRITE_ERRORS = problem_responses(401, 403, 404, 409, 412, 422)
-
-
-def etag(task: Task) -> str:
-    raise NotImplementedError("TODO: task 6")
 
 
 def parse_if_match(value: str | None) -> int | None:
