@@ -6,6 +6,7 @@ Same service as v1; this module only translates between v2's representation and 
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response, status
+from pydantic import TypeAdapter
 from starlette.convertors import Convertor, register_url_convertor
 
 from ..auth.dependencies import READ, WRITE
@@ -16,6 +17,7 @@ from ..idempotency import IdempotencyKeyHeader, StoredResponse, fingerprint
 from ..owned import IdempotencyKeysDep
 from ..problems import problem_responses
 from .dependencies import CachedTaskReadsDep, TaskServiceDep
+from .links import Links, request_links
 from .models import Task
 from .schemas import TaskRead
 from .schemas_v2 import (
@@ -24,7 +26,6 @@ from .schemas_v2 import (
     PageLinks,
     TaskImport,
     TaskInV2,
-    TaskLinks,
     TaskPage,
     TaskPatchV2,
     TaskQueryV2,
@@ -72,23 +73,12 @@ def precondition(header: str | None) -> IfMatch | None:
 def with_etag(task: Task, request: Request, response: Response) -> TaskReadV2:
     """The v2 representation, with the ETag of the version it shows."""
     response.headers["ETag"] = etag(task.version)
-    return task_read(task, request)
+    return task_read(task, request_links(request))
 
 
-def task_read(task: Task | TaskRead, request: Request) -> TaskReadV2:
+def task_read(task: Task | TaskRead, links: Links) -> TaskReadV2:
     """The v2 representation of ``task``, with links to itself, its category and its tags."""
-    links = TaskLinks(
-        self=str(request.url_for("v2_get_task", task_id=task.id)),
-        category=(
-            str(request.url_for("get_category", category_id=task.category_id))
-            if task.category_id is not None
-            else None
-        ),
-        tags=[str(request.url_for("get_tag", tag_id=tag_id)) for tag_id in task.tag_ids],
-    )
-    # The v1 representation read from the ORM object (from_attributes), then renamed for v2.
-    fields = TaskRead.model_validate(task).model_dump()
-    return TaskReadV2(**renamed(fields, V1_TO_V2), links=links)
+    raise NotImplementedError("TODO: week 11's, with the request's Links")
 
 
 @router.post(
@@ -141,23 +131,26 @@ async def import_tasks(data: TaskImport, service: TaskServiceDep) -> ImportResul
     return ImportResult(imported=len(ids), ids=ids)
 
 
-@router.get("", dependencies=[READ], name="v2_list_tasks", responses=problem_responses(400, 422))
+# Pydantic's serialiser of a page, made once: one pass from the model to JSON bytes.
+PAGE_JSON = TypeAdapter(TaskPage)
+
+
+@router.get(
+    "",
+    dependencies=[READ],
+    name="v2_list_tasks",
+    response_model=TaskPage,  # documents the body; the endpoint returns it serialised already
+    responses=problem_responses(400, 422),
+)
 async def list_tasks(
     query: Annotated[TaskQueryV2, Query()],
     reads: CachedTaskReadsDep,
     codec: CursorCodecDep,
     request: Request,
-) -> TaskPage:
-    after = codec.decode(query.cursor, query.sort) if query.cursor is not None else None
-    page = await reads.page(query.filters(), query.sort, after, query.limit)
-    tasks, next_key = page.items, page.next_key
-    next_cursor = codec.encode(query.sort, next_key) if next_key is not None else None
-    next_url = request.url.include_query_params(cursor=next_cursor) if next_cursor else None
-    return TaskPage(
-        items=[task_read(task, request) for task in tasks],
-        next_cursor=next_cursor,
-        links=PageLinks(self=str(request.url), next=str(next_url) if next_url else None),
-    )
+) -> Response:
+    # Week 11's list, made fast: links formatted by the request's Links, the page sent as the
+    # JSON bytes Pydantic makes of it. (No docstring: it would change the OpenAPI document.)
+    raise NotImplementedError("TODO: week 11's list, with Links and PAGE_JSON")
 
 
 @router.get(
