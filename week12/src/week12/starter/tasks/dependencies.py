@@ -28,10 +28,10 @@ TaskServiceDep = Annotated[TaskService, Depends(get_task_service)]
 async def get_cached_task_reads(
     session: SessionDep, principal: PrincipalDep, cache: ReadCacheDep
 ) -> CachedTaskReads:
-    """Week 12: the reads, built here in one dependency. Through ``TaskServiceDep`` every list
-    resolved the write path too (the invalidating and notifying repository, the request's events,
-    the category and tag repositories: six more dependencies) to use none of it: reads only ask
-    ``TaskRepository`` for rows."""
+    # Week 12: the reads, built here in one dependency. Through ``TaskServiceDep`` every list
+    # resolved the write path too (the invalidating and notifying repository, the request's
+    # events, the category and tag repositories: six more dependencies) to use none of it: reads
+    # only ask ``TaskRepository`` for rows.
     raise NotImplementedError("TODO: the plain SQL repositories, no dependencies")
 
 

@@ -1,11 +1,10 @@
-"""Week 12: the v2 links, formatted instead of looked up by route name.
+"""Week 12: the v2 links, formatted instead of looked up by route name."""
 
-``request.url_for(name, **params)`` walks the app's route table until a route of that name
-matches: three walks a task (itself, its category, its tags), about 60 a page of 20, and 44% of a
-worker's CPU in the profile (``loadtest/RESULTS.md``). The paths cannot change once the app is
-built, so each is looked up once per app (``LinkPaths.of``) and every link is the request's base
-URL + that path + the id: the string ``url_for`` makes, byte for byte.
-"""
+# ``request.url_for(name, **params)`` walks the app's route table until a route of that name
+# matches: three walks a task (itself, its category, its tags), about 60 a page of 20, and 44% of
+# a worker's CPU in the profile (``loadtest/RESULTS.md``). The paths cannot change once the app is
+# built, so each is looked up once per app (``LinkPaths.of``) and every link is the request's base
+# URL + that path + the id: the string ``url_for`` makes, byte for byte.
 
 from dataclasses import dataclass
 

@@ -72,8 +72,7 @@ def precondition(header: str | None) -> IfMatch | None:
 
 def with_etag(task: Task, request: Request, response: Response) -> TaskReadV2:
     """The v2 representation, with the ETag of the version it shows."""
-    response.headers["ETag"] = etag(task.version)
-    return task_read(task, request_links(request))
+    raise NotImplementedError("TODO: the ETag, and task_read with the request's links")
 
 
 def task_read(task: Task | TaskRead, links: Links) -> TaskReadV2:
