@@ -5,7 +5,7 @@ before changing the real code. Each is an app factory for ``bench_api.py``:
         --label "direct JSON" --no-write
 
 They patch the built app (or one module function) from outside, which is fine for a measurement
-and wrong for the product: the coordinator folds the ones worth it into week 12's code.
+and wrong for the product: ``cheap_links`` and ``direct_json`` are now week 12's own code (task 8).
 
 - ``direct_json``: the list endpoint returns ``Response(page JSON bytes)`` serialised by
   pydantic-core in one pass, instead of FastAPI validating the returned model against
