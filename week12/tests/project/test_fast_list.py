@@ -65,11 +65,11 @@ def url_for_links(
 
 @pytest.mark.points(2)
 async def test_links_are_what_url_for_makes(app: Any, v2: httpx.AsyncClient) -> None:
-    await seed(v2, 12)
+    await seed(v2, 6)
     page = await v2.get("/tasks")
     assert page.status_code == 200, page.text
     items = page.json()["items"]
-    assert len(items) == 12
+    assert len(items) == 6
     assert any(item["category_id"] for item in items)
     assert any(item["tag_ids"] for item in items)
     for item in items:
@@ -114,8 +114,8 @@ def test_links_behind_a_proxy_are_byte_identical(app: Any, root_path: str) -> No
 async def test_a_page_makes_no_route_lookup(
     app: Any, v2: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    await seed(v2, 25)
-    before = await v2.get("/tasks")  # the app's first list: its paths may be looked up now
+    await seed(v2, 9)
+    before = await v2.get("/tasks?limit=8")  # the app's first list: paths may be looked up now
     assert before.status_code == 200, before.text
 
     def no_lookup(*args: Any, **kwargs: Any) -> Any:
@@ -124,12 +124,12 @@ async def test_a_page_makes_no_route_lookup(
     monkeypatch.setattr(HTTPConnection, "url_for", no_lookup)
     monkeypatch.setattr(Router, "url_path_for", no_lookup)
     monkeypatch.setattr(type(app), "url_path_for", no_lookup)
-    after = await v2.get("/tasks")
+    after = await v2.get("/tasks?limit=8")
     monkeypatch.undo()
 
     assert after.status_code == 200, after.text
     assert after.json() == before.json()
-    assert len(after.json()["items"]) == 20
+    assert len(after.json()["items"]) == 8
     assert after.json()["links"]["next"] is not None
 
 
@@ -164,7 +164,7 @@ async def test_the_body_is_the_page_serialised_once(
 async def test_a_cached_page_costs_one_statement(
     v2: httpx.AsyncClient, db_engine: AsyncEngine
 ) -> None:
-    await seed(v2, 25)
+    await seed(v2, 9)
     first = await v2.get("/tasks")
     with count_queries(db_engine) as queries:
         again = await v2.get("/tasks")
