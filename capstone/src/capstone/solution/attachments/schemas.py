@@ -29,7 +29,7 @@ class AttachmentIn(BaseModel):
     # BEGIN SOLUTION
     filename: Filename
     content_type: ContentType
-    size: Annotated[int, Field(ge=1, le=MAX_BYTES)]
+    size: Annotated[int, Field(ge=1, le=MAX_BYTES, strict=True)]  # strict: `true` is not 1 byte
     # REPLACE WITH
     # # TODO (task 10): the fields of AttachmentIn in openapi.json (components.schemas)
     # END SOLUTION

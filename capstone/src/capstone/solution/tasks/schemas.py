@@ -7,7 +7,10 @@ from ..projects.schemas import Description
 from ..tenancy.dependencies import MAX_ID
 from .models import Status
 
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+# Strict: in lax mode pydantic reads the JSON ``true`` as the id 1 and ``"7"`` as 7, which the
+# schema's ``integer`` forbids. (Fine for an int: JSON has integers; week 7 explains why dates
+# cannot be strict.)
+Id = Annotated[int, Field(ge=1, le=MAX_ID, strict=True)]
 Title = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\x00]*[^\s\x00][^\x00]*$")]
 Label = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Labels = Annotated[

@@ -71,7 +71,7 @@ class InvitationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     # BEGIN SOLUTION
-    email: Email
+    email: Annotated[Email, Field(examples=["ada@example.com"])]
     role: Role = Role.member
     # REPLACE WITH
     # # TODO (task 3): the fields of InvitationIn in openapi.json (components.schemas)
