@@ -129,6 +129,21 @@ class Note(NoteIn):
     version: int
 
 
+class LabelIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: Text
+
+
+class Label(LabelIn):
+    id: int
+    note_id: int
+
+
+class LabelPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: Text | None = None
+
+
 class Archive(BaseModel):
     model_config = ConfigDict(extra="forbid")
     before: IsoDate
@@ -143,6 +158,7 @@ class Store:
     tags: dict[int, Tag] = field(default_factory=dict)
     notes: dict[int, Note] = field(default_factory=dict)
     keys: dict[str, tuple[Note, str]] = field(default_factory=dict)
+    labels: dict[int, Label] = field(default_factory=dict)
     ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     locks: defaultdict[str, asyncio.Lock] = field(default_factory=lambda: defaultdict(asyncio.Lock))
 
@@ -204,7 +220,9 @@ class HeadAndOptions:
         await self.app(scope, receive, send)
 
 
-def make_app(defects: set[str] | frozenset[str] = frozenset()) -> FastAPI:
+def make_app(defects: set[str] | frozenset[str] = frozenset(), nested: bool = False) -> FastAPI:
+    """The notes API with ``defects`` planted; ``nested`` adds a collection under each note
+    (``/notes/{note_id}/labels``, a label name unique per note), correct, for the bursts."""
     unknown = set(defects) - DEFECTS.keys()
     assert not unknown, unknown
     store = Store()
@@ -395,9 +413,66 @@ def make_app(defects: set[str] | frozenset[str] = frozenset()) -> FastAPI:
         find(note_id)
         del store.notes[note_id]
 
+    if nested:
+        add_labels(app, store, note_path, NoteId, find)
     if "no_head" not in defects:
         app.add_middleware(HeadAndOptions, allow=allow)
     return app
+
+
+def add_labels(app: FastAPI, store: Store, note_path: str, NoteId: Any, find: Any) -> None:
+    """A collection under a resource: create (409 on a name the note has), list, read, rename
+    and delete a note's labels; a lock from the uniqueness check to the write."""
+    labels_path, label_path = f"{note_path}/labels", f"{note_path}/labels/{{label_id}}"
+    LabelId = Annotated[int, Path(ge=1, le=INT32_MAX)]
+
+    def label_of(note_id: int, label_id: int) -> Label:
+        find(note_id)
+        label = store.labels.get(label_id)
+        if label is None or label.note_id != note_id:
+            raise HTTPException(404, "no such label")
+        return label
+
+    def taken(note_id: int, name: str, but: int | None = None) -> bool:
+        return any(
+            label.note_id == note_id and label.name == name and label.id != but
+            for label in store.labels.values()
+        )
+
+    @app.post(labels_path, status_code=201, responses=problems(404, 409, 422))
+    async def create_label(note_id: NoteId, data: LabelIn) -> Label:
+        find(note_id)
+        async with store.locks["labels"]:
+            if taken(note_id, data.name):
+                raise HTTPException(409, "name taken")
+            await asyncio.sleep(0.002)  # a database round trip, under the lock
+            label = Label(id=next(store.ids), note_id=note_id, name=data.name)
+            store.labels[label.id] = label
+            return label
+
+    @app.get(labels_path, responses=problems(404, 422))
+    async def list_labels(note_id: NoteId) -> list[Label]:
+        find(note_id)
+        return [label for label in store.labels.values() if label.note_id == note_id]
+
+    @app.get(label_path, responses=problems(404, 422))
+    async def get_label(note_id: NoteId, label_id: LabelId) -> Label:
+        return label_of(note_id, label_id)
+
+    @app.patch(label_path, responses=problems(404, 409, 422))
+    async def rename_label(note_id: NoteId, label_id: LabelId, data: LabelPatch) -> Label:
+        async with store.locks["labels"]:
+            label = label_of(note_id, label_id)
+            if data.name is not None and taken(note_id, data.name, but=label_id):
+                raise HTTPException(409, "name taken")
+            renamed = label.model_copy(update=data.model_dump(exclude_none=True))
+            store.labels[label_id] = renamed
+            return renamed
+
+    @app.delete(label_path, status_code=204, responses=problems(404, 422))
+    async def delete_label(note_id: NoteId, label_id: LabelId) -> None:
+        label_of(note_id, label_id)
+        del store.labels[label_id]
 
 
 class _NoLock:

@@ -5,16 +5,17 @@ The API under attack is ``hostile_app``: correct by default, with planted defect
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 
 import pytest
 
 from testkit import hostile
 from testkit.hostile.budget import Budget
-from testkit.hostile.bursts import references, singular
+from testkit.hostile.bursts import Bursts, Scenario, creates, references, scenarios, singular
 from testkit.hostile.document import Api, Document
 from testkit.hostile.examples import example
-from testkit.hostile.probe import Seen
+from testkit.hostile.probe import Seeds, Seen
 from testkit.hostile.values import INT32_MAX, body_values, wire_values
 from testkit.http import LiveServer
 
@@ -94,6 +95,80 @@ async def test_bursts_leave_out_the_writes_named_in_skip(serve: Callable[..., ob
     findings = await hostile.probe_bursts(api, SMALL, skip=["POST /tags", "/notes/"])
 
     assert findings == [], problems_of(findings)
+
+
+async def test_bursts_race_a_collection_under_a_resource(live_server: Serve) -> None:
+    server = live_server(make_app(nested=True))  # + /notes/{note_id}/labels[/{label_id}]
+    api = await Api.load(server.url, ["/openapi.json"])
+
+    assert await hostile.probe_bursts(api, SMALL) == []
+    async with api.client() as client:
+        seeds = Seeds()
+        await seeds.plant(client, api, per_collection=1)
+        bursts = Bursts(api, client, seeds, size=6)
+        ran: dict[str, Scenario] = {name: await s for name, s in scenarios(api, bursts)}
+    note, label = seeds.ids["/notes"][0], seeds.ids["/notes/{note_id}/labels"][0]
+    assert str(label) != str(note)  # planted in the collection under the planted note
+    create = ran["the same POST /notes/{note_id}/labels"]
+    assert {r.url for r in create.requests} == {f"/notes/{note}/labels"}
+    assert create.statuses == {201: 1, 409: 5}  # a create (one name per note), not an update
+    assert ran["the same PATCH /notes/{note_id}/labels/{label_id}"].statuses == {200: 6}
+    assert ran["the same DELETE /notes/{note_id}/labels/{label_id}"].statuses == {204: 1, 404: 5}
+    label_path = "/notes/{note_id}/labels/{label_id}"
+    raced = ran[f"DELETE {label_path} racing PATCH {label_path}"]
+    assert raced.requests[0].url.startswith(f"/notes/{note}/labels/")
+    assert raced.findings == []
+    assert raced.statuses[204] == 1
+
+
+def document(paths: dict[str, dict[str, list[int]]]) -> Document:
+    """A document of ``{path: {method: [statuses]}}``; every path parameter an integer."""
+
+    def operation(path: str, statuses: list[int]) -> dict[str, object]:
+        names = re.findall(r"{(\w+)}", path)
+        parameters = [{"name": n, "in": "path", "required": True, "schema": {"type": "integer"}}
+                      for n in names]  # fmt: skip
+        return {"parameters": parameters, "responses": {str(status): {} for status in statuses}}
+
+    return Document("memory", {"paths": {
+        path: {method: operation(path, statuses) for method, statuses in item.items()}
+        for path, item in paths.items()
+    }})  # fmt: skip
+
+
+def test_a_post_to_a_collection_under_a_resource_is_a_create() -> None:
+    paths = {
+        "/orgs": {"post": [201]},
+        "/tasks/import": {"post": [200]},  # no parameter in the path: a create, as always
+        "/orgs/{org_id}/projects": {"post": [201]},
+        "/orgs/{org_id}/projects/{project_id}": {"delete": [204]},
+        "/orgs/{org_id}/tasks/{task_id}/comments": {"post": [201]},  # deeper
+        "/orgs/{org_id}/tasks/{task_id}/labels": {"get": [200], "post": [200]},  # listed
+        "/orgs/{org_id}/tasks/{task_id}/tags": {"post": [200]},  # with items
+        "/orgs/{org_id}/tasks/{task_id}/tags/{tag}": {"delete": [204]},
+        "/admin/dead-letters/{dead_letter_id}/replay": {"post": [202]},  # an action on one item
+        "/sync/{source}": {"post": [202]},  # a POST to an item
+    }
+    api = Api("http://x", (document(paths),))
+
+    found = {op.path for op in api.operations if creates(op, api.by_path())}
+
+    assert found == {
+        "/orgs",
+        "/tasks/import",
+        "/orgs/{org_id}/projects",
+        "/orgs/{org_id}/tasks/{task_id}/comments",
+        "/orgs/{org_id}/tasks/{task_id}/labels",
+        "/orgs/{org_id}/tasks/{task_id}/tags",
+    }
+    by_path = api.by_path()
+    seeds = Seeds(ids={"/orgs": [1, 2], "/orgs/{org_id}/tasks": [7, 8]})
+    comments = by_path["/orgs/{org_id}/tasks/{task_id}/comments"]["POST"]
+    assert seeds.url(comments) == "/orgs/1/tasks/7/comments"
+    delete = by_path["/orgs/{org_id}/projects/{project_id}"]["DELETE"]
+    seeds.ids["/orgs/{org_id}/projects"] = [3, 4]
+    # A DELETE takes the last item planted, in the parent every other request uses (the first).
+    assert seeds.url(delete) == "/orgs/1/projects/4"
 
 
 async def test_assert_clean_reports_findings_grouped(serve: Callable[..., object]) -> None:

@@ -3,8 +3,9 @@
 Races do not show up one request at a time. ``probe_bursts(api, budget)`` fires ``budget.burst``
 copies of a request at once and checks the winners:
 
-- the same create (identical body): all succeed with distinct ids, or one wins and the others
-  get 409 (a unique value);
+- the same create (identical body; a ``POST`` to a collection, also one under a resource:
+  ``/orgs/{org_id}/projects``, see ``creates``): all succeed with distinct ids, or one wins and
+  the others get 409 (a unique value);
 - the same update of one resource without preconditions: all succeed (the last write wins);
 - the same delete: one 2xx, the others 404;
 - the same ``If-Match`` (where declared): exactly one 2xx, the others 412 (or 404 once a
@@ -22,6 +23,7 @@ Every answer must also pass ``checks.problems`` (no 5xx, declared status, proble
 from __future__ import annotations
 
 import asyncio
+import re
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -145,16 +147,17 @@ class Bursts:
 
     async def fresh(self, op: Operation) -> str | None:
         """The URL of a new resource for ``op``, made by its collection's POST (None: the path
-        has no such collection); ``NoResource`` if the POST fails."""
+        has no such collection); ``NoResource`` if the POST fails. In a collection under a
+        resource (``/orgs/{org_id}/projects``) the new one is made under the planted parent."""
         creator = self.collection(op)
         if creator is None:
             return None
-        response = await self.client.post(creator.path, json=self.seeds.body(creator))
+        url = self.seeds.url(creator)
+        response = await self.client.post(url, json=self.seeds.body(creator))
         created = json_value(response)
         if not response.is_success or not isinstance(created, dict) or "id" not in created:
-            raise NoResource(f"POST {creator.path} gave {response.status_code}, no new id")
-        param = op.params("path")[-1].name
-        return self.seeds.url(op, path={param: str(created["id"])})
+            raise NoResource(f"POST {url} gave {response.status_code}, no new id")
+        return self.seeds.url(op, path={item_param(op.path): str(created["id"])})
 
     async def run(self, scenario: Scenario, requests: Sequence[Request]) -> Scenario:
         scenario.requests = list(requests)
@@ -276,6 +279,30 @@ class Bursts:
         return value == target or (isinstance(value, list) and target in value)
 
 
+def item_param(path: str) -> str:
+    """The parameter that names the item: the last one (``project_id`` in
+    ``/orgs/{org_id}/projects/{project_id}``)."""
+    names: list[str] = re.findall(r"{([^}/]+)}", path)
+    return names[-1]
+
+
+def creates(op: Operation, paths: dict[str, dict[str, Operation]]) -> bool:
+    """``op`` adds to a collection: a ``POST`` to a path without parameters (``/tasks``), or to
+    one under a resource that ends in a name (``/orgs/{org_id}/projects``, also deeper:
+    ``/orgs/{org_id}/tasks/{task_id}/comments``) and is a collection: it answers 201 Created, is
+    listed by a ``GET`` or has items. Not an action on one resource (``/dead-letters/{id}/replay``,
+    202) nor a ``POST`` to an item (``/sync/{source}``): those count as writes to what they name."""
+    if op.method != "POST":
+        return False
+    if not op.params("path"):
+        return True
+    if op.path.endswith("}"):
+        return False
+    listed = "GET" in paths.get(op.path, {})
+    has_items = any(path.startswith(f"{op.path}/{{") for path in paths)
+    return "201" in op.responses or listed or has_items
+
+
 def singular(collection: str) -> str:
     name = collection.rstrip("/").rsplit("/", 1)[-1]
     return f"{name[:-3]}y" if name.endswith("ies") else name.removesuffix("s")
@@ -329,7 +356,7 @@ def scenarios(
     races one update of its path, every update with ``deep``)."""
     writes = [op for op in api.operations if op.method in WRITES and not skipped(op, skip)]
     for op in writes:
-        if op.method == "POST" and not op.params("path"):
+        if creates(op, bursts.paths):
             yield f"the same {op}", bursts.same_create(op)
         elif op.params("path"):
             yield f"the same {op}", bursts.same_update(op)

@@ -69,14 +69,16 @@ class Seeds:
         return str(next(self.counter))
 
     async def plant(self, client: httpx.AsyncClient, api: Api, per_collection: int = 3) -> None:
+        """Create ``per_collection`` resources in each collection that has items, a collection
+        under a resource (``/orgs/{org_id}/projects``) in the first planted parent, parents first."""
         paths = api.by_path()
-        for op in api.operations:
+        for op in sorted(api.operations, key=lambda op: op.path.count("{")):
             has_items = any(path.startswith(f"{op.path}/{{") for path in paths)
-            if op.method != "POST" or op.body is None or op.params("path") or not has_items:
+            if op.method != "POST" or op.body is None or op.path.endswith("}") or not has_items:
                 continue
             for _ in range(per_collection):
                 try:
-                    response = await client.post(op.path, json=self.body(op))
+                    response = await client.post(self.url(op), json=self.body(op))
                 except httpx.HTTPError:
                     continue  # the probes that follow report what is wrong
                 created = json_value(response) if response.is_success else None
@@ -96,8 +98,12 @@ class Seeds:
     def url(self, op: Operation, path: dict[str, str] | None = None, query: str = "") -> str:
         """The operation's URL with planted ids; ``path`` overrides some (already encoded)."""
         url, given = op.path, path or {}
+        item = op.path.endswith("}") and op.path.rsplit("{", 1)[-1].rstrip("}")
         for param in op.params("path"):
-            planted = self.path_value(op, param, last=op.method == "DELETE")
+            # A DELETE takes the last item planted (the others go on using the first) in the
+            # parent every request uses (the first: where the items were planted).
+            last = op.method == "DELETE" and param.name == item
+            planted = self.path_value(op, param, last=last)
             url = url.replace(f"{{{param.name}}}", given.get(param.name, planted))
         required = [
             f"{quote(p.name)}={quote(str(example(p.schema, op.document)), safe='')}"
