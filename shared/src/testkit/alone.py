@@ -18,6 +18,7 @@ Sessions are cheap (``testkit.batch``): one server for all, a warm parent that f
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,13 +114,17 @@ class AloneCheck:
         return self.full_runs["project"]
 
 
-def check(root: Path, folder: str, *, parallel: int = 2) -> AloneCheck:
-    """Run every test file alone (and each graded suite once, against the starter); compare."""
+def check(
+    root: Path, folder: str, *, parallel: int = 2, services: Mapping[str, str] | None = None
+) -> AloneCheck:
+    """Run every test file alone (and each graded suite once, against the starter); compare.
+
+    ``services``: servers the caller started for several checks (``batch.shared_services``)."""
     graded, others = test_files(root, folder)
     package = shadow.package_dir(root, folder)
     present = suites(root, folder)
     targets = [f"{folder}/tests"]
-    with shadow.shadow(package) as finished, batch.shared_services(root, targets) as services:
+    with shadow.shadow(package) as finished, batch.services_of(root, targets, services) as env:
         if (package / "solution").is_dir():
             finished.copy("solution", "starter", skip_stubs=True)
         if (package / "dsa" / "solution").is_dir():
@@ -137,7 +142,7 @@ def check(root: Path, folder: str, *, parallel: int = 2) -> AloneCheck:
             batch.Job([file], impl.split()[-1], env, batch.lean_args(root, [file]))
             for file, impl, env in runs
         ]
-        outcomes = batch.run(root, jobs, parallel=parallel, services=services)
+        outcomes = batch.run(root, jobs, parallel=parallel, services=env)
     full_runs = dict(zip(present, outcomes[: len(present)], strict=True))
     fulls: dict[str, dict[str, Any]] = {}
     problems: list[str] = []

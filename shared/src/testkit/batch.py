@@ -108,6 +108,19 @@ def shared_services(root: Path, targets: Sequence[str]) -> Iterator[dict[str, st
         yield env
 
 
+@contextlib.contextmanager
+def services_of(
+    root: Path, targets: Sequence[str], given: Mapping[str, str] | None = None
+) -> Iterator[dict[str, str]]:
+    """``given`` (a caller's ``shared_services``, kept for several batches) as it is, or servers
+    of this batch's own."""
+    if given is not None:
+        yield dict(given)
+        return
+    with shared_services(root, targets) as env:
+        yield env
+
+
 def forking() -> bool:
     return sys.platform == "linux" and not os.environ.get("TESTKIT_NO_FORK")
 

@@ -21,6 +21,7 @@ import os
 import re
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,11 +90,12 @@ class CommandResult:
         return None
 
 
-def run(root: Path, command: str) -> CommandResult:
-    """Run one command as written (interactive ones as ``make -n``), reports kept aside."""
+def run(root: Path, command: str, env: Mapping[str, str] | None = None) -> CommandResult:
+    """Run one command as written (interactive ones as ``make -n``), reports kept aside; ``env``
+    is added to the environment (``TEST_DATABASE_URL``, ``REDIS_URL``: servers to share)."""
     shown = ["make", "-n", *command.split()[1:]] if INTERACTIVE.match(command) else None
     with tempfile.TemporaryDirectory(prefix="testkit-readme-") as tmp:
-        env = {**os.environ, "TESTKIT_REPORT_DIR": tmp}
+        env = {**os.environ, **(env or {}), "TESTKIT_REPORT_DIR": tmp}
         try:
             done = subprocess.run(  # noqa: S603 - the README's own commands, run as a student would
                 shown or ["bash", "-c", command], cwd=root, env=env, stdin=subprocess.DEVNULL,
@@ -105,11 +107,11 @@ def run(root: Path, command: str) -> CommandResult:
     return CommandResult(command, done.returncode, done.stdout + done.stderr, reports)
 
 
-def check(root: Path, folder: str) -> tuple[int, list[str]]:
-    """(commands run, problems) for the week's README."""
+def check(root: Path, folder: str, env: Mapping[str, str] | None = None) -> tuple[int, list[str]]:
+    """(commands run, problems) for the week's README; ``env`` as in ``run``."""
     readme = root / folder / "README.md"
     found = commands(readme.read_text(encoding="utf-8")) if readme.is_file() else []
     if not found:
         return 0, [f"{folder}/README.md has no commands in a ```bash block under '{SECTION}'"]
-    problems = [p for command in found if (p := run(root, command).problem())]
+    problems = [p for command in found if (p := run(root, command, env).problem())]
     return len(found), problems

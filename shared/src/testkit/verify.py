@@ -21,7 +21,7 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 
-from testkit import alone, paths, readme_check, share, starters, syllabus
+from testkit import alone, batch, paths, readme_check, share, starters, syllabus
 from testkit.grading import runner
 from testkit.mutants import verify as mutants
 
@@ -60,6 +60,46 @@ def share_problems(root: Path, folder: str, log: Log) -> list[str]:
     return []
 
 
+def _test_runs(
+    root: Path, folder: str, pairs: list[starters.Pair], log: Log, alone_check: bool,
+    services: dict[str, str],
+) -> list[str]:  # fmt: skip
+    """The checks that run the week's tests: files alone, the README's commands, the mutants."""
+    problems: list[str] = []
+    graded = [suite for suite in alone.suites(root, folder) if _has_starter(pairs, suite)]
+    if graded:
+        if alone_check:
+            found = alone.check(root, folder, services=services)
+            full_runs = found.full_runs
+            log(f"{folder}: {found.sessions} test sessions: every test file alone, per "
+                "implementation" + ("" if found.problems else ", behaves as in the full run"))  # fmt: skip
+            problems += found.problems
+        else:
+            full_runs = {
+                suite: runner.run_tests(
+                    root, [f"{folder}/tests/{suite}"], impl="starter", test_timeout=None,
+                    extra_args=["--tb=no", "--no-cov"], env=services,
+                )
+                for suite in graded
+            }  # fmt: skip
+        for suite, outcome in full_runs.items():
+            failures = starter_failures(folder, outcome, suite)
+            if not failures:
+                log(f"{folder}: the starter fails its {suite} tests, as it should "
+                    "(marked code is tested)")  # fmt: skip
+            problems += failures
+    if alone_check and (root / folder / "README.md").is_file():
+        count, readme_problems = readme_check.check(root, folder, services)
+        log(f"{folder}: the README's {count} student command(s) run as written"
+            + ("" if readme_problems else ", and work"))  # fmt: skip
+        problems += readme_problems
+    notes, mutant_problems = mutants.check(root, folder, services=services)
+    for note in notes:
+        log(f"{folder}: {note}")
+    problems += mutant_problems
+    return problems
+
+
 def verify_week(root: Path, week: str, log: Log = print, *, alone_check: bool = True) -> bool:
     """Run every check of one week, logging as it goes; True when the week is verified.
 
@@ -75,37 +115,10 @@ def verify_week(root: Path, week: str, log: Log = print, *, alone_check: bool = 
     for line in missing:
         log(f"  {'note' if report_only else 'missing'}: {line}")
     problems += share_problems(root, folder, log)
-    graded = [suite for suite in alone.suites(root, folder) if _has_starter(pairs, suite)]
-    if graded:
-        if alone_check:
-            found = alone.check(root, folder)
-            full_runs = found.full_runs
-            log(f"{folder}: {found.sessions} test sessions: every test file alone, per "
-                "implementation" + ("" if found.problems else ", behaves as in the full run"))  # fmt: skip
-            problems += found.problems
-        else:
-            full_runs = {
-                suite: runner.run_tests(
-                    root, [f"{folder}/tests/{suite}"], impl="starter", test_timeout=None,
-                    extra_args=["--tb=no", "--no-cov"],
-                )
-                for suite in graded
-            }  # fmt: skip
-        for suite, outcome in full_runs.items():
-            failures = starter_failures(folder, outcome, suite)
-            if not failures:
-                log(f"{folder}: the starter fails its {suite} tests, as it should "
-                    "(marked code is tested)")  # fmt: skip
-            problems += failures
-    if alone_check and (root / folder / "README.md").is_file():
-        count, readme_problems = readme_check.check(root, folder)
-        log(f"{folder}: the README's {count} student command(s) run as written"
-            + ("" if readme_problems else ", and work"))  # fmt: skip
-        problems += readme_problems
-    notes, mutant_problems = mutants.check(root, folder)
-    for note in notes:
-        log(f"{folder}: {note}")
-    problems += mutant_problems
+    # One PostgreSQL and Redis for every test session below (each still gets a database of its
+    # own): the files alone, the README's commands and the mutants, not a server per session.
+    with batch.shared_services(root, [f"{folder}/tests"]) as services:
+        problems += _test_runs(root, folder, pairs, log, alone_check, services)
     for problem in problems:
         log(f"  FAIL: {problem}")
     ok = not problems and (report_only or not missing)

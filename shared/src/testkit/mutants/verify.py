@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from testkit import batch, shadow
@@ -18,8 +19,12 @@ from testkit.mutants import patch, score
 EXAMPLE = " (example test)"
 
 
-def check(root: Path, folder: str, *, parallel: int = 2) -> tuple[list[str], list[str]]:
-    """(notes, problems) about the week's mutants; both empty for a week without any."""
+def check(
+    root: Path, folder: str, *, parallel: int = 2, services: Mapping[str, str] | None = None
+) -> tuple[list[str], list[str]]:
+    """(notes, problems) about the week's mutants; both empty for a week without any.
+
+    ``services``: servers the caller started for several checks (``batch.shared_services``)."""
     mutant_files = patch.find([score.mutants_dir(root, folder)])
     student = score.tests_dir(root, folder)
     if not mutant_files and not student.is_dir():
@@ -31,7 +36,7 @@ def check(root: Path, folder: str, *, parallel: int = 2) -> tuple[list[str], lis
         problems.append(f"{folder} has tests/student/ but no mutants in mutants/*.patch")
     package = shadow.package_dir(root, folder)
     project = [f"{folder}/tests/project"]
-    with shadow.shadow(package) as tmp, batch.shared_services(root, project) as services:
+    with shadow.shadow(package) as tmp, batch.services_of(root, project, services) as env:
         jobs: list[batch.Job] = []
         names: list[str] = []
         for index, path in enumerate(mutant_files):
@@ -60,7 +65,7 @@ def check(root: Path, folder: str, *, parallel: int = 2) -> tuple[list[str], lis
             example = str(student.relative_to(root))
             jobs.append(batch.Job([example], "solution", {}, batch.lean_args(root, [example])))
             names.append("example")
-        outcomes = batch.run(root, jobs, parallel=parallel, services=services)
+        outcomes = batch.run(root, jobs, parallel=parallel, services=env)
     notes: list[str] = []
     caught = 0
     for name, outcome in zip(names, outcomes, strict=True):
