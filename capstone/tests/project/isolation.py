@@ -138,6 +138,8 @@ async def behaviour_violations(
             found.append(f"{method} {path}: a {weaker} got {response.status_code}, not 403")
     response = await call(await world.client(getattr(acme, role), app), method,
                           url(path, acme, acme), body)  # fmt: skip
-    if response.status_code >= 400:
+    # A 409 is a rule of the data, met after the role let the request in: acme's project has a
+    # task, so deleting it is refused.
+    if response.status_code >= 400 and response.status_code != 409:
         found.append(f"{method} {path}: a {role} (the role it declares) got {response.status_code}")
     return found

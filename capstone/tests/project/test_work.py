@@ -44,6 +44,20 @@ async def test_projects_crud_with_names_unique_among_live_projects(
     assert again.status_code == 201  # a deleted project's name is free again
 
 
+@pytest.mark.task(5)
+async def test_a_project_with_live_tasks_cannot_be_deleted(
+    member: httpx.AsyncClient, acme: Org
+) -> None:
+    task = await new_task(member, acme)
+    refused = await member.delete(f"/orgs/{acme.id}/projects/{acme.project_id}")
+    assert refused.status_code == 409  # a live task would refer to a deleted project
+    assert (await member.delete(f"/orgs/{acme.id}/tasks/{task['id']}")).status_code == 204
+    left = await member.get(f"/orgs/{acme.id}/tasks", params={"project_id": acme.project_id})
+    for other in left.json()["items"]:
+        assert (await member.delete(f"/orgs/{acme.id}/tasks/{other['id']}")).status_code == 204
+    assert (await member.delete(f"/orgs/{acme.id}/projects/{acme.project_id}")).status_code == 204
+
+
 async def test_a_task_names_only_its_own_organisations_project_and_members(
     member: httpx.AsyncClient, acme: Org, globex: Org
 ) -> None:

@@ -67,7 +67,7 @@ async def update_project(
 @router.delete(
     "/orgs/{org_id}/projects/{project_id}",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=READ_ERRORS,
+    responses=WRITE_ERRORS,
 )
 async def delete_project(
     project_id: ProjectId, tenant: MemberDep, session: SessionDep, clock: ClockDep

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..audit.service import AuditLog
 from ..errors import ConflictError, NotFoundError
+from ..tasks.repository import TaskRepository
 from ..tenancy.dependencies import Tenant
 from .models import Project
 from .repository import ProjectRepository
@@ -24,6 +25,7 @@ class ProjectService:
     def __init__(self, session: AsyncSession, tenant: Tenant) -> None:
         # BEGIN SOLUTION task 5
         self.projects = ProjectRepository(session, tenant.org_id)
+        self.tasks = TaskRepository(session, tenant.org_id)
         self.audit = AuditLog(session, tenant)
         # END SOLUTION
 
@@ -71,8 +73,15 @@ class ProjectService:
     async def delete(self, project_id: int, now: datetime) -> None:
         """Soft delete ([ADR 0007](../../../../docs/adr/0007-soft-deletes.md)): the row stays,
         hidden from every read, until the retention job purges it."""
-        # BEGIN SOLUTION task 5: soft delete
-        project = await self.get(project_id)
+        # BEGIN SOLUTION task 5: soft delete, locked; 409 while it has live tasks
+        # FOR UPDATE: of simultaneous deletes one wins, the others then find no live row (404,
+        # one audit event); a task being created in the project holds FOR SHARE on it, so the
+        # count below sees that task.
+        project = await self.projects.get_locked(project_id)
+        if project is None:
+            raise NotFoundError(f"Project {project_id} does not exist")
+        if await self.tasks.live_in(project_id):
+            raise ConflictError(f"Project {project_id} has tasks; delete or move them first")
         project.deleted_at = now
         await self.projects.session.flush()
         await self.audit.record("project.deleted", "project", project.id, snapshot(project), None)

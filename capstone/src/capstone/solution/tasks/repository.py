@@ -56,6 +56,11 @@ class TaskRepository(TenantRepository[Task]):
         await self.session.refresh(task)
         return True
 
+    async def live_in(self, project_id: int) -> bool:
+        """Whether the project has a live task."""
+        query = self.scoped().where(Task.project_id == project_id).limit(1)
+        return await self.session.scalar(query) is not None
+
     async def search(self, q: str, limit: int) -> Sequence[Task]:
         """Live tasks matching ``q``, best first (``ts_rank``; newest first among equals)."""
         terms = prefix_query(q)
@@ -71,6 +76,7 @@ class TaskRepository(TenantRepository[Task]):
 
     # REPLACE WITH
     # # TODO (task 6): the queries TaskService needs, each from scoped()/scoped_update(): a page
-    # # with the filters (newest first, limit + 1), a compare-and-set update on version;
+    # # with the filters (newest first, limit + 1), a compare-and-set update on version, whether
+    # # a project has live tasks;
     # # (task 9) the ranked full-text search
     # END SOLUTION

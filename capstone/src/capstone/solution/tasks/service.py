@@ -62,10 +62,23 @@ class TaskService:
         return task
         # END SOLUTION
 
+    async def _get_locked(self, task_id: int) -> Task:
+        # BEGIN SOLUTION task 6
+        task = await self.tasks.get_locked(task_id)
+        if task is None:
+            raise NotFoundError(f"Task {task_id} does not exist")
+        return task
+        # END SOLUTION
+
     async def _check_references(self, project_id: int | None, assignee_id: int | None) -> None:
         # BEGIN SOLUTION task 6: of THIS organisation, else 422
         # Another organisation's project or user is "does not exist" here, like a made-up id.
-        if project_id is not None and await self.projects.get(project_id) is None:
+        # FOR SHARE on the project: a concurrent DELETE of it waits for this transaction (and
+        # then sees the task), or has committed and the project is not found.
+        if (
+            project_id is not None
+            and await self.projects.get_locked(project_id, share=True) is None
+        ):
             raise InvalidReferenceError("project_id", f"Project {project_id} does not exist")
         if assignee_id is not None and await self.members.get_for(assignee_id) is None:
             raise InvalidReferenceError(
@@ -101,7 +114,10 @@ class TaskService:
 
     async def update(self, task_id: int, body: TaskPatch, if_match: int | None) -> Task:
         # BEGIN SOLUTION task 6: If-Match, workflow, compare-and-set
-        task = await self.get(task_id)
+        # Without If-Match the last write wins: FOR UPDATE makes simultaneous writers take
+        # turns, each reading what the previous one committed. With it, nothing is locked: the
+        # compare-and-set below refuses a write based on a version that is no longer current.
+        task = await self._get_locked(task_id) if if_match is None else await self.get(task_id)
         if if_match is not None and if_match != task.version:
             raise PreconditionFailedError(
                 f"Task {task_id} is at version {task.version}, not {if_match}; reload it"
@@ -126,9 +142,10 @@ class TaskService:
 
     async def delete(self, task_id: int, now: datetime) -> None:
         # BEGIN SOLUTION task 6
-        task = await self.get(task_id)
+        # Locked: of simultaneous deletes one wins, the others then find no live task (404; no
+        # precondition was sent, so not 412). Under the lock the compare-and-set cannot miss.
+        task = await self._get_locked(task_id)
         before = snapshot(task)
-        if not await self.tasks.update_if_version(task, task.version, {"deleted_at": now}):
-            raise PreconditionFailedError(f"Task {task_id} was changed meanwhile; try again")
+        await self.tasks.update_if_version(task, task.version, {"deleted_at": now})
         await self.audit.record("task.deleted", "task", task.id, before, None)
         # END SOLUTION

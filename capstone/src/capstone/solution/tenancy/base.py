@@ -55,6 +55,17 @@ class TenantRepository(Generic[M]):
         return row
         # END SOLUTION
 
+    async def get_locked(self, item_id: int, *, share: bool = False) -> M | None:
+        """``get`` with a row lock held until the transaction ends: ``FOR UPDATE`` to change or
+        delete the row (a concurrent writer waits, then reads what this one committed; a row
+        deleted meanwhile is not found), ``FOR SHARE`` to keep it live while this transaction
+        writes rows that refer to it."""
+        # BEGIN SOLUTION task 2: FOR UPDATE or FOR SHARE, fresh values
+        query = self.scoped().where(self.model.id == item_id).with_for_update(read=share)
+        row: M | None = await self.session.scalar(query.execution_options(populate_existing=True))
+        return row
+        # END SOLUTION
+
 
 async def scope_to_organisation(session: AsyncSession, org_id: int) -> None:
     """The second line of defence ([ADR 0003](../../../../docs/adr/0003-rls-second-line.md)): scope

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..audit.service import AuditLog
 from ..errors import ConflictError, NotFoundError
+from ..tasks.repository import TaskRepository
 from ..tenancy.dependencies import Tenant
 from .models import Project
 from .repository import ProjectRepository
@@ -40,4 +41,4 @@ class ProjectService:
     async def delete(self, project_id: int, now: datetime) -> None:
         """Soft delete ([ADR 0007](../../../../docs/adr/0007-soft-deletes.md)): the row stays,
         hidden from every read, until the retention job purges it."""
-        raise NotImplementedError("TODO: task 5: soft delete")
+        raise NotImplementedError("TODO: task 5: soft delete, locked; 409 while it has live tasks")

@@ -25,5 +25,6 @@ class TaskRepository(TenantRepository[Task]):
     model = Task
 
     # TODO (task 6): the queries TaskService needs, each from scoped()/scoped_update(): a page
-    # with the filters (newest first, limit + 1), a compare-and-set update on version;
+    # with the filters (newest first, limit + 1), a compare-and-set update on version, whether
+    # a project has live tasks;
     # (task 9) the ranked full-text search

@@ -45,6 +45,9 @@ class TaskService:
     async def get(self, task_id: int) -> Task:
         raise NotImplementedError("TODO: task 6")
 
+    async def _get_locked(self, task_id: int) -> Task:
+        raise NotImplementedError("TODO: task 6")
+
     async def _check_references(self, project_id: int | None, assignee_id: int | None) -> None:
         raise NotImplementedError("TODO: task 6: of THIS organisation, else 422")
 

@@ -36,6 +36,13 @@ class TenantRepository(Generic[M]):
         """A new row of this organisation (``org_id`` is not the caller's to choose)."""
         raise NotImplementedError("TODO: task 2: org_id set here, never by the caller")
 
+    async def get_locked(self, item_id: int, *, share: bool = False) -> M | None:
+        """``get`` with a row lock held until the transaction ends: ``FOR UPDATE`` to change or
+        delete the row (a concurrent writer waits, then reads what this one committed; a row
+        deleted meanwhile is not found), ``FOR SHARE`` to keep it live while this transaction
+        writes rows that refer to it."""
+        raise NotImplementedError("TODO: task 2: FOR UPDATE or FOR SHARE, fresh values")
+
 
 async def scope_to_organisation(session: AsyncSession, org_id: int) -> None:
     """The second line of defence ([ADR 0003](../../../../docs/adr/0003-rls-second-line.md)): scope
