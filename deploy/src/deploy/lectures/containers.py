@@ -141,7 +141,11 @@ def python_as_pid1(handle_sigterm: bool = False, grace: float = 0.5) -> SignalsA
     ``handle_sigterm`` gives the child such a handler).
     """
     handler = "signal.signal(signal.SIGTERM, lambda *_: sys.exit(0)); " if handle_sigterm else ""
-    code = f"import signal, sys, time; {handler}print('ready', flush=True); time.sleep(60)"
+    # Python installs its SIGINT handler at start-up only if SIGINT is not ignored, and a shell
+    # starts background jobs (`make ci &`) with SIGINT ignored: install it as a container's
+    # Python (default dispositions) would have it, whatever ran this demo.
+    usual = "signal.signal(signal.SIGINT, signal.default_int_handler); "
+    code = f"import signal, sys, time; {usual}{handler}print('ready', flush=True); time.sleep(60)"
     command = [*unshare("--pid", "--fork"), sys.executable, "-c", code]
     # stderr: the child's KeyboardInterrupt traceback is expected, not news.
     with subprocess.Popen(  # noqa: S603 - our own command line
