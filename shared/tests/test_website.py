@@ -72,6 +72,17 @@ def test_the_local_images_a_page_shows_are_copied(course: Path) -> None:
     assert website.images(course, website.build_pages(course)) == ["week99/docs/chart.svg"]
 
 
+def test_a_linked_image_is_copied_and_gets_no_code_page(course: Path) -> None:
+    (course / "week99" / "docs" / "chart.svg").write_text("<svg/>")
+    (course / "week99" / "docs" / "guide.md").write_text(
+        "# A guide\n\nThe [chart](chart.svg), shown: ![chart](chart.svg)\n"
+    )
+    pages = website.build_pages(course)
+    assert "week99/docs/chart.svg.md" not in pages  # its page would clash with the copied file
+    assert "The [chart](chart.svg)" in pages["week99/docs/guide.md"]
+    assert website.images(course, pages) == ["week99/docs/chart.svg"]
+
+
 def test_code_and_folder_pages(course: Path) -> None:
     pages = website.build_pages(course)
 

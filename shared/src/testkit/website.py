@@ -7,7 +7,8 @@
 - a link to a source file or folder (``src/week03/lectures/l1_http.py``) is rewritten to a
   generated page that shows it (``l1_http.py.md``: the code, highlighted), so the site is whole
   offline and strict mode catches any link to a file that does not exist;
-- an image a page shows (``![chart](results/mix.svg)``) is copied into the site as it is;
+- an image a page shows (``![chart](results/mix.svg)``) or links to is copied into the site as it
+  is, and a link to it stays a link to that file;
 - ```` ```python notest ```` fences become ```` ```python ```` (the word is for the tests);
 - the tiers of ``weekNN/hints.md`` (``### 1. Nudge`` ...) become collapsed admonitions.
 """
@@ -38,6 +39,7 @@ LANGUAGES = {
 }
 LARGEST_SHOWN = 64_000  # bytes; uv.lock and other generated files are only named
 SKIPPED_FOLDERS = {"__pycache__", "node_modules", ".venv"}
+IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp"}  # copied, not shown as code
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]*)\]\((?P<target>[^)\s]+)\)")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\((?P<target>[^)\s]+)\)")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -100,6 +102,8 @@ def rewrite_links(page: str, text: str, root: Path) -> tuple[str, set[str]]:
         if found is None:
             return match[0]  # a broken link stays broken: the strict build reports it
         repo_path, page_path = found
+        if posixpath.splitext(repo_path)[1] in IMAGE_SUFFIXES:
+            return match[0]  # the image itself, which the site copies (images below)
         needed.add(repo_path if not page_path.endswith("README.md") else page_path)
         anchor = target.partition("#")[2]
         link = posixpath.relpath(page_path, posixpath.dirname(page) or ".")
@@ -206,10 +210,14 @@ def images(root: Path, pages: dict[str, str]) -> list[str]:
     found: set[str] = set()
     for page, text in pages.items():
         if page.endswith(".md") and (root / page).is_file():  # a course page, not a generated one
-            for match in _IMAGE.finditer(text):
-                target = match["target"]
+            linked = (m["target"] for m in _LINK.finditer(text))
+            for target in [*(m["target"] for m in _IMAGE.finditer(text)), *linked]:
                 at = None if _is_external(target) else _resolve(page, target, root)
-                if at is not None and (root / at[0]).is_file():
+                if (
+                    at
+                    and posixpath.splitext(at[0])[1] in IMAGE_SUFFIXES
+                    and (root / at[0]).is_file()
+                ):
                     found.add(at[0])
     return sorted(found)
 
