@@ -54,7 +54,10 @@ def share_problems(root: Path, folder: str, log: Log) -> list[str]:
         return []
     measured = share.measure(root, folder)
     gate = share.gated(root, folder)
-    log(measured.line() + ("" if gate else " [gate off: [tool.course] share_gate = true]"))
+    log(
+        measured.line()
+        + ("" if gate else " [gate off: `share_gate = true` under [tool.course] turns it on]")
+    )
     if gate and measured.percent < share.GOAL:
         return [f"student share {math.floor(measured.percent)}% is below the goal of {share.GOAL}%"]
     return []
