@@ -307,6 +307,7 @@ def uvicorn(env: dict[str, str], args: argparse.Namespace) -> Iterator[tuple[str
         "--loop", args.loop, "--http", args.http, "--no-access-log", "--log-level", "warning",
     ]  # fmt: skip
     log = Path(args.server_log).open("wb")  # noqa: SIM115 - closed below
+    env = env | {"LOG_LEVEL": "WARNING"}  # the app's access line off too, as --no-access-log
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
     base = f"http://127.0.0.1:{port}"
     try:

@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, iter_route_contexts
+from starlette.types import ASGIApp
 
 from .attachments.router import router as attachments_router
 from .attachments.storage import LocalStorage, Storage, local_files_router, local_storage_from_env
@@ -24,6 +25,7 @@ from .comments.router import router as comments_router
 from .db import database_url, make_engine, make_sessionmaker
 from .dependencies import Clock
 from .health import router as health_router
+from .observability import RequestIdMiddleware, configure_logging
 from .pagination import CursorCodec
 from .problems import add_problem_handlers, document_problems
 from .projects.router import router as projects_router
@@ -66,6 +68,14 @@ def api_routes(app: FastAPI) -> Iterator[tuple[str, APIRoute]]:
             yield context.path, context.original_route
 
 
+class App(FastAPI):
+    """FastAPI with the request-id middleware outermost. ``add_middleware`` would put it inside
+    Starlette's ``ServerErrorMiddleware``, and the 500 that one sends would lack the id."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return RequestIdMiddleware(super().build_middleware_stack())
+
+
 def create_app(
     database: str | None = None,
     settings: Settings | None = None,
@@ -74,6 +84,8 @@ def create_app(
 ) -> FastAPI:
     """``storage``: where attachments live (the tests pass an S3 one); files in a local
     directory, served by this app, by default."""
+    # JSON lines on stdout, uvicorn's too: uvicorn calls this factory after its own set-up.
+    configure_logging()
     settings = settings or Settings.from_env()
     storage = storage or local_storage_from_env(settings.cursor_secret)
 
@@ -86,12 +98,14 @@ def create_app(
         finally:
             await engine.dispose()
 
-    app = FastAPI(
+    app = App(
         title="Projects API (capstone)",
         version="1.0.0",
         description="A multi-tenant project-management backend: organisations, members with "
         "roles, invitations, projects, tasks, comments with @mentions, attachments and an audit log. Errors "
-        "are RFC 9457 problem details.",
+        "are RFC 9457 problem details. Every response carries an X-Request-ID header, the caller's "
+        "own when it sent a valid one (letters, digits, '.', '_', '-', at most 64): quote it when "
+        "reporting a problem.",
         lifespan=lifespan,
     )
     app.state.settings = settings
