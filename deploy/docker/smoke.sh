@@ -9,7 +9,8 @@
 #  3. lints the Dockerfiles (hadolint), builds the capstone's image and checks it: a non-root
 #     user, under IMAGE_BUDGET_MB, no compiler or build tool, no secret or .env file;
 #  4. brings the stack up, waits for health, checks the one-shot migration reached head, runs a
-#     user's flow over HTTP (python -m deploy.smoke) and stops the API the way `docker stop` does;
+#     user's flow over HTTP (python -m deploy.smoke), finds its login's X-Request-ID in a JSON line
+#     of the API's logs, and stops the API the way `docker stop` does;
 #  5. always (trap): compose down -v, dockerd stopped, its iptables chains and bridge removed.
 #
 # Needs root (dockerd, debootstrap). Logs: .reports/deploy-smoke/. Environment: IMAGE_BUDGET_MB,
@@ -252,7 +253,28 @@ done
 echo "the run-time secrets are in the containers' environment only, not in the image"
 
 step "a user's flow over HTTP (python -m deploy.smoke)"
-$UVRUN python -m deploy.smoke "http://127.0.0.1:$API_PORT" || fail "the HTTP flow"
+REQUEST_ID=smoke-$(openssl rand -hex 8)
+$UVRUN python -m deploy.smoke "http://127.0.0.1:$API_PORT" --request-id "$REQUEST_ID" \
+    || fail "the HTTP flow"
+
+step "the API's logs: JSON lines, the login's request id, no secret"
+$DOCKER logs "$api" >"$LOGS/api.log" 2>&1
+# Every line one JSON object (uvicorn's start-up lines too); the login's access line has its id.
+line=$(REQUEST_ID=$REQUEST_ID python3 -c '
+import json, os, sys
+records = [json.loads(line) for line in sys.stdin if line.strip()]
+found = [r for r in records if r.get("request_id") == os.environ["REQUEST_ID"]]
+if [(r.get("event"), r.get("path"), r.get("status")) for r in found] != [
+    ("request", "/api/v1/auth/login", 200)
+]:
+    sys.exit(f"expected one access line of the login with its request id, found {found}")
+print(json.dumps(found[0]))
+' <"$LOGS/api.log") || fail "the API's log (see $LOGS/api.log): not JSON lines, or no line with $REQUEST_ID"
+echo "$line"
+for secret in "$POSTGRES_PASSWORD" "$JWT_SECRET" "$CURSOR_SECRET"; do
+    ! grep -qF "$secret" "$LOGS/api.log" || fail "a run-time secret is in the API's logs"
+done
+echo "$(wc -l <"$LOGS/api.log") lines, every one JSON; none holds a run-time secret"
 
 step "graceful stop: STOPSIGNAL SIGINT reaches uvicorn as PID 1"
 stop_started=$(date +%s%N)
