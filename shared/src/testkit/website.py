@@ -41,7 +41,7 @@ LARGEST_SHOWN = 64_000  # bytes; uv.lock and other generated files are only name
 SKIPPED_FOLDERS = {"__pycache__", "node_modules", ".venv"}
 IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp"}  # copied, not shown as code
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]*)\]\((?P<target>[^)\s]+)\)")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\((?P<target>[^)\s]+)\)")
+_TARGET = re.compile(r"!?\[[^\]\n]*\]\((?P<target>[^)\s]+)\)")  # of a link or an image
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _NOTEST = re.compile(r"^(\s*(?:`{3,}|~{3,})\s*[\w+-]+)\s+notest\s*$", re.MULTILINE)
 
@@ -68,6 +68,10 @@ def _dsa_pages(root: Path, folder: str) -> dict[str, str]:
 
 def _is_external(target: str) -> bool:
     return target.startswith(("#", "/", "mailto:")) or "://" in target
+
+
+def _is_image(path: str) -> bool:
+    return posixpath.splitext(path)[1] in IMAGE_SUFFIXES
 
 
 def _resolve(page: str, target: str, root: Path) -> tuple[str, str] | None:
@@ -102,7 +106,7 @@ def rewrite_links(page: str, text: str, root: Path) -> tuple[str, set[str]]:
         if found is None:
             return match[0]  # a broken link stays broken: the strict build reports it
         repo_path, page_path = found
-        if posixpath.splitext(repo_path)[1] in IMAGE_SUFFIXES:
+        if _is_image(repo_path):
             return match[0]  # the image itself, which the site copies (images below)
         needed.add(repo_path if not page_path.endswith("README.md") else page_path)
         anchor = target.partition("#")[2]
@@ -210,14 +214,10 @@ def images(root: Path, pages: dict[str, str]) -> list[str]:
     found: set[str] = set()
     for page, text in pages.items():
         if page.endswith(".md") and (root / page).is_file():  # a course page, not a generated one
-            linked = (m["target"] for m in _LINK.finditer(text))
-            for target in [*(m["target"] for m in _IMAGE.finditer(text)), *linked]:
+            for match in _TARGET.finditer(text):
+                target = match["target"]
                 at = None if _is_external(target) else _resolve(page, target, root)
-                if (
-                    at
-                    and posixpath.splitext(at[0])[1] in IMAGE_SUFFIXES
-                    and (root / at[0]).is_file()
-                ):
+                if at and _is_image(at[0]) and (root / at[0]).is_file():
                     found.add(at[0])
     return sorted(found)
 

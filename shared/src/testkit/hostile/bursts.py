@@ -23,7 +23,6 @@ Every answer must also pass ``checks.problems`` (no 5xx, declared status, proble
 from __future__ import annotations
 
 import asyncio
-import re
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -34,7 +33,7 @@ import httpx
 
 from testkit.hostile.budget import Budget
 from testkit.hostile.checks import Finding, json_value, problems
-from testkit.hostile.document import Api, Operation
+from testkit.hostile.document import Api, Operation, item_param
 from testkit.hostile.probe import Seeds, encode, raw, required_headers
 
 WRITES = ("POST", "PUT", "PATCH", "DELETE")
@@ -277,13 +276,6 @@ class Bursts:
     @staticmethod
     def refers(value: Any, target: Any) -> bool:
         return value == target or (isinstance(value, list) and target in value)
-
-
-def item_param(path: str) -> str:
-    """The parameter that names the item: the last one (``project_id`` in
-    ``/orgs/{org_id}/projects/{project_id}``)."""
-    names: list[str] = re.findall(r"{([^}/]+)}", path)
-    return names[-1]
 
 
 def creates(op: Operation, paths: dict[str, dict[str, Operation]]) -> bool:

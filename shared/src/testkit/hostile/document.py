@@ -7,6 +7,7 @@ its parameters, JSON body schema and the status codes it declares.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +16,13 @@ import httpx
 
 Schema = dict[str, Any]
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def item_param(path: str) -> str:
+    """The parameter that names the item: the last one (``project_id`` in
+    ``/orgs/{org_id}/projects/{project_id}``)."""
+    names: list[str] = re.findall(r"{([^}/]+)}", path)
+    return names[-1]
 
 
 @dataclass(frozen=True)

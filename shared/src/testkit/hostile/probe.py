@@ -31,7 +31,7 @@ import httpx
 from testkit.hostile import values
 from testkit.hostile.budget import Budget
 from testkit.hostile.checks import Finding, describe, json_value, problems, validator
-from testkit.hostile.document import Api, Operation, Parameter, Schema
+from testkit.hostile.document import Api, Operation, Parameter, Schema, item_param
 from testkit.hostile.examples import example, non_null
 
 JSON = "application/json"
@@ -98,7 +98,7 @@ class Seeds:
     def url(self, op: Operation, path: dict[str, str] | None = None, query: str = "") -> str:
         """The operation's URL with planted ids; ``path`` overrides some (already encoded)."""
         url, given = op.path, path or {}
-        item = op.path.endswith("}") and op.path.rsplit("{", 1)[-1].rstrip("}")
+        item = op.path.endswith("}") and item_param(op.path)
         for param in op.params("path"):
             # A DELETE takes the last item planted (the others go on using the first) in the
             # parent every request uses (the first: where the items were planted).
