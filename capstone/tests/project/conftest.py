@@ -9,7 +9,9 @@ people of a test are made without HTTP (``World``): rows inserted, tokens made b
 codec; ``test_auth.py`` tests registering and logging in through the API.
 """
 
+import asyncio
 import itertools
+from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -19,9 +21,16 @@ import httpx
 import pytest
 import pytest_asyncio
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 
 from testkit import impl_module
+from testkit.db import async_url
 from testkit.http import ClientFactory
 from testkit.s3 import S3Server
 from testkit.services.postgres import create_database, drop_database
@@ -307,3 +316,53 @@ async def member(world: World, acme: Org) -> httpx.AsyncClient:
 @pytest.fixture
 async def viewer(world: World, acme: Org) -> httpx.AsyncClient:
     return await world.client(acme.viewer)
+
+
+@dataclass
+class Racing:
+    """A member's client on a database of its own where every request commits, so simultaneous
+    requests really overlap (test_races.py, test_idempotency.py)."""
+
+    client: httpx.AsyncClient  # a member of ``org``, every request its own transaction
+    engine: AsyncEngine
+    org: int
+
+    async def scalar(self, sql: str, **params: Any) -> Any:
+        async with self.engine.connect() as conn:
+            return await conn.scalar(text(sql), params)
+
+    async def new_project(self) -> int:
+        async with self.engine.begin() as conn:
+            return int(await conn.scalar(text(
+                "INSERT INTO projects (org_id, name) VALUES (:o, 'P' || nextval('projects_id_seq')) "
+                "RETURNING id"), {"o": self.org}))  # fmt: skip
+
+    async def burst(self, *requests: Any) -> Counter[int]:
+        return Counter(answer.status_code for answer in await asyncio.gather(*requests))
+
+
+@pytest.fixture
+async def racing(
+    fresh_url: str, settings: Any, asgi_client: ClientFactory
+) -> AsyncIterator[Racing]:
+    await migrate(fresh_url, "upgrade", "head")
+    engine = create_async_engine(async_url(fresh_url))
+    try:
+        async with engine.begin() as conn:
+            user = await conn.scalar(text(
+                "INSERT INTO users (email, password_hash) VALUES ('r@example.com', 'x') RETURNING id"))  # fmt: skip
+            org = await conn.scalar(text(
+                "INSERT INTO organisations (name, slug) VALUES ('R', 'r') RETURNING id"))  # fmt: skip
+            await conn.execute(text(
+                "INSERT INTO memberships (org_id, user_id, role) VALUES (:o, :u, 'member')"),
+                {"o": org, "u": user})  # fmt: skip
+        app = impl_module("capstone", "main").create_app(database=fresh_url, settings=settings)
+        token = app.state.tokens.access_token(user, datetime.now(UTC))
+        client = await asgi_client(
+            app,
+            base_url=f"http://testserver/api/v1/orgs/{org}",
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        yield Racing(client, engine, org)
+    finally:
+        await engine.dispose()

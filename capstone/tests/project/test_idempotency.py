@@ -3,20 +3,11 @@ key with another body is a 422; keys belong to one member; concurrent duplicates
 (on a database of its own, where every request commits and the requests really overlap)."""
 
 import asyncio
-from datetime import UTC, datetime
-from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import create_async_engine
 
-from testkit import impl_module
-from testkit.db import async_url
-from testkit.http import ClientFactory
-
-from .alembic_helpers import migrate
-from .conftest import Org, World
+from .conftest import Org, Racing, World
 
 pytestmark = pytest.mark.task(6)
 
@@ -58,36 +49,16 @@ async def test_a_blank_or_non_ascii_key_is_422(member: httpx.AsyncClient, acme: 
         assert response.status_code == 422, bad
 
 
-async def test_concurrent_duplicates_create_one_task(
-    fresh_url: str, settings: Any, asgi_client: ClientFactory
-) -> None:
-    await migrate(fresh_url, "upgrade", "head")
-    engine = create_async_engine(async_url(fresh_url))
-    try:
-        async with engine.begin() as conn:
-            user = await conn.scalar(text(
-                "INSERT INTO users (email, password_hash) VALUES ('c@example.com', 'x') RETURNING id"))  # fmt: skip
-            org = await conn.scalar(text(
-                "INSERT INTO organisations (name, slug) VALUES ('C', 'c') RETURNING id"))  # fmt: skip
-            await conn.execute(text(
-                "INSERT INTO memberships (org_id, user_id, role) VALUES (:o, :u, 'member')"),
-                {"o": org, "u": user})  # fmt: skip
-            project = await conn.scalar(text(
-                "INSERT INTO projects (org_id, name) VALUES (:o, 'P') RETURNING id"), {"o": org})  # fmt: skip
-        app = impl_module("capstone", "main").create_app(database=fresh_url, settings=settings)
-        client = await asgi_client(app, base_url="http://testserver/api/v1")
-        token = app.state.tokens.access_token(user, datetime.now(UTC))
-        headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": "one-task-please"}
-        body = {"project_id": project, "title": "Once"}
+async def test_concurrent_duplicates_create_one_task(racing: Racing) -> None:
+    project = await racing.new_project()
+    body = {"project_id": project, "title": "Once"}
+    headers = {"Idempotency-Key": "one-task-please"}
 
-        answers = await asyncio.gather(
-            *(client.post(f"/orgs/{org}/tasks", json=body, headers=headers) for _ in range(6))
-        )
+    answers = await asyncio.gather(
+        *(racing.client.post("/tasks", json=body, headers=headers) for _ in range(6))
+    )
 
-        assert [a.status_code for a in answers] == [201] * 6
-        assert len({a.json()["id"] for a in answers}) == 1
-        async with engine.connect() as conn:
-            assert await conn.scalar(text("SELECT count(*) FROM tasks")) == 1
-            assert await conn.scalar(text("SELECT count(*) FROM idempotency_keys")) == 1
-    finally:
-        await engine.dispose()
+    assert [a.status_code for a in answers] == [201] * 6
+    assert len({a.json()["id"] for a in answers}) == 1
+    assert await racing.scalar("SELECT count(*) FROM tasks") == 1
+    assert await racing.scalar("SELECT count(*) FROM idempotency_keys") == 1

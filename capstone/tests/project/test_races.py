@@ -3,72 +3,11 @@ answers spelled out): of identical deletes one wins and the others find nothing 
 event); identical updates without ``If-Match`` all apply, one after the other; a project is never
 deleted under a task being created in it."""
 
-import asyncio
-from collections import Counter
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
-
-import httpx
 import pytest
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from testkit import impl_module
-from testkit.db import async_url
-from testkit.http import ClientFactory
-
-from .alembic_helpers import migrate
+from .conftest import Racing
 
 BURST = 6
-
-
-@dataclass
-class Racing:
-    client: httpx.AsyncClient  # a member of ``org``, every request its own transaction
-    engine: AsyncEngine
-    org: int
-
-    async def scalar(self, sql: str, **params: Any) -> Any:
-        async with self.engine.connect() as conn:
-            return await conn.scalar(text(sql), params)
-
-    async def new_project(self) -> int:
-        async with self.engine.begin() as conn:
-            return int(await conn.scalar(text(
-                "INSERT INTO projects (org_id, name) VALUES (:o, 'P' || nextval('projects_id_seq')) "
-                "RETURNING id"), {"o": self.org}))  # fmt: skip
-
-    async def burst(self, *requests: Any) -> Counter[int]:
-        return Counter(answer.status_code for answer in await asyncio.gather(*requests))
-
-
-@pytest.fixture
-async def racing(
-    fresh_url: str, settings: Any, asgi_client: ClientFactory
-) -> AsyncIterator[Racing]:
-    await migrate(fresh_url, "upgrade", "head")
-    engine = create_async_engine(async_url(fresh_url))
-    try:
-        async with engine.begin() as conn:
-            user = await conn.scalar(text(
-                "INSERT INTO users (email, password_hash) VALUES ('r@example.com', 'x') RETURNING id"))  # fmt: skip
-            org = await conn.scalar(text(
-                "INSERT INTO organisations (name, slug) VALUES ('R', 'r') RETURNING id"))  # fmt: skip
-            await conn.execute(text(
-                "INSERT INTO memberships (org_id, user_id, role) VALUES (:o, :u, 'member')"),
-                {"o": org, "u": user})  # fmt: skip
-        app = impl_module("capstone", "main").create_app(database=fresh_url, settings=settings)
-        token = app.state.tokens.access_token(user, datetime.now(UTC))
-        client = await asgi_client(
-            app,
-            base_url=f"http://testserver/api/v1/orgs/{org}",
-            headers={"Authorization": f"Bearer {token}"},
-        )
-        yield Racing(client, engine, org)
-    finally:
-        await engine.dispose()
 
 
 @pytest.mark.task(5)
