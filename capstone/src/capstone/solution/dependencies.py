@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from .db_errors import app_error
 from .errors import AppError
+from .events import Listeners
 from .pagination import CursorCodec
 
 Clock = Callable[[], datetime]
@@ -30,15 +31,31 @@ async def get_sessionmaker(request: Request) -> async_sessionmaker[AsyncSession]
 SessionmakerDep = Annotated[async_sessionmaker[AsyncSession], Depends(get_sessionmaker)]
 
 
-async def get_session(sessionmaker: SessionmakerDep) -> AsyncIterator[AsyncSession]:
+async def get_listeners(request: Request) -> Listeners:
+    """Who hears of a transaction's changes (``events.Listeners``, made by ``create_app``)."""
+    # BEGIN SOLUTION task 0
+    listeners: Listeners = request.app.state.listeners
+    return listeners
+    # END SOLUTION
+
+
+ListenersDep = Annotated[Listeners, Depends(get_listeners)]
+
+
+async def get_session(
+    sessionmaker: SessionmakerDep, listeners: ListenersDep
+) -> AsyncIterator[AsyncSession]:
     """One session and one transaction per request, committed here and nowhere else: the change
     and its audit event ([ADR 0006](../../../docs/adr/0006-audit-in-the-same-transaction.md))
-    commit or roll back together. ``scope="function"`` (below) commits before the response is
-    sent, so a failed commit is never a 201. Database errors are translated in one place."""
-    # BEGIN SOLUTION task 0: commit, or roll back and translate
+    commit or roll back together, and so does what the ``before_commit`` listeners write; the
+    ``after_commit`` ones hear of the changes once they are committed. ``scope="function"``
+    (below) commits before the response is sent, so a failed commit is never a 201. Database
+    errors are translated in one place."""
+    # BEGIN SOLUTION task 0: listeners, commit, or roll back and translate
     async with sessionmaker() as session:
         try:
             yield session
+            await listeners.committing(session)
             await session.commit()
         except DBAPIError as exc:
             await session.rollback()
@@ -51,6 +68,7 @@ async def get_session(sessionmaker: SessionmakerDep) -> AsyncIterator[AsyncSessi
         except BaseException:
             await session.rollback()
             raise
+        await listeners.committed(session)
     # END SOLUTION
 
 

@@ -24,6 +24,7 @@ from .auth.tokens import TokenCodec
 from .comments.router import router as comments_router
 from .db import database_url, make_engine, make_sessionmaker
 from .dependencies import Clock
+from .events import Listeners
 from .health import router as health_router
 from .observability import RequestIdMiddleware, configure_logging
 from .pagination import CursorCodec
@@ -114,6 +115,7 @@ def create_app(
     app.state.passwords = Passwords(settings.password_cost)
     app.state.cursors = CursorCodec(settings.cursor_secret)
     app.state.storage = storage
+    app.state.listeners = Listeners()  # part 2's outbox and real-time layer register here
     add_problem_handlers(app)
     routers = (auth_router, tenancy_router, projects_router, tasks_router, comments_router)
     for router in (*routers, attachments_router, audit_router):

@@ -26,6 +26,9 @@ class PasswordCost:
     parallelism: int = 4
 
 
+DEV_REDIS_URL = "redis://127.0.0.1:63799/0"  # `make services-up`; REDIS_URL overrides it
+
+
 @dataclass(frozen=True)
 class Settings:
     jwt_secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
@@ -36,10 +39,12 @@ class Settings:
     refresh_ttl: timedelta = timedelta(days=14)
     invitation_ttl: timedelta = timedelta(days=7)
     password_cost: PasswordCost = PasswordCost()
+    redis_url: str = DEV_REDIS_URL  # part 2: real-time events, the cache, rate limits, Celery
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
-        """``JWT_SECRET``, ``CURSOR_SECRET`` and ``APP_ENV`` (``production`` requires both)."""
+        """``JWT_SECRET``, ``CURSOR_SECRET`` and ``APP_ENV`` (``production`` requires both);
+        ``REDIS_URL``."""
         # BEGIN SOLUTION task 0: secrets from the environment
         env = dict(os.environ if environ is None else environ)
         missing = [name for name in ("JWT_SECRET", "CURSOR_SECRET") if not env.get(name)]
@@ -49,5 +54,6 @@ class Settings:
         return cls(
             jwt_secret=env.get("JWT_SECRET", "").encode() or defaults.jwt_secret,
             cursor_secret=env.get("CURSOR_SECRET", "").encode() or defaults.cursor_secret,
+            redis_url=env.get("REDIS_URL") or DEV_REDIS_URL,
         )
         # END SOLUTION

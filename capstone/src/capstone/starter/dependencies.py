@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from .db_errors import app_error
 from .errors import AppError
+from .events import Listeners
 from .pagination import CursorCodec
 
 Clock = Callable[[], datetime]
@@ -27,12 +28,24 @@ async def get_sessionmaker(request: Request) -> async_sessionmaker[AsyncSession]
 SessionmakerDep = Annotated[async_sessionmaker[AsyncSession], Depends(get_sessionmaker)]
 
 
-async def get_session(sessionmaker: SessionmakerDep) -> AsyncIterator[AsyncSession]:
+async def get_listeners(request: Request) -> Listeners:
+    """Who hears of a transaction's changes (``events.Listeners``, made by ``create_app``)."""
+    raise NotImplementedError("TODO: task 0")
+
+
+ListenersDep = Annotated[Listeners, Depends(get_listeners)]
+
+
+async def get_session(
+    sessionmaker: SessionmakerDep, listeners: ListenersDep
+) -> AsyncIterator[AsyncSession]:
     """One session and one transaction per request, committed here and nowhere else: the change
     and its audit event ([ADR 0006](../../../docs/adr/0006-audit-in-the-same-transaction.md))
-    commit or roll back together. ``scope="function"`` (below) commits before the response is
-    sent, so a failed commit is never a 201. Database errors are translated in one place."""
-    raise NotImplementedError("TODO: task 0: commit, or roll back and translate")
+    commit or roll back together, and so does what the ``before_commit`` listeners write; the
+    ``after_commit`` ones hear of the changes once they are committed. ``scope="function"``
+    (below) commits before the response is sent, so a failed commit is never a 201. Database
+    errors are translated in one place."""
+    raise NotImplementedError("TODO: task 0: listeners, commit, or roll back and translate")
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]

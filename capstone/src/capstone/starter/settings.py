@@ -26,6 +26,9 @@ class PasswordCost:
     parallelism: int = 4
 
 
+DEV_REDIS_URL = "redis://127.0.0.1:63799/0"  # `make services-up`; REDIS_URL overrides it
+
+
 @dataclass(frozen=True)
 class Settings:
     jwt_secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
@@ -36,8 +39,10 @@ class Settings:
     refresh_ttl: timedelta = timedelta(days=14)
     invitation_ttl: timedelta = timedelta(days=7)
     password_cost: PasswordCost = PasswordCost()
+    redis_url: str = DEV_REDIS_URL  # part 2: real-time events, the cache, rate limits, Celery
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
-        """``JWT_SECRET``, ``CURSOR_SECRET`` and ``APP_ENV`` (``production`` requires both)."""
+        """``JWT_SECRET``, ``CURSOR_SECRET`` and ``APP_ENV`` (``production`` requires both);
+        ``REDIS_URL``."""
         raise NotImplementedError("TODO: task 0: secrets from the environment")

@@ -1,10 +1,12 @@
 """``AuditLog.record``: the services call it for every mutation, on the request's session, so the
-event commits or rolls back with the change ([ADR 0006](../../../../docs/adr/0006-audit-in-the-same-transaction.md))."""
+event commits or rolls back with the change ([ADR 0006](../../../../docs/adr/0006-audit-in-the-same-transaction.md)).
+It also keeps the change on the session (``events.keep``), for the outbox and the real-time layer."""
 
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from ..events import Change, keep
 from ..tenancy.dependencies import Tenant
 from .repository import AuditRepository
 
