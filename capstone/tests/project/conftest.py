@@ -63,10 +63,13 @@ async def db_engine(db_engine: AsyncEngine, postgres_url: str) -> AsyncIterator[
 
 
 @pytest.fixture(scope="session")
-def settings() -> Any:
+def settings(redis_url: str) -> Any:
+    """Cheap hashing, fixed secrets, and the session's Redis (the testkit's ``redis_url``)."""
     module = impl_module("capstone", "settings")
     cheap = module.PasswordCost(time_cost=1, memory_kib=1024, parallelism=1)
-    return module.Settings(jwt_secret=SECRET, cursor_secret=SECRET, password_cost=cheap)
+    return module.Settings(
+        jwt_secret=SECRET, cursor_secret=SECRET, password_cost=cheap, redis_url=redis_url
+    )
 
 
 @pytest.fixture(scope="session")

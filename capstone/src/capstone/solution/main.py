@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, iter_route_contexts
+from redis.asyncio import Redis
 from starlette.types import ASGIApp
 
 from .attachments.router import router as attachments_router
@@ -30,6 +31,7 @@ from .observability import RequestIdMiddleware, configure_logging
 from .pagination import CursorCodec
 from .problems import add_problem_handlers, document_problems
 from .projects.router import router as projects_router
+from .redis_client import make_redis
 from .settings import Settings
 from .tasks.router import router as tasks_router
 from .tenancy.dependencies import RequireRole
@@ -82,13 +84,16 @@ def create_app(
     settings: Settings | None = None,
     clock: Clock = utc_now,
     storage: Storage | None = None,
+    redis: Redis | None = None,
 ) -> FastAPI:
     """``storage``: where attachments live (the tests pass an S3 one); files in a local
-    directory, served by this app, by default."""
+    directory, served by this app, by default. ``redis``: the client of ``settings.redis_url``
+    by default."""
     # JSON lines on stdout, uvicorn's too: uvicorn calls this factory after its own set-up.
     configure_logging()
     settings = settings or Settings.from_env()
     storage = storage or local_storage_from_env(settings.cursor_secret)
+    redis = redis or make_redis(settings.redis_url)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -98,6 +103,7 @@ def create_app(
             yield
         finally:
             await engine.dispose()
+            await redis.aclose()
 
     app = App(
         title="Projects API (capstone)",
@@ -115,6 +121,7 @@ def create_app(
     app.state.passwords = Passwords(settings.password_cost)
     app.state.cursors = CursorCodec(settings.cursor_secret)
     app.state.storage = storage
+    app.state.redis = redis
     app.state.listeners = Listeners()  # part 2's outbox and real-time layer register here
     add_problem_handlers(app)
     routers = (auth_router, tenancy_router, projects_router, tasks_router, comments_router)
