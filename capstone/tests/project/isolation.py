@@ -40,6 +40,7 @@ TENANT_FREE = {
     ("POST", "/api/v1/invitations/accept"): "the invitation token is the credential",
     ("GET", "/health"): "liveness: the process answers, for the platform",
     ("GET", "/ready"): "readiness: the database answers, for the platform",
+    ("GET", "/metrics"): "the page cache's hit counts (no tenant data), for the platform",
     ("PUT", "/local-files/{key:path}"): "the local storage: the signed URL is the credential",
     ("GET", "/local-files/{key:path}"): "the local storage: the signed URL is the credential",
 }

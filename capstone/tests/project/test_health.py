@@ -1,6 +1,6 @@
 """The platform's health checks: ``/health`` answers whatever the database does; ``/ready``
-answers 200 only while the database does, and 503 with ``Retry-After`` when it is unreachable
-(a port nothing listens on) or hangs (a server that accepts and never answers)."""
+answers 200 only while the database and Redis do, and 503 with ``Retry-After`` when one is
+unreachable (a port nothing listens on) or hangs (a server that accepts and never answers)."""
 
 import asyncio
 from collections.abc import AsyncIterator
@@ -13,11 +13,14 @@ from testkit import impl_module
 from testkit.http import ClientFactory
 from testkit.services.process import free_port
 
+from .conftest import make_app
+
 pytestmark = pytest.mark.task(0)
 
 health = impl_module("capstone", "health")
 db = impl_module("capstone", "db")
 get_sessionmaker = impl_module("capstone", "dependencies").get_sessionmaker
+redis_client = impl_module("capstone", "redis_client")
 
 
 async def get(client: httpx.AsyncClient, path: str) -> httpx.Response:
@@ -29,7 +32,28 @@ async def test_health_and_ready_answer_without_a_token(anonymous: httpx.AsyncCli
     assert (live.status_code, live.json()) == (200, {"status": "ok"})
     ready = await get(anonymous, "/ready")
     assert ready.status_code == 200
-    assert ready.json() == {"status": "ready", "checks": {"database": "ok"}}
+    assert ready.json()["status"] == "ready"
+    assert ready.json()["checks"]["database"] == "ok"
+
+
+@pytest.mark.task(14)
+async def test_ready_checks_redis_too(
+    anonymous: httpx.AsyncClient,
+    settings: Any,
+    session_clock: Any,
+    current_sessionmaker: Any,
+    bucket: Any,
+    asgi_client: ClientFactory,
+) -> None:
+    ready = await get(anonymous, "/ready")
+    assert ready.json()["checks"] == {"database": "ok", "redis": "ok"}
+    no_redis = redis_client.make_redis(f"redis://127.0.0.1:{free_port()}/0")
+    app = make_app(settings, session_clock, current_sessionmaker, bucket, redis=no_redis)
+    ready = await get(await asgi_client(app), "/ready")
+    assert ready.status_code == 503
+    assert ready.headers["content-type"] == "application/problem+json"
+    assert ready.headers["retry-after"] == health.RETRY_AFTER
+    assert ready.json()["detail"] == "Redis is unreachable."
 
 
 async def silent_server() -> AsyncIterator[int]:

@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, iter_route_contexts
 from redis.asyncio import Redis
@@ -22,6 +22,9 @@ from .audit.router import router as audit_router
 from .auth.passwords import Passwords
 from .auth.router import router as auth_router
 from .auth.tokens import TokenCodec
+from .caching.guard import RedisGuard
+from .caching.limits import RateLimiter, RateLimits, document_rate_limits, rate_limit
+from .caching.pages import CachePolicy, PageCache
 from .comments.router import router as comments_router
 from .db import database_url, make_engine, make_sessionmaker
 from .dependencies import Clock
@@ -85,10 +88,13 @@ def create_app(
     clock: Clock = utc_now,
     storage: Storage | None = None,
     redis: Redis | None = None,
+    cache: CachePolicy | None = None,
+    rate_limits: RateLimits | None = None,
 ) -> FastAPI:
     """``storage``: where attachments live (the tests pass an S3 one); files in a local
     directory, served by this app, by default. ``redis``: the client of ``settings.redis_url``
-    by default."""
+    by default. ``cache`` and ``rate_limits``: the page cache's policy and the limits
+    (``caching/``), their defaults when None."""
     # JSON lines on stdout, uvicorn's too: uvicorn calls this factory after its own set-up.
     configure_logging()
     settings = settings or Settings.from_env()
@@ -123,10 +129,16 @@ def create_app(
     app.state.storage = storage
     app.state.redis = redis
     app.state.listeners = Listeners()  # part 2's outbox and real-time layer register here
+    guard = RedisGuard(redis)
+    app.state.page_cache = PageCache(guard, cache or CachePolicy())
+    app.state.listeners.after_commit.append(app.state.page_cache.invalidate)
+    app.state.rate_limiter = RateLimiter(guard, rate_limits or RateLimits())
     add_problem_handlers(app)
     routers = (auth_router, tenancy_router, projects_router, tasks_router, comments_router)
     for router in (*routers, attachments_router, audit_router):
-        app.include_router(publish_required_roles(router), prefix=API_PREFIX)
+        app.include_router(
+            publish_required_roles(router), prefix=API_PREFIX, dependencies=[Depends(rate_limit)]
+        )
     app.include_router(health_router)  # outside /api/v1: for the platform, not for clients
     if isinstance(storage, LocalStorage):
         # What S3 serves for presigned URLs, served here; not part of the contract, which is the
@@ -136,7 +148,8 @@ def create_app(
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = document_problems(make_openapi())
+            schema = document_rate_limits(make_openapi(), API_PREFIX)
+            app.openapi_schema = document_problems(schema)
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -3,7 +3,9 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response, status
+from pydantic import TypeAdapter
 
+from ..caching.dependencies import PageCacheDep
 from ..dependencies import ClockDep, CursorCodecDep, SessionDep
 from ..errors import PreconditionFailedError
 from ..idempotency import IdempotencyKeyHeader
@@ -20,6 +22,7 @@ TaskId = Annotated[int, Path(ge=1, le=MAX_ID)]
 FilterId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 READ_ERRORS = problem_responses(401, 403, 404, 422)
 WRITE_ERRORS = problem_responses(401, 403, 404, 409, 412, 422)
+TASK_PAGE = TypeAdapter(Page[TaskOut])
 
 
 def parse_if_match(value: str | None) -> int | None:
@@ -35,24 +38,40 @@ def parse_if_match(value: str | None) -> int | None:
 
 
 # BEGIN SOLUTION
-@router.get("/orgs/{org_id}/tasks", responses=problem_responses(400, 401, 403, 404, 422))
+@router.get(
+    "/orgs/{org_id}/tasks",
+    response_model=Page[TaskOut],
+    responses=problem_responses(400, 401, 403, 404, 422),
+)
 async def list_tasks(
     tenant: ViewerDep,
     session: SessionDep,
     codec: CursorCodecDep,
+    cache: PageCacheDep,
+    response: Response,
     project_id: FilterId = None,
     status: Status | None = None,
     assignee_id: FilterId = None,
     label: Annotated[Label | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
-) -> Page[TaskOut]:
+) -> Response:
     """Newest first; follow ``next_cursor`` (with the same filters) for the next page."""
     filters = TaskFilters(project_id, status, assignee_id, label)
     before_id = codec.decode(cursor, filters.key()) if cursor else None
-    rows = await TaskService(session, tenant).page(filters, limit, before_id)
-    page, next_cursor = paginate(rows, limit, filters.key(), codec, lambda task: task.id)
-    return Page[TaskOut](items=[TaskOut.model_validate(t) for t in page], next_cursor=next_cursor)
+
+    async def load() -> str:
+        rows = await TaskService(session, tenant).page(filters, limit, before_id)
+        page, next_cursor = paginate(rows, limit, filters.key(), codec, lambda task: task.id)
+        body = Page[TaskOut](
+            items=[TaskOut.model_validate(t) for t in page], next_cursor=next_cursor
+        )
+        return TASK_PAGE.dump_json(body).decode()
+
+    # Every role sees the same list: one cached page per organisation and query, for all roles.
+    params = {"filters": filters.key(), "limit": limit, "before": before_id}
+    body = await cache.get_or_load(tenant.org_id, "tasks", params, load)
+    return Response(body, media_type="application/json", headers=response.headers)
 
 
 # REPLACE WITH

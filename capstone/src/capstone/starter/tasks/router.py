@@ -3,7 +3,9 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response, status
+from pydantic import TypeAdapter
 
+from ..caching.dependencies import PageCacheDep
 from ..dependencies import ClockDep, CursorCodecDep, SessionDep
 from ..errors import PreconditionFailedError
 from ..idempotency import IdempotencyKeyHeader
@@ -20,6 +22,7 @@ TaskId = Annotated[int, Path(ge=1, le=MAX_ID)]
 FilterId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 READ_ERRORS = problem_responses(401, 403, 404, 422)
 WRITE_ERRORS = problem_responses(401, 403, 404, 409, 412, 422)
+TASK_PAGE = TypeAdapter(Page[TaskOut])
 
 
 def parse_if_match(value: str | None) -> int | None:

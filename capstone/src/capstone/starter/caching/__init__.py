@@ -1,0 +1,1 @@
+"""Redis in front of PostgreSQL: cached pages of the hot reads, and rate limits (task 14)."""
