@@ -9,7 +9,8 @@ error is a bug in our checks and stays a 500.
 
 from __future__ import annotations
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from .errors import AppError, ConflictError, InvalidReferenceError
 
@@ -63,4 +64,28 @@ def app_error(exc: DBAPIError) -> AppError | None:
         field = REFERENCES.get(name, "body")
         return InvalidReferenceError(field, f"{field} names something that does not exist here")
     return None
+    # END SOLUTION
+
+
+# SQLSTATE classes of a database that is not there: 08 connection exception, 57P operator
+# intervention (shutting down, starting up).
+UNAVAILABLE_CLASSES = ("08", "57P")
+
+
+def unavailable(exc: Exception) -> bool:
+    """Whether ``exc`` means the database cannot be reached right now (a 503, not a 500): refused
+    or timed-out connections, a pool with none free in time, a server shutting down or starting."""
+    # BEGIN SOLUTION task 14: refused, timed out, a pool timeout, SQLSTATE 08/57P
+    if isinstance(exc, PoolTimeoutError | ConnectionError | TimeoutError):
+        return True
+    if isinstance(exc, DBAPIError):
+        code = sqlstate(exc) or ""
+        return (
+            exc.connection_invalidated
+            or code.startswith(UNAVAILABLE_CLASSES)
+            or (isinstance(exc, InterfaceError | OperationalError) and not code)
+        )
+    return False
+    # REPLACE WITH
+    # return False  # TODO (task 14): which errors mean "the database is unreachable"
     # END SOLUTION

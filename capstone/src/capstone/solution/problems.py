@@ -15,8 +15,11 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from .db_errors import unavailable
 from .errors import (
     AppError,
     AuthenticationError,
@@ -32,6 +35,7 @@ from .errors import (
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_BASE = "https://projects.example/problems/"  # `.example`: a placeholder domain (RFC 2606)
+RETRY_AFTER = "5"  # seconds: when to try again while the database is unreachable
 
 
 class FieldError(BaseModel):
@@ -159,6 +163,27 @@ def add_problem_handlers(app: FastAPI) -> None:
         phrase = HTTPStatus(exc.status_code).phrase
         detail = exc.detail if exc.detail != phrase else None
         return problem(request, exc.status_code, detail=detail, headers=exc.headers)
+        # END SOLUTION
+
+    @app.exception_handler(DBAPIError)
+    @app.exception_handler(PoolTimeoutError)
+    @app.exception_handler(ConnectionError)
+    @app.exception_handler(TimeoutError)
+    async def database_unavailable(request: Request, exc: Exception) -> ProblemResponse:
+        """The database is down or restarting: 503 and ``Retry-After`` at once (``db.py``'s
+        timeouts make it fast), not a 500: the client may retry, nothing is broken."""
+        # BEGIN SOLUTION task 14: 503 + Retry-After, or re-raise (a 500)
+        if not unavailable(exc):
+            raise exc  # a bug: the 500 below, logged
+        return problem(
+            request,
+            503,
+            detail="The database is unreachable; retry shortly.",
+            slug="unavailable",
+            headers={"Retry-After": RETRY_AFTER},
+        )
+        # REPLACE WITH
+        # raise exc  # TODO (task 14): 503 + Retry-After when the database is unreachable
         # END SOLUTION
 
     @app.exception_handler(Exception)

@@ -49,8 +49,22 @@ def database_url() -> str:
     return async_database_url(os.environ.get("DATABASE_URL") or DEV_DATABASE_URL)
 
 
+# A database that is down must fail a request fast (a 503, ``problems.py``), not hold it: a new
+# connection gives up after CONNECT_TIMEOUT, a request waiting for a pooled one after POOL_TIMEOUT
+# (SQLAlchemy's default is 30 s, asyncpg's 60 s). ``pool_pre_ping`` tests a pooled connection
+# before handing it out, so the first requests after a restart get fresh ones, not dead ones.
+CONNECT_TIMEOUT = 2.0  # seconds
+POOL_TIMEOUT = 2.0  # seconds
+
+
 def make_engine(url: str) -> AsyncEngine:
-    return create_async_engine(async_database_url(url), pool_size=10, pool_pre_ping=True)
+    return create_async_engine(
+        async_database_url(url),
+        pool_size=10,
+        pool_pre_ping=True,
+        pool_timeout=POOL_TIMEOUT,
+        connect_args={"timeout": CONNECT_TIMEOUT},
+    )
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

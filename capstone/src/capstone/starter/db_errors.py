@@ -9,7 +9,8 @@ error is a bug in our checks and stays a 500.
 
 from __future__ import annotations
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from .errors import AppError, ConflictError, InvalidReferenceError
 
@@ -33,3 +34,14 @@ def constraint_name(exc: DBAPIError) -> str | None:
 def app_error(exc: DBAPIError) -> AppError | None:
     """The API error a database error means, or None if it means a bug (a 500)."""
     raise NotImplementedError("TODO: task 0: unique -> 409, foreign key -> 422 naming the field")
+
+
+# SQLSTATE classes of a database that is not there: 08 connection exception, 57P operator
+# intervention (shutting down, starting up).
+UNAVAILABLE_CLASSES = ("08", "57P")
+
+
+def unavailable(exc: Exception) -> bool:
+    """Whether ``exc`` means the database cannot be reached right now (a 503, not a 500): refused
+    or timed-out connections, a pool with none free in time, a server shutting down or starting."""
+    return False  # TODO (task 14): which errors mean "the database is unreachable"

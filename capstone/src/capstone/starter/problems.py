@@ -15,8 +15,11 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from .db_errors import unavailable
 from .errors import (
     AppError,
     AuthenticationError,
@@ -32,6 +35,7 @@ from .errors import (
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_BASE = "https://projects.example/problems/"  # `.example`: a placeholder domain (RFC 2606)
+RETRY_AFTER = "5"  # seconds: when to try again while the database is unreachable
 
 
 class FieldError(BaseModel):
@@ -87,6 +91,15 @@ def add_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> ProblemResponse:
         raise NotImplementedError("TODO: task 0")
+
+    @app.exception_handler(DBAPIError)
+    @app.exception_handler(PoolTimeoutError)
+    @app.exception_handler(ConnectionError)
+    @app.exception_handler(TimeoutError)
+    async def database_unavailable(request: Request, exc: Exception) -> ProblemResponse:
+        """The database is down or restarting: 503 and ``Retry-After`` at once (``db.py``'s
+        timeouts make it fast), not a 500: the client may retry, nothing is broken."""
+        raise exc  # TODO (task 14): 503 + Retry-After when the database is unreachable
 
     @app.exception_handler(Exception)
     async def unhandled_error(request: Request, exc: Exception) -> ProblemResponse:
