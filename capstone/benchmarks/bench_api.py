@@ -64,7 +64,7 @@ import profile_summary  # noqa: E402
 
 RESULTS = LOADTEST / "RESULTS.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
-APP = "capstone.solution.main:create_app"
+APP = "bench_app:create_app"  # loadtest/bench_app.py: the app without its rate limits
 API = "/api/v1"
 PASSWORD = "bench password, local only"  # noqa: S105 - a throwaway database's accounts
 PEOPLE_PER_ORG = 10
@@ -308,6 +308,7 @@ def uvicorn(env: dict[str, str], args: argparse.Namespace) -> Iterator[tuple[str
     ]  # fmt: skip
     log = Path(args.server_log).open("wb")  # noqa: SIM115 - closed below
     env = env | {"LOG_LEVEL": "WARNING"}  # the app's access line off too, as --no-access-log
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(LOADTEST), env.get("PYTHONPATH")]))
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
     base = f"http://127.0.0.1:{port}"
     try:
