@@ -50,11 +50,12 @@ def database_url() -> str:
 
 
 # A database that is down must fail a request fast (a 503, ``problems.py``), not hold it: a new
-# connection gives up after CONNECT_TIMEOUT, a request waiting for a pooled one after POOL_TIMEOUT
+# connection gives up after CONNECT_TIMEOUT, a request waiting for a busy pool after POOL_TIMEOUT
 # (SQLAlchemy's default is 30 s, asyncpg's 60 s). ``pool_pre_ping`` tests a pooled connection
 # before handing it out, so the first requests after a restart get fresh ones, not dead ones.
 CONNECT_TIMEOUT = 2.0  # seconds
-POOL_TIMEOUT = 2.0  # seconds
+POOL_TIMEOUT = 10.0  # seconds: under overload requests queue for a connection; a dead database
+# fails at connect (CONNECT_TIMEOUT), so an outage is not this slow
 
 
 def make_engine(url: str) -> AsyncEngine:
