@@ -15,6 +15,7 @@ from typing import Any
 import psycopg
 import pytest
 import redis as sync_redis
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from testkit import impl_module
@@ -28,6 +29,7 @@ pytestmark = pytest.mark.task(14)
 
 redis_client = impl_module("capstone", "redis_client")
 db = impl_module("capstone", "db")
+db_errors = impl_module("capstone", "db_errors")
 models = impl_module("capstone", "models")
 main = impl_module("capstone", "main")
 pages = impl_module("capstone", "caching.pages")
@@ -142,3 +144,26 @@ async def test_postgresql_restarted_under_the_app(
     assert (back.status_code, back.json()["items"]) == (200, [])
     made = await client.post(url.replace("/tasks", "/projects"), json={"name": "after"})
     assert made.status_code == 201
+
+
+class DriverError(Exception):
+    def __init__(self, sqlstate: str | None) -> None:
+        super().__init__(sqlstate)
+        self.sqlstate = sqlstate
+
+
+@pytest.mark.parametrize(
+    ("error", "is_outage"),
+    [
+        (OperationalError("SELECT 1", {}, DriverError("57P01")), True),  # admin shutdown
+        (DBAPIError("SELECT 1", {}, DriverError("08006")), True),  # connection failure
+        (DBAPIError("SELECT 1", {}, DriverError(None), connection_invalidated=True), True),
+        (InterfaceError("SELECT 1", {}, DriverError(None)), True),  # no SQLSTATE: the link
+        (DBAPIError("SELECT 1", {}, DriverError("42P01")), False),  # a bug: undefined table
+        (IntegrityError("INSERT", {}, DriverError("23505")), False),
+        (ConnectionRefusedError(), True),
+        (ValueError(), False),
+    ],
+)
+def test_which_errors_mean_the_database_is_unreachable(error: Exception, is_outage: bool) -> None:
+    assert db_errors.unavailable(error) is is_outage
