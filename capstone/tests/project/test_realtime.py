@@ -93,7 +93,9 @@ def app_processes(env: dict[str, str], count: int = 2) -> Iterator[tuple[list[st
 
     def serving() -> None:
         for port in ports:
-            wait_until(lambda port=port: port_open(port), 60, f"the app on port {port}")  # type: ignore[misc]
+            up = lambda port=port: port_open(port) or server.poll() is not None  # noqa: E731
+            wait_until(up, 60, f"the app on port {port}")
+            assert server.poll() is None, "the app's processes ended (their stderr says why)"
 
     try:
         yield [f"http://127.0.0.1:{port}" for port in ports], serving

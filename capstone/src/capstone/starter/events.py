@@ -37,6 +37,9 @@ class Change:
     entity_id: int
     before: Snapshot
     after: Snapshot
+    # What a ``before_commit`` listener found out in the transaction for the ``after_commit``
+    # ones (the real-time layer: a comment's project); not part of the change's identity.
+    facts: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 class Reason(StrEnum):

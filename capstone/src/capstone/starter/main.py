@@ -34,6 +34,7 @@ from .observability import RequestIdMiddleware, configure_logging
 from .pagination import CursorCodec
 from .problems import add_problem_handlers, document_problems
 from .projects.router import router as projects_router
+from .realtime import Timeouts, install
 from .redis_client import make_redis
 from .settings import Settings
 from .tasks.router import router as tasks_router
@@ -90,11 +91,13 @@ def create_app(
     redis: Redis | None = None,
     cache: CachePolicy | None = None,
     rate_limits: RateLimits | None = None,
+    realtime: Timeouts | None = None,
 ) -> FastAPI:
     """``storage``: where attachments live (the tests pass an S3 one); files in a local
     directory, served by this app, by default. ``redis``: the client of ``settings.redis_url``
     by default. ``cache`` and ``rate_limits``: the page cache's policy and the limits
-    (``caching/``), their defaults when None."""
+    (``caching/``), their defaults when None. ``realtime``: the WebSocket's timeouts (tests
+    shorten them)."""
     # JSON lines on stdout, uvicorn's too: uvicorn calls this factory after its own set-up.
     configure_logging()
     settings = settings or Settings.from_env()
@@ -105,9 +108,11 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = make_engine(database or database_url())
         app.state.sessionmaker = make_sessionmaker(engine)
+        await app.state.realtime.subscriber.start()
         try:
             yield
         finally:
+            await app.state.realtime.subscriber.stop()
             await engine.dispose()
             await redis.aclose()
 
@@ -133,6 +138,7 @@ def create_app(
     app.state.page_cache = PageCache(guard, cache or CachePolicy())
     app.state.listeners.after_commit.append(app.state.page_cache.invalidate)
     app.state.rate_limiter = RateLimiter(guard, rate_limits or RateLimits())
+    install(app, redis, settings.redis_url, realtime or Timeouts(), prefix=API_PREFIX)
     add_problem_handlers(app)
     routers = (auth_router, tenancy_router, projects_router, tasks_router, comments_router)
     for router in (*routers, attachments_router, audit_router):

@@ -36,11 +36,13 @@ class Connection:
 
     async def send(self, text: str) -> bool:
         """Send one JSON text; False when the socket is gone."""
+        # BEGIN SOLUTION task 12: send_text; False on RuntimeError/OSError
         try:
             await self.websocket.send_text(text)
         except (RuntimeError, OSError):  # closed meanwhile (Starlette raises RuntimeError)
             return False
         return True
+        # END SOLUTION
 
 
 class Rooms:
@@ -50,22 +52,30 @@ class Rooms:
         self.members: dict[str, set[Connection]] = defaultdict(set)
 
     def join(self, channel_name: str, connection: Connection) -> None:
+        # BEGIN SOLUTION task 12: add to the channel's set
         self.members[channel_name].add(connection)
+        # END SOLUTION
 
     def leave(self, channel_name: str, connection: Connection) -> None:
+        """Out of the room; an empty room is forgotten."""
+        # BEGIN SOLUTION task 12: discard; drop an empty set
         if (members := self.members.get(channel_name)) is not None:
             members.discard(connection)
             if not members:
                 del self.members[channel_name]
+        # END SOLUTION
 
     def count(self, channel_name: str) -> int:
+        """How many sockets of this process are in the room."""
+        # BEGIN SOLUTION task 12: the set's size, 0 without one
         return len(self.members.get(channel_name, ()))
+        # END SOLUTION
 
     async def deliver(self, channel_name: str, data: str) -> int:
         """Send a published event to this process's sockets in its room; to how many. A
         ``member.removed`` event first takes the removed person out of that organisation's
         project rooms here (their other processes do the same with their copy)."""
-        # BEGIN SOLUTION task 12: the room's sockets; member.removed leaves the org's rooms
+        # BEGIN SOLUTION task 12: send to the room; member.removed
         room = parse_channel(channel_name)
         try:
             event = Event.model_validate_json(data)
@@ -88,7 +98,7 @@ class Rooms:
 
 async def publish(redis: Redis, events: list[tuple[str, str, Event]]) -> None:
     """Append each event to its room's capped history and PUBLISH it, all in one round trip."""
-    # BEGIN SOLUTION task 12: a pipeline of XADD (MAXLEN ~) and PUBLISH per event
+    # BEGIN SOLUTION task 12: one pipeline: XADD capped, PUBLISH
     async with redis.pipeline(transaction=False) as pipe:
         for channel_name, stream, event in events:
             data = event.model_dump_json(exclude_none=True)
@@ -103,7 +113,7 @@ async def missed_since(
 ) -> list[str] | None:
     """The room's events after ``last_event_id``, oldest first (JSON texts); None when that id is
     not in the history any more (too far behind, or never was): the client must resync."""
-    # BEGIN SOLUTION task 12: XRANGE the history, the events after the one with that id
+    # BEGIN SOLUTION task 12: XRANGE; the events after that id
     entries = cast(list[tuple[str, dict[str, str]]], await redis.xrange(history(kind, room_id)))
     texts = [fields["event"] for _, fields in entries]
     ids = [json.loads(text)["id"] for text in texts]
@@ -123,7 +133,7 @@ class Publisher:
     async def find_rooms(self, session: AsyncSession, changes: list[Change]) -> None:
         """``before_commit``: a comment's project is not in its snapshot; read it in the
         transaction (the task's, a comment's task is never moved) and keep it as a fact."""
-        # BEGIN SOLUTION task 12: one query for the comments' tasks' projects
+        # BEGIN SOLUTION task 12: the comments' projects, one query
         comments = [c for c in changes if c.entity_type == "comment"]
         task_ids = {int((c.after or c.before or {})["task_id"]) for c in comments}
         if not task_ids:
@@ -142,7 +152,7 @@ class Publisher:
 
     async def publish(self, changes: list[Change]) -> None:
         """``after_commit``: every event of the transaction's changes, in one round trip."""
-        # BEGIN SOLUTION task 12: addressed(...) of every change; publish; RedisError logged
+        # BEGIN SOLUTION task 12: addressed() of each change; publish
         events = [item for change in changes for item in addressed(change)]
         if not events:
             return
@@ -172,6 +182,7 @@ class Subscriber:
         """Start listening; wait (at most ``wait`` s) for the first attempt: subscribed, or Redis
         is down (the app starts anyway and subscribes when it is back). Started again while it
         runs (two lifespans of one app at once, as in tests), it counts instead."""
+        # BEGIN SOLUTION task 12: count; run() as a task; wait for tried
         self.users += 1
         if self.task is not None:
             return
@@ -179,9 +190,13 @@ class Subscriber:
         waiter = asyncio.create_task(self.tried.wait())
         await asyncio.wait({self.task, waiter}, timeout=wait, return_when="FIRST_COMPLETED")
         waiter.cancel()
+        # REPLACE WITH
+        # return  # TODO (task 12): count the users; start run() as a task; wait for tried
+        # END SOLUTION
 
     async def stop(self) -> None:
         """Stop when the last one who started it stops it."""
+        # BEGIN SOLUTION task 12: the last user cancels the task and awaits it
         self.users -= 1
         if self.users > 0 or self.task is None:
             return
@@ -191,10 +206,13 @@ class Subscriber:
             await asyncio.gather(task, return_exceptions=True)
         self.subscribed.clear()
         self.tried.clear()
+        # REPLACE WITH
+        # return  # TODO (task 12): the last user cancels the task and awaits it
+        # END SOLUTION
 
     async def run(self) -> None:
         """Listen; on a Redis failure, wait and subscribe again (forever, until cancelled)."""
-        # BEGIN SOLUTION task 12: listen(); on RedisError/OSError: log, wait, double the delay
+        # BEGIN SOLUTION task 12: listen; on RedisError: wait, retry
         delay = self.delay
         while True:
             try:
@@ -211,7 +229,7 @@ class Subscriber:
 
     async def listen(self) -> None:
         """One subscription: deliver its messages until the connection fails (raises)."""
-        # BEGIN SOLUTION task 12: a client of its own, PSUBSCRIBE PREFIX*, deliver each pmessage
+        # BEGIN SOLUTION task 12: own client, PSUBSCRIBE PREFIX*, deliver
         client = Redis.from_url(self.redis_url, decode_responses=True, socket_connect_timeout=2)
         async with client, client.pubsub() as pubsub:
             await pubsub.psubscribe(f"{PREFIX}*")

@@ -25,6 +25,7 @@ RoomKind = Literal["user", "project"]
 class Event(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    # BEGIN SOLUTION task 12: the fields (see the README's protocol)
     id: str = Field(default_factory=lambda: uuid.uuid4().hex)
     type: str  # the change's action: task.created, task.updated, comment.created, ...
     room: RoomKind
@@ -34,19 +35,28 @@ class Event(BaseModel):
     comment_id: int | None = None
     actor_id: int | None = None
     reason: Reason | None = None  # user room only: why you are told (assigned, mentioned)
+    # REPLACE WITH
+    # # TODO (task 12): the fields of an event (the README's protocol)
+    # END SOLUTION
 
 
 def channel(kind: RoomKind, room_id: int) -> str:
+    """The Redis channel of a room: ``capstone:rt:user:7``."""
+    # BEGIN SOLUTION task 12: PREFIX, the kind, the id
     return f"{PREFIX}{kind}:{room_id}"
+    # END SOLUTION
 
 
 def history(kind: RoomKind, room_id: int) -> str:
+    """The Redis stream of a room's recent events: ``capstone:rt-history:user:7``."""
+    # BEGIN SOLUTION task 12: HISTORY_PREFIX, the kind, the id
     return f"{HISTORY_PREFIX}{kind}:{room_id}"
+    # END SOLUTION
 
 
 def parse_channel(name: str) -> tuple[RoomKind, int] | None:
     """``("user", 7)`` for ``capstone:rt:user:7``; None for any other name."""
-    # BEGIN SOLUTION task 12: strip PREFIX, split the kind from a decimal id
+    # BEGIN SOLUTION task 12: strip PREFIX; kind and decimal id
     kind, _, room_id = name.removeprefix(PREFIX).partition(":")
     if not name.startswith(PREFIX) or not room_id.isdecimal():
         return None
@@ -61,7 +71,7 @@ def parse_channel(name: str) -> tuple[RoomKind, int] | None:
 def project_of(change: Change) -> int | None:
     """The project whose room hears of ``change``: a task's (in its snapshot), a comment's (a fact
     the ``before_commit`` listener found), a project itself; None for anything else."""
-    # BEGIN SOLUTION task 12: by entity type; after, else before (a deletion)
+    # BEGIN SOLUTION task 12: by entity type
     state = change.after or change.before or {}
     if change.entity_type == "task":
         return int(state["project_id"])
@@ -78,7 +88,7 @@ def addressed(change: Change) -> list[tuple[str, str, Event]]:
     """Every (channel, history stream, event) that tells of ``change``: one in its project's room,
     one per person personally told (never the actor), and one telling a removed member, whose
     process then drops that person's rooms of the organisation."""
-    # BEGIN SOLUTION task 12: the project's room, the notices, member.removed
+    # BEGIN SOLUTION task 12: project room, notices, member.removed
     state = change.after or change.before or {}
     ids = {"org_id": change.org_id, "actor_id": change.actor_id, "type": change.action}
     if change.entity_type == "task":

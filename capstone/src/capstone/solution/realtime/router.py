@@ -32,20 +32,32 @@ class Message(BaseModel):
 
 class Auth(Message):
     type: Literal["auth"]
+    # BEGIN SOLUTION task 12: the token; the last personal event id, optional
     token: str = Field(min_length=1, max_length=4096)
     last_event_id: EventId | None = None  # resume the personal room after this event
+    # REPLACE WITH
+    # # TODO (task 12): the token; the last personal event id, optional
+    # END SOLUTION
 
 
 class Subscribe(Message):
     type: Literal["subscribe"]
+    # BEGIN SOLUTION task 12: org_id, project_id; the last event id, optional
     org_id: Id
     project_id: Id
     last_event_id: EventId | None = None  # resume the project room after this event
+    # REPLACE WITH
+    # # TODO (task 12): org_id, project_id; the last event id, optional
+    # END SOLUTION
 
 
 class Unsubscribe(Message):
     type: Literal["unsubscribe"]
+    # BEGIN SOLUTION task 12: project_id
     project_id: Id
+    # REPLACE WITH
+    # # TODO (task 12): project_id
+    # END SOLUTION
 
 
 class Ping(Message):
@@ -61,7 +73,7 @@ async def authenticate(websocket: WebSocket, within: float) -> tuple[int, str | 
     """The user of the first message's access token, and the last personal event id it saw;
     None for anything else, or nothing in time. A client that leaves raises
     ``WebSocketDisconnect``."""
-    # BEGIN SOLUTION task 12: first text in time, Auth, decode_access, the user exists
+    # BEGIN SOLUTION task 12: first message in time; token; user
     state = websocket.app.state
     try:
         text = await asyncio.wait_for(websocket.receive_text(), within)
@@ -80,7 +92,7 @@ async def may_watch(
     sessionmaker: async_sessionmaker[AsyncSession], user_id: int, org_id: int, project_id: int
 ) -> bool:
     """A member (any role) of ``org_id``, and ``project_id`` one of its live projects."""
-    # BEGIN SOLUTION task 12: scope the transaction; the membership; the live project
+    # BEGIN SOLUTION task 12: scope; membership; live project
     async with sessionmaker() as session, session.begin():
         await scope_to_organisation(session, org_id)
         if await MembershipRepository(session, org_id).get_for(user_id) is None:
@@ -94,7 +106,7 @@ async def resume(
 ) -> None:
     """Send the room's events missed since ``last_event_id`` (one may repeat a live one: ids tell),
     or ``resync`` when they are not all in the history (or Redis cannot say)."""
-    # BEGIN SOLUTION task 12: missed_since; None or a Redis failure: resync
+    # BEGIN SOLUTION task 12: missed_since, or resync
     try:
         missed = await missed_since(realtime.redis, kind, room_id, last_event_id)
     except (RedisError, OSError):  # Redis cannot say: a resync
@@ -110,7 +122,7 @@ async def resume(
 
 async def handle(realtime: Realtime, connection: Connection, text: str | None) -> None:
     """Answer one message of an authenticated client."""
-    # BEGIN SOLUTION task 12: ping, subscribe (checked), unsubscribe; else an error
+    # BEGIN SOLUTION task 12: ping, subscribe, unsubscribe, error
     websocket = connection.websocket
     try:
         message = ClientMessage.validate_json(text or "")
@@ -143,6 +155,7 @@ async def handle(realtime: Realtime, connection: Connection, text: str | None) -
 async def live(websocket: WebSocket) -> None:
     """Authenticate (else close 1008), join the caller's own room, then answer messages until the
     client leaves or says nothing for ``timeouts.idle`` seconds (close 1001)."""
+    # BEGIN SOLUTION task 12: accept; auth or 1008; ready, resume, messages, idle
     realtime: Realtime = websocket.app.state.realtime
     await websocket.accept()
     try:
@@ -175,3 +188,4 @@ async def live(websocket: WebSocket) -> None:
         realtime.rooms.leave(personal, connection)
         for project in connection.projects:
             realtime.rooms.leave(channel("project", project), connection)
+    # END SOLUTION
