@@ -1,8 +1,10 @@
 """Task 12: real-time notifications over ``/api/v1/ws``, across two app processes.
 
-Real components only: two uvicorn processes of the app (``a`` and ``b``) sharing a PostgreSQL
-database of their own (every request commits) and a Redis server of their own (the test stops
-it), and the ``websockets`` client. Both servers start once for the module, side by side. No
+Real components only: two uvicorn servers of the app sharing a PostgreSQL database of their own
+(every request commits) and a Redis server of their own (the last test stops it), and the
+``websockets`` client. ``a`` runs in a thread of the test process, ``b`` in a process of its own:
+two event loops, two subscriptions, nothing shared but PostgreSQL and Redis (and ``a`` is measured
+by the coverage run). Both start once for the module, side by side. No
 sleeps: every wait is for something to happen (a message, a closed socket, an open port, Redis's
 list of subscribers), with a deadline.
 
@@ -36,6 +38,7 @@ from websockets.exceptions import ConnectionClosed
 
 from testkit import impl_module
 from testkit.db import async_url
+from testkit.http import LiveServer
 from testkit.services.postgres import create_database, drop_database
 from testkit.services.process import free_port, port_open, wait_until
 from testkit.services.redis import ThrowawayRedis
@@ -46,59 +49,47 @@ from .conftest import SECRET
 pytestmark = pytest.mark.task(12)
 
 WAIT = 10.0  # seconds: generous for a loaded machine; a correct run takes milliseconds
-AUTH_TIMEOUT, IDLE_TIMEOUT = 1.0, 1.5  # the servers' (short, for the tests)
+AUTH_TIMEOUT, IDLE_TIMEOUT = 0.5, 1.0  # the impatient server's (``impatient``)
 POLICY_VIOLATION, GOING_AWAY = 1008, 1001
 _numbers = itertools.count(1)
 
 
 SERVE = """
-import os, signal, sys
+import sys
 
 import uvicorn
 
 from {main} import create_app
 from {realtime} import Timeouts
 
-children = []
-for port in sys.argv[1:]:  # imported once, forked per server: two processes for one import
-    if (pid := os.fork()) == 0:
-        app = create_app(realtime=Timeouts(auth={auth}, idle={idle}))
-        uvicorn.run(app, port=int(port), log_level="warning")
-        sys.exit(0)
-    children.append(pid)
-signal.signal(signal.SIGTERM, lambda *_: None)  # the group's SIGTERM stops the children
-for pid in children:
-    os.waitpid(pid, 0)
+app = create_app(realtime=Timeouts(auth=10, idle=30))  # patient: a loaded machine is slow
+uvicorn.run(app, port=int(sys.argv[1]), log_level="warning")
 """
 
 
 @contextmanager
-def app_processes(env: dict[str, str], count: int = 2) -> Iterator[tuple[list[str], Any]]:
-    """``count`` uvicorn processes of the app under test, forked from one that imported it; their
-    URLs, and a function that waits until they serve. uvicorn opens its port after the lifespan
-    ran: then the process has tried to subscribe."""
-    ports = [free_port() for _ in range(count)]
+def app_process(env: dict[str, str]) -> Iterator[tuple[str, Any]]:
+    """A uvicorn process of the app under test; its URL, and a function that waits until it
+    serves. uvicorn opens its port after the lifespan ran: then the process has tried to
+    subscribe."""
+    port = free_port()
     script = SERVE.format(
         main=impl_module("capstone", "main").__name__,
         realtime=impl_module("capstone", "realtime").__name__,
-        auth=AUTH_TIMEOUT,
-        idle=IDLE_TIMEOUT,
     )
     server = subprocess.Popen(
-        [sys.executable, "-c", script, *map(str, ports)],
+        [sys.executable, "-c", script, str(port)],
         env={**os.environ, **env},
         start_new_session=True,
         stdout=subprocess.DEVNULL,  # JSON access lines; errors still reach stderr
     )
 
     def serving() -> None:
-        for port in ports:
-            up = lambda port=port: port_open(port) or server.poll() is not None  # noqa: E731
-            wait_until(up, 60, f"the app on port {port}")
-            assert server.poll() is None, "the app's processes ended (their stderr says why)"
+        wait_until(lambda: port_open(port) or server.poll() is not None, 60, "the app process")
+        assert server.poll() is None, "the app's process ended (its stderr says why)"
 
     try:
-        yield [f"http://127.0.0.1:{port}" for port in ports], serving
+        yield f"http://127.0.0.1:{port}", serving
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(10)
@@ -127,6 +118,7 @@ class Stack:
     engine: AsyncEngine  # the processes' database
     redis: ThrowawayRedis
     tokens: Any  # a codec with the processes' secret
+    make_app: Any  # another app on the same database and Redis: make_app(auth=..., idle=...)
 
     async def person(self, name: str, *, issued: datetime | None = None) -> Person:
         email = f"{name}-{next(_numbers)}@example.com"
@@ -168,9 +160,7 @@ def now() -> datetime:
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def stack(
-    postgres_url: str, settings: Any, session_redis_server: ThrowawayRedis
-) -> AsyncIterator[Stack]:
+async def stack(postgres_url: str, session_redis_server: ThrowawayRedis) -> AsyncIterator[Stack]:
     server = session_redis_server
     server.resume()
     server.start()
@@ -182,12 +172,29 @@ async def stack(
         "CURSOR_SECRET": SECRET.decode(),
     }
     engine = create_async_engine(async_url(url))
+    module = impl_module("capstone", "settings")
+    here = module.Settings(  # the same secrets; the module's Redis
+        jwt_secret=SECRET,
+        cursor_secret=SECRET,
+        password_cost=module.PasswordCost(time_cost=1, memory_kib=1024, parallelism=1),
+        redis_url=server.url(),
+    )
+    timeouts = impl_module("capstone", "realtime").Timeouts
+
+    def make_app(auth: float = 10, idle: float = 30) -> Any:
+        create_app = impl_module("capstone", "main").create_app
+        return create_app(database=url, settings=here, realtime=timeouts(auth=auth, idle=idle))
+
     try:
-        with app_processes(env) as ((a, b), serving):
-            await migrate(url, "upgrade", "head")  # while the app is imported
-            serving()
-            tokens = impl_module("capstone", "auth.tokens").TokenCodec(settings)
-            yield Stack(a, b, engine, server, tokens)
+        with app_process(env) as (b, serving):
+            await migrate(url, "upgrade", "head")  # while b imports the app
+            a = LiveServer(make_app()).start(timeout=WAIT)  # uvicorn in a thread of this process
+            try:
+                serving()
+                tokens = impl_module("capstone", "auth.tokens").TokenCodec(here)
+                yield Stack(a.url, b, engine, server, tokens, make_app)
+            finally:
+                a.stop()
     finally:
         await engine.dispose()
         drop_database(url)
@@ -297,7 +304,7 @@ async def test_a_mention_reaches_the_mentioned_member(stack: Stack) -> None:
 
 async def test_the_project_room_hears_of_its_tasks(stack: Stack) -> None:
     acme = await stack.org("acme")
-    async with socket_of(stack.b, acme.member) as ws, api(stack.a, acme.admin) as http:
+    async with socket_of(stack.a, acme.member) as ws, api(stack.b, acme.admin) as http:
         await subscribe(ws, acme)
         created = await http.post(
             f"/orgs/{acme.id}/tasks", json={"project_id": acme.project_id, "title": "Ship"}
@@ -307,17 +314,23 @@ async def test_the_project_room_hears_of_its_tasks(stack: Stack) -> None:
         assert ids(await receive(ws), "type", "task_id", "project_id") == (
             "task.created", task_id, acme.project_id
         )  # fmt: skip
-        await patch_task(stack.a, acme.admin, acme, status="in_progress")
+        await patch_task(stack.b, acme.admin, acme, status="in_progress")
         assert ids(await receive(ws), "type", "task_id") == ("task.updated", acme.task_id)
         deleted = await http.delete(f"/orgs/{acme.id}/tasks/{task_id}")
         assert deleted.status_code == 204, deleted.text
         assert ids(await receive(ws), "type", "task_id") == ("task.deleted", task_id)
+        renamed = await http.patch(
+            f"/orgs/{acme.id}/projects/{acme.project_id}", json={"name": "Go"}
+        )
+        assert renamed.status_code == 200, renamed.text
+        assert ids(await receive(ws), "type", "project_id") == ("project.updated", acme.project_id)
 
         assert await ask(ws, type="unsubscribe", project_id=acme.project_id) == {
             "type": "unsubscribed", "project_id": acme.project_id
         }  # fmt: skip
-        await patch_task(stack.a, acme.admin, acme, status="todo")
-        assert await ask(ws, type="ping") == {"type": "pong"}
+        # One change, two events: the room's (published first: no longer heard), the notice.
+        await patch_task(stack.b, acme.admin, acme, assignee_id=acme.member.id)
+        assert ids(await receive(ws), "room", "reason") == ("user", "assigned")
 
 
 async def test_another_organisations_member_cannot_subscribe_and_learns_nothing(
@@ -352,7 +365,7 @@ async def test_a_removed_member_leaves_the_organisations_rooms(stack: Stack) -> 
             text("INSERT INTO memberships (org_id, user_id, role) VALUES (:o, :u, 'viewer')"),
             {"o": globex.id, "u": acme.member.id},
         )
-    async with socket_of(stack.b, acme.member) as ws, api(stack.a, acme.admin) as http:
+    async with socket_of(stack.a, acme.member) as ws, api(stack.b, acme.admin) as http:
         await subscribe(ws, acme)
         await subscribe(ws, globex)
         removed = await http.delete(f"/orgs/{acme.id}/members/{acme.member.id}")
@@ -363,8 +376,8 @@ async def test_a_removed_member_leaves_the_organisations_rooms(stack: Stack) -> 
             acme.id,
         )
 
-        await patch_task(stack.a, acme.admin, acme, title="After you left")
-        await patch_task(stack.a, globex.admin, globex, title="Still yours")
+        await patch_task(stack.b, acme.admin, acme, title="After you left")
+        await patch_task(stack.b, globex.admin, globex, title="Still yours")
         assert ids(await receive(ws), "org_id", "task_id") == (globex.id, globex.task_id)
         again = await ask(ws, type="subscribe", org_id=acme.id, project_id=acme.project_id)
         assert again["type"] == "error"
@@ -372,11 +385,11 @@ async def test_a_removed_member_leaves_the_organisations_rooms(stack: Stack) -> 
 
 async def test_a_client_resumes_from_its_last_event(stack: Stack) -> None:
     acme = await stack.org("acme")
-    async with socket_of(stack.a, acme.member) as ws:
+    async with socket_of(stack.b, acme.member) as ws:
         await subscribe(ws, acme)
-        await patch_task(stack.b, acme.admin, acme, title="One")
+        await patch_task(stack.a, acme.admin, acme, title="One")
         first = await receive(ws)
-        await patch_task(stack.b, acme.admin, acme, assignee_id=acme.member.id)
+        await patch_task(stack.a, acme.admin, acme, assignee_id=acme.member.id)
         assert (await receive(ws))["room"] == "project"  # published first, so received first
         personal = await receive(ws)
     # Disconnected: two changes are missed.
@@ -384,7 +397,7 @@ async def test_a_client_resumes_from_its_last_event(stack: Stack) -> None:
     comment_id = await comment(stack.b, acme.admin, acme, f"@{acme.member.email} see this")
 
     assert personal["reason"] == "assigned"
-    async with socket_of(stack.b, acme.member, last_event_id=personal["id"]) as ws:
+    async with socket_of(stack.a, acme.member, last_event_id=personal["id"]) as ws:
         assert ids(await receive(ws), "reason", "comment_id") == ("mentioned", comment_id)
         await subscribe(ws, acme, last_event_id=first["id"])
         missed = [await receive(ws) for _ in range(3)]
@@ -430,20 +443,35 @@ async def test_expired_and_unknown_tokens_are_closed_1008(stack: Stack) -> None:
             assert await close_code(ws) == POLICY_VIOLATION
 
 
-async def test_pings_are_answered_and_silence_is_closed(stack: Stack) -> None:
+async def test_pings_are_answered_and_other_messages_are_errors(stack: Stack) -> None:
     ann = await stack.person("ann")
-    async with raw_socket(stack.a) as silent, socket_of(stack.b, ann) as idle:
-        assert await ask(idle, type="ping") == {"type": "pong"}
-        assert await ask(idle, type="dance") == {
+    async with socket_of(stack.a, ann) as ws:
+        assert await ask(ws, type="ping") == {"type": "pong"}
+        assert await ask(ws, type="dance") == {
             "type": "error", "detail": "Not a message of this protocol"
         }  # fmt: skip
-        await idle.send(b"binary")
-        assert (await receive(idle))["type"] == "error"
-        # Both wait concurrently: one for the first message, one for any message.
-        started = time.monotonic()
+        await ws.send(b"binary")
+        assert (await receive(ws))["type"] == "error"
+        assert await ask(ws, type="ping") == {"type": "pong"}
+
+
+@pytest.fixture
+def impatient(stack: Stack) -> Iterator[str]:
+    """A third server of the app, with short timeouts (the others' are patient)."""
+    server = LiveServer(stack.make_app(auth=AUTH_TIMEOUT, idle=IDLE_TIMEOUT)).start(timeout=WAIT)
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+async def test_silence_is_closed(stack: Stack, impatient: str) -> None:
+    """Before authenticating: 1008 after the auth timeout; after: 1001 after the idle timeout.
+    ``close_code`` waits at most ``WAIT`` seconds: a server that never closes fails."""
+    ann = await stack.person("ann")
+    async with raw_socket(impatient) as silent, socket_of(impatient, ann) as idle:
         codes = list(await asyncio.gather(close_code(silent), close_code(idle)))
-        assert codes == [POLICY_VIOLATION, GOING_AWAY]
-        assert time.monotonic() - started < IDLE_TIMEOUT + 3  # dropped within a bound
+    assert codes == [POLICY_VIOLATION, GOING_AWAY]
 
 
 async def test_a_client_that_leaves_before_authenticating_is_no_error(stack: Stack) -> None:
