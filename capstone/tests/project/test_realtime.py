@@ -34,7 +34,7 @@ import redis
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed
+from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from testkit import impl_module
 from testkit.db import async_url
@@ -91,8 +91,9 @@ def app_process(env: dict[str, str]) -> Iterator[tuple[str, Any]]:
     try:
         yield f"http://127.0.0.1:{port}", serving
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(10)
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(10)
 
 
 @dataclass(frozen=True)
@@ -188,9 +189,9 @@ async def stack(postgres_url: str, session_redis_server: ThrowawayRedis) -> Asyn
     try:
         with app_process(env) as (b, serving):
             await migrate(url, "upgrade", "head")  # while b imports the app
+            serving()
             a = LiveServer(make_app()).start(timeout=WAIT)  # uvicorn in a thread of this process
             try:
-                serving()
                 tokens = impl_module("capstone", "auth.tokens").TokenCodec(here)
                 yield Stack(a.url, b, engine, server, tokens, make_app)
             finally:
@@ -207,8 +208,14 @@ def api(url: str, person: Person) -> httpx.AsyncClient:
 
 @asynccontextmanager
 async def raw_socket(url: str) -> AsyncIterator[ClientConnection]:
+    """A connection that has sent nothing yet. A refused handshake (an endpoint that raised
+    before accepting: HTTP 500) fails the test as an assertion."""
     ws_url = "ws" + url.removeprefix("http") + "/api/v1/ws"
-    async with connect(ws_url, open_timeout=WAIT, close_timeout=2, proxy=None) as ws:
+    try:
+        opened = await connect(ws_url, open_timeout=WAIT, close_timeout=2, proxy=None)
+    except InvalidStatus as exc:
+        raise AssertionError(f"the server refused the WebSocket: {exc}") from None
+    async with opened as ws:
         yield ws
 
 

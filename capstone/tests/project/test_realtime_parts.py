@@ -45,6 +45,14 @@ def test_a_channel_name_is_read_back_or_refused(name: str, room: Any) -> None:
         assert messages().channel(*room) == name
 
 
+def task_event(task_id: int, project_id: int = 4) -> tuple[str, str, Any]:
+    """(channel, stream, event) of a task's change in its project's room."""
+    after = {"project_id": project_id, "assignee_id": None}
+    updated = change(action="task.updated", entity_type="task", entity_id=task_id, after=after)
+    [(channel, stream, event)] = messages().addressed(updated)
+    return channel, stream, event
+
+
 def test_only_tasks_comments_and_projects_reach_a_project_room() -> None:
     audit = change(action="audit.read", entity_type="attachment", entity_id=3, after={"x": 1})
     assert messages().addressed(audit) == []
@@ -71,10 +79,9 @@ async def test_a_room_sends_to_its_sockets_and_forgets_an_empty_room() -> None:
     open_, closed = Socket(), Socket()
     closed.closed = True
     one, two = module.Connection(open_, 1), module.Connection(closed, 2)
-    room = messages().channel("project", 4)
+    room, _, event = task_event(1)
     rooms.join(room, one)
     rooms.join(room, two)
-    event = messages().Event(type="task.updated", room="project", org_id=1, project_id=4)
     assert await rooms.deliver(room, event.model_dump_json()) == 1  # the closed one fails
     assert json.loads(open_.sent[0])["type"] == "task.updated"
     assert await rooms.deliver(room, "not an event") == 0
@@ -88,15 +95,15 @@ async def test_a_room_sends_to_its_sockets_and_forgets_an_empty_room() -> None:
 async def test_the_history_of_a_room_resumes_or_says_resync(
     reused_redis_server: ThrowawayRedis,
 ) -> None:
-    module, event = fanout(), messages().Event
-    events = [event(type="task.updated", room="user", org_id=1, task_id=n) for n in range(3)]
-    channel, stream = messages().channel("user", 5), messages().history("user", 5)
+    module = fanout()
+    events = [task_event(n, project_id=5) for n in range(3)]
+    assert events[0][1] == messages().history("project", 5)
     async with Redis.from_url(reused_redis_server.url(), decode_responses=True) as redis:
-        await module.publish(redis, [(channel, stream, e) for e in events])
-        missed = await module.missed_since(redis, "user", 5, events[0].id)
+        await module.publish(redis, events)
+        missed = await module.missed_since(redis, "project", 5, events[0][2].id)
         assert [json.loads(text)["task_id"] for text in missed] == [1, 2]
-        assert await module.missed_since(redis, "user", 5, events[2].id) == []
-        assert await module.missed_since(redis, "user", 5, "never-sent") is None
+        assert await module.missed_since(redis, "project", 5, events[2][2].id) == []
+        assert await module.missed_since(redis, "project", 5, "never-sent") is None
 
 
 async def test_the_subscriber_outlives_a_redis_that_is_down_and_counts_its_users(
@@ -107,9 +114,13 @@ async def test_the_subscriber_outlives_a_redis_that_is_down_and_counts_its_users
     subscriber = fanout().Subscriber(server.url(), fanout().Rooms(), delay=0.01, max_delay=0.05)
     await subscriber.start()  # returns: Redis is down, the app starts anyway
     await subscriber.start()  # a second lifespan of the same app: counted
+    assert subscriber.task is not None, "start() runs the subscriber as a task"
     assert not subscriber.subscribed.is_set()
     server.start()
-    await asyncio.wait_for(subscriber.subscribed.wait(), 10)  # subscribed again by itself
+    try:
+        await asyncio.wait_for(subscriber.subscribed.wait(), 10)  # subscribed again by itself
+    except TimeoutError:
+        raise AssertionError("not subscribed within 10 s of Redis coming back") from None
     await subscriber.stop()
     assert subscriber.task is not None  # one user left: still running
     await subscriber.stop()
