@@ -386,3 +386,74 @@ async def racing(
         yield Racing(client, engine, org)
     finally:
         await engine.dispose()
+
+
+# --- part 2, background jobs: a committed database, real Celery workers, a real SMTP server ----
+
+
+@dataclass
+class Jobs:
+    """The jobs' world, one per session: a database where everything commits (a worker is
+    another process: it sees committed rows only), the broker (the session's Redis), an SMTP
+    server, the session's worker, and the crash tests' slow worker on a queue of its own."""
+
+    url: str
+    broker_url: str
+    smtp: Any  # testkit.smtp.SmtpServer
+    worker: Any  # testkit.celery_worker.CeleryWorker
+    slow: Any
+    producer: Any  # a Celery app that only publishes
+
+    def publish(self, task_name: str, queue: str = "celery") -> str:
+        return str(self.producer.send_task(task_name, queue=queue).id)
+
+
+CRASH_QUEUE = "crash"
+JOBS_MAIL_ATTEMPTS = 4  # poison: dead after four failures
+JOBS_MAIL_BACKOFF = "0.2"  # seconds (30 in production): up to 0.2, 0.4, 0.8 s between attempts
+
+
+@pytest.fixture(scope="session")
+def jobs_world(postgres_url: str, redis_url: str) -> Iterator[Jobs]:
+    """Both workers start side by side while the migrations run (their start-up is imports)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from testkit.celery_worker import CeleryWorker
+    from testkit.smtp import SmtpServer
+
+    url = create_database(postgres_url, prefix="jobs")
+    smtp = SmtpServer().start()
+    worker_app = impl_module("capstone", "jobs.worker").__name__
+    env = {"DATABASE_URL": url, "REDIS_URL": redis_url, "SMTP_HOST": smtp.host,
+           "SMTP_PORT": str(smtp.port), "CAPSTONE_MAIL_ATTEMPTS": str(JOBS_MAIL_ATTEMPTS),
+           "CAPSTONE_MAIL_BACKOFF": JOBS_MAIL_BACKOFF}  # fmt: skip
+    worker = CeleryWorker(worker_app, redis_url, env=env)
+    # Its tasks pause 1 s before their work, and an unacknowledged message goes back to the queue
+    # after 1 s (an hour in production): time to kill it mid-task, little to wait for.
+    slow_env = {**env, "CAPSTONE_TASK_PAUSE": "1", "CAPSTONE_VISIBILITY": "1"}
+    slow = CeleryWorker(worker_app, redis_url, env=slow_env, queues=[CRASH_QUEUE])
+    producer = impl_module("capstone", "jobs.celery_app").make_celery(redis_url)
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            started = [pool.submit(w.start) for w in (worker, slow)]
+            asyncio.run(migrate(url, "upgrade", "head"))
+            for future in started:
+                future.result()
+        yield Jobs(url, redis_url, smtp, worker, slow, producer)
+    finally:
+        producer.close()
+        slow.close()
+        worker.close()
+        smtp.close()
+        drop_database(url)
+
+
+@pytest_asyncio.fixture
+async def jobs(jobs_world: Jobs) -> AsyncIterator[tuple[Jobs, AsyncEngine]]:
+    """The jobs' world (SMTP running) and an engine on its database, for this test."""
+    jobs_world.smtp.start()
+    engine = create_async_engine(async_url(jobs_world.url))
+    try:
+        yield jobs_world, engine
+    finally:
+        await engine.dispose()
