@@ -13,7 +13,7 @@ import asyncio
 import itertools
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -403,6 +403,19 @@ class Jobs:
     worker: Any  # testkit.celery_worker.CeleryWorker
     slow: Any
     producer: Any  # a Celery app that only publishes
+    seen: dict[str, int] = field(default_factory=dict)  # each worker's log length at test start
+
+    def watch(self) -> None:
+        """Read the workers' logs from here on (each test, through the ``jobs`` fixture)."""
+        self.seen = {"worker": len(self.worker.log()), "slow": len(self.slow.log())}
+
+    def crash(self) -> str | None:
+        """A task of this test that raised (a bug, not a retry): the worker's traceback."""
+        for name, worker in (("worker", self.worker), ("slow", self.slow)):
+            log = str(worker.log())[self.seen.get(name, 0) :]
+            if "raised unexpected" in log:
+                return log[log.index("raised unexpected") :][:2000]
+        return None
 
     def publish(self, task_name: str, queue: str = "celery") -> str:
         return str(self.producer.send_task(task_name, queue=queue).id)
@@ -452,6 +465,7 @@ def jobs_world(postgres_url: str, redis_url: str) -> Iterator[Jobs]:
 async def jobs(jobs_world: Jobs) -> AsyncIterator[tuple[Jobs, AsyncEngine]]:
     """The jobs' world (SMTP running) and an engine on its database, for this test."""
     jobs_world.smtp.start()
+    jobs_world.watch()
     engine = create_async_engine(async_url(jobs_world.url))
     try:
         yield jobs_world, engine

@@ -72,8 +72,11 @@ async def row(engine: AsyncEngine, row_id: int) -> dict[str, Any]:
         return dict(found.mappings().one())
 
 
-async def until(check: Callable[[], Any], what: str, within: float = 15.0) -> Any:
-    """Poll ``check`` (sync or async) until it returns something true; return it."""
+async def until(
+    check: Callable[[], Any], what: str, jobs: Jobs | None = None, within: float = 15.0
+) -> Any:
+    """Poll ``check`` (sync or async) until it returns something true; return it. With ``jobs``,
+    fail at once when a task of the test raised (its traceback is the message)."""
     try:
         async with asyncio.timeout(within):
             while True:
@@ -82,6 +85,8 @@ async def until(check: Callable[[], Any], what: str, within: float = 15.0) -> An
                     result = await result
                 if result:
                     return result
+                if jobs is not None and (crash := jobs.crash()) is not None:
+                    raise AssertionError(f"a task raised while waiting for {what}:\n{crash}")
                 await asyncio.sleep(0.02)  # a poll interval, not a synchronisation
     except TimeoutError:
         raise AssertionError(f"not within {within:.0f} s: {what}") from None
@@ -105,13 +110,13 @@ async def test_an_assignment_sends_one_email_with_the_rows_message_id(
                                                 "assignee_id": t.member[0]})  # fmt: skip
     assert created.status_code == 201, created.text
 
-    [mail] = await until(lambda: mails_to(world, t.member[1]), "the assignee's e-mail")
+    [mail] = await until(lambda: mails_to(world, t.member[1]), "the assignee's e-mail", world)
     assert mail["Subject"] == "Assigned to you: Ship it"
     async with engine.connect() as db:
         stored = (await db.execute(text("SELECT message_id, status, attempts FROM outbox_emails "
                                         "WHERE recipient = :r"), {"r": t.member[1]})).one()  # fmt: skip
     assert mail["Message-ID"] == stored.message_id
-    await until(lambda: row_status(engine, t.member[1], "sent"), "the row marked sent")
+    await until(lambda: row_status(engine, t.member[1], "sent"), "the row marked sent", world)
     assert mails_to(world, t.admin[1]) == []  # the actor is not told of their own change
     assert len(mails_to(world, t.member[1])) == 1
 
@@ -142,7 +147,9 @@ async def test_a_rolled_back_change_writes_no_row_and_sends_nothing(
         await session.rollback()
 
     task_id = world.publish(DELIVER)  # a delivery runs, and finds nothing of this change
-    await until(lambda: f"{DELIVER}[{task_id}] succeeded" in world.worker.log(), "the delivery")
+    await until(
+        lambda: f"{DELIVER}[{task_id}] succeeded" in world.worker.log(), "the delivery", world
+    )
     assert not await row_status(engine, t.member[1], "pending")
     assert mails_to(world, t.member[1]) == []
 
@@ -156,12 +163,12 @@ async def test_a_failed_send_is_retried_with_backoff_then_sent(
     world.smtp.stop()  # the mail relay is down
     world.publish(DELIVER)
 
-    failed = await until(lambda: failed_once(engine, row_id), "a failed attempt")
+    failed = await until(lambda: failed_once(engine, row_id), "a failed attempt", world)
     assert failed["status"] == "pending"
     assert "Connection refused" in failed["last_error"] or "Errno" in failed["last_error"]
     world.smtp.start()
 
-    sent = await until(lambda: status_is(engine, row_id, "sent"), "the row sent")
+    sent = await until(lambda: status_is(engine, row_id, "sent"), "the row sent", world)
     assert 2 <= sent["attempts"] < JOBS_MAIL_ATTEMPTS
     assert sent["last_error"] is None
     [mail] = mails_to(world, t.member[1])
@@ -187,11 +194,13 @@ async def test_a_poisoned_message_is_dead_lettered_after_its_attempts(
     row_id = await outbox_row(engine, t.org_id, poison)
     world.publish(DELIVER)
 
-    dead = await until(lambda: status_is(engine, row_id, "dead"), "the dead letter")
+    dead = await until(lambda: status_is(engine, row_id, "dead"), "the dead letter", world)
     assert dead["attempts"] == JOBS_MAIL_ATTEMPTS
     assert dead["last_error"].startswith("ValueError")
     task_id = world.publish(DELIVER)  # a dead letter is never retried by the worker alone
-    await until(lambda: f"{DELIVER}[{task_id}] succeeded" in world.worker.log(), "a delivery")
+    await until(
+        lambda: f"{DELIVER}[{task_id}] succeeded" in world.worker.log(), "a delivery", world
+    )
     assert (await row(engine, row_id))["attempts"] == JOBS_MAIL_ATTEMPTS
 
 
@@ -209,8 +218,8 @@ async def test_a_worker_killed_mid_task_is_redelivered_and_sends_once(
     assert mails_to(world, t.member[1]) == []
     slow.restart()  # restores the unacknowledged message after its visibility timeout
 
-    await until(lambda: f"{DELIVER}[{task_id}] succeeded" in slow.log(), "the re-delivery")
+    await until(lambda: f"{DELIVER}[{task_id}] succeeded" in slow.log(), "the re-delivery", world)
     assert slow.log().count(f"{DELIVER}[{task_id}] received") == 2
-    sent = await until(lambda: status_is(engine, row_id, "sent"), "the row sent")
+    sent = await until(lambda: status_is(engine, row_id, "sent"), "the row sent", world)
     assert sent["attempts"] == 1
     assert len(mails_to(world, t.member[1])) == 1

@@ -30,6 +30,8 @@ from .db import database_url, make_engine, make_sessionmaker
 from .dependencies import Clock
 from .events import Listeners
 from .health import router as health_router
+from .jobs.celery_app import make_celery, send_delivery
+from .jobs.outbox import Enqueue, write_outbox
 from .observability import RequestIdMiddleware, configure_logging
 from .pagination import CursorCodec
 from .problems import add_problem_handlers, document_problems
@@ -139,6 +141,9 @@ def create_app(
     app.state.listeners.after_commit.append(app.state.page_cache.invalidate)
     app.state.rate_limiter = RateLimiter(guard, rate_limits or RateLimits())
     install(app, redis, settings.redis_url, realtime or Timeouts(), prefix=API_PREFIX)
+    app.state.celery = make_celery(settings.redis_url)  # only publishes: the worker runs the tasks
+    app.state.listeners.before_commit.append(write_outbox)
+    app.state.listeners.after_commit.append(Enqueue(send_delivery(app.state.celery)))
     add_problem_handlers(app)
     routers = (auth_router, tenancy_router, projects_router, tasks_router, comments_router)
     for router in (*routers, attachments_router, audit_router):

@@ -7,6 +7,7 @@ from .auth.models import RefreshToken, User
 from .comments.models import Comment, Mention
 from .db import Base
 from .idempotency import IdempotencyRecord
+from .jobs.models import OutboxEmail
 from .projects.models import Project
 from .tasks.models import Task
 from .tenancy.models import Invitation, Membership, Organisation
@@ -21,6 +22,7 @@ __all__ = [
     "Membership",
     "Mention",
     "Organisation",
+    "OutboxEmail",
     "Project",
     "RefreshToken",
     "Task",

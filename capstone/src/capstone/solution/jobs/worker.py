@@ -19,13 +19,14 @@ from typing import TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
 
-from .. import models  # noqa: F401 - every table mapped: the models name each other
+from .. import models
 from ..db import database_url
-from ..settings import Settings
+from ..settings import DEV_REDIS_URL
 from . import delivery, retention
 from .celery_app import DELIVER, PURGE, make_celery
 
 T = TypeVar("T")
+TABLES = models.Base.metadata.tables  # every model imported: their relationships name each other
 # A countdown is held unacknowledged by a worker: keep it well under the visibility timeout.
 MAX_COUNTDOWN = 300.0
 
@@ -53,8 +54,10 @@ def run(job: Callable[[async_sessionmaker[AsyncSession]], Awaitable[T]]) -> T:
     return asyncio.run(main())
 
 
+# REDIS_URL as ``Settings.from_env`` reads it (the worker needs no secrets, so not the whole set).
 app = make_celery(
-    Settings.from_env().redis_url, float(os.environ.get("CAPSTONE_VISIBILITY", "3600"))
+    os.environ.get("REDIS_URL") or DEV_REDIS_URL,
+    float(os.environ.get("CAPSTONE_VISIBILITY", "3600")),
 )
 
 
