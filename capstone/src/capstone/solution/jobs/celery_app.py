@@ -16,6 +16,7 @@ def make_celery(redis_url: str, visibility: float = 3600.0) -> Celery:
     ``visibility``: seconds before Redis hands an unacknowledged message to another worker. It
     must exceed the longest task (and any countdown), or a slow task runs twice at once."""
     app = Celery("capstone", broker=redis_url, backend=redis_url, set_as_current=False)
+    # BEGIN SOLUTION task 13: JSON, late acks, visibility, Beat
     app.conf.update(
         task_serializer="json",
         result_serializer="json",
@@ -41,9 +42,17 @@ def make_celery(redis_url: str, visibility: float = 3600.0) -> Celery:
             "purge-deleted": {"task": PURGE, "schedule": 24 * 3600.0},
         },
     )
+    # REPLACE WITH
+    # app.conf.update()  # TODO (task 13): JSON only, acks_late, reject_on_worker_lost, the
+    # # visibility timeout and its restore interval, a short publish retry, the Beat schedule
+    # END SOLUTION
     return app
 
 
 def send_delivery(celery: Celery) -> Callable[[], Any]:
     """What the web app's ``Enqueue`` listener calls: publish one delivery task."""
+    # BEGIN SOLUTION task 13: send_task by name
     return lambda: celery.send_task(DELIVER)
+    # REPLACE WITH
+    # return lambda: None  # TODO (task 13): publish the DELIVER task by its name
+    # END SOLUTION

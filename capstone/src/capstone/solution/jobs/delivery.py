@@ -33,12 +33,16 @@ Sessions = async_sessionmaker[AsyncSession]
 class Delivery:
     """Where and how hard to deliver (the worker reads them from its environment)."""
 
+    # BEGIN SOLUTION task 13: SMTP server, attempts, backoff
     smtp_host: str = "127.0.0.1"
     smtp_port: int = 1025
     smtp_timeout: float = 5.0
     max_attempts: int = 8
     backoff: float = 30.0  # seconds before the second attempt; doubled for each next one
     backoff_max: float = 3600.0
+    # REPLACE WITH
+    # # TODO (task 13): the SMTP server (host, port, timeout), max_attempts, backoff, backoff_max
+    # END SOLUTION
 
 
 def backoff(attempt: int, base: float, cap: float, rng: random.Random | None = None) -> float:
@@ -52,6 +56,7 @@ def backoff(attempt: int, base: float, cap: float, rng: random.Random | None = N
 
 
 def as_email(row: OutboxEmail) -> EmailMessage:
+    # BEGIN SOLUTION task 13: From, To, Subject, Message-ID, the body
     mail = EmailMessage()
     mail["From"] = SENDER
     mail["To"] = row.recipient
@@ -59,14 +64,17 @@ def as_email(row: OutboxEmail) -> EmailMessage:
     mail["Message-ID"] = row.message_id
     mail.set_content(row.body)
     return mail
+    # END SOLUTION
 
 
 def send(settings: Delivery, mail: EmailMessage) -> None:
     """One SMTP conversation (``OSError`` or ``smtplib.SMTPException`` when it fails)."""
+    # BEGIN SOLUTION task 13: one SMTP connection, send_message
     with smtplib.SMTP(
         settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout
     ) as smtp:
         smtp.send_message(mail)
+    # END SOLUTION
 
 
 async def deliver_one(sessions: Sessions, settings: Delivery) -> bool:
@@ -100,17 +108,21 @@ async def deliver_one(sessions: Sessions, settings: Delivery) -> bool:
 
 async def deliver_due(sessions: Sessions, settings: Delivery) -> int:
     """Deliver (or fail) every row due now; how many rows were attempted."""
+    # BEGIN SOLUTION task 13: deliver_one until none is due
     count = 0
     while await deliver_one(sessions, settings):
         count += 1
     return count
+    # END SOLUTION
 
 
 async def next_due(sessions: Sessions) -> datetime | None:
     """When the earliest pending row is due (None: nothing pending)."""
+    # BEGIN SOLUTION task 13: the earliest next_attempt_at of a pending row
     async with sessions() as session:
         return await session.scalar(
             select(func.min(OutboxEmail.next_attempt_at)).where(
                 OutboxEmail.status == Status.pending
             )
         )
+    # END SOLUTION

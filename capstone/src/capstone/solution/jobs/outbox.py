@@ -24,11 +24,15 @@ DOMAIN = "projects.example"  # the right-hand side of our Message-IDs
 def message_id() -> str:
     """A new, globally unique Message-ID (RFC 5322: ``<left@right>``). It is chosen once, when the
     row is written, so every attempt to send the row sends the same id."""
+    # BEGIN SOLUTION task 13: a uuid on the left, our DOMAIN on the right
     return f"<outbox.{uuid.uuid4().hex}@{DOMAIN}>"
+    # END SOLUTION
 
 
 def compose(notice: Notice) -> tuple[str, str]:
-    """The subject and the plain-text body telling of ``notice``."""
+    """The subject and the plain-text body telling of ``notice``: "Assigned to you: <the task's
+    title>", or "You were mentioned on task #<its id>" with the comment in the body."""
+    # BEGIN SOLUTION task 13: a subject and a body per reason
     change, after = notice.change, notice.change.after or {}
     if notice.reason is Reason.assigned:
         title = after.get("title", f"task #{change.entity_id}")
@@ -39,6 +43,7 @@ def compose(notice: Notice) -> tuple[str, str]:
     return f"You were mentioned on task #{task}", (
         f"You were mentioned in a comment on task #{task}:\n\n{after.get('body', '')}\n"
     )
+    # END SOLUTION
 
 
 async def write_outbox(session: AsyncSession, changes: list[Change]) -> None:
@@ -75,7 +80,9 @@ class Enqueue:
     ``Listeners`` and the sweep sends the rows later."""
 
     def __init__(self, send: Callable[[], object]) -> None:
+        # BEGIN SOLUTION task 13: keep it
         self.send = send
+        # END SOLUTION
 
     async def __call__(self, changes: list[Change]) -> None:
         # BEGIN SOLUTION task 13: publish once if any change has a notice

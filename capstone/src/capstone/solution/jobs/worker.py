@@ -1,12 +1,10 @@
-"""The capstone's Celery app, its tasks and its Beat schedule.
+"""The capstone's Celery app, its tasks and its Beat schedule (README, "Background jobs").
 
     celery -A capstone.solution.jobs.worker worker --loglevel=INFO   # a worker
     celery -A capstone.solution.jobs.worker beat --loglevel=INFO     # the schedule (one only)
 
-Broker and result backend: ``REDIS_URL`` (``Settings.redis_url``, the app's one Redis). The
-database: ``DATABASE_URL``; SMTP: ``SMTP_HOST``/``SMTP_PORT``. Messages are JSON only and
-acknowledged late: a worker that dies mid-task leaves its message unacknowledged, and Redis
-gives it to another worker after the visibility timeout, so every task is idempotent.
+It reads ``REDIS_URL`` (broker and results), ``DATABASE_URL`` and ``SMTP_HOST``/``SMTP_PORT``.
+Messages are acknowledged late: a task may run twice, so every task is idempotent.
 """
 
 import asyncio
@@ -32,6 +30,7 @@ MAX_COUNTDOWN = 300.0
 
 
 def delivery_settings() -> delivery.Delivery:
+    # BEGIN SOLUTION task 13: SMTP_HOST, SMTP_PORT, the attempts and the backoff
     env = os.environ
     return delivery.Delivery(
         smtp_host=env.get("SMTP_HOST", "127.0.0.1"),
@@ -39,11 +38,13 @@ def delivery_settings() -> delivery.Delivery:
         max_attempts=int(env.get("CAPSTONE_MAIL_ATTEMPTS", "8")),
         backoff=float(env.get("CAPSTONE_MAIL_BACKOFF", "30")),
     )
+    # END SOLUTION
 
 
 def run(job: Callable[[async_sessionmaker[AsyncSession]], Awaitable[T]]) -> T:
     """Run an async job on an engine of its own (NullPool: no connection outlives the task)."""
 
+    # BEGIN SOLUTION task 13: a NullPool engine, asyncio.run, dispose
     async def main() -> T:
         engine = create_async_engine(database_url(), poolclass=NullPool)
         try:
@@ -52,6 +53,7 @@ def run(job: Callable[[async_sessionmaker[AsyncSession]], Awaitable[T]]) -> T:
             await engine.dispose()
 
     return asyncio.run(main())
+    # END SOLUTION
 
 
 # REDIS_URL as ``Settings.from_env`` reads it (the worker needs no secrets, so not the whole set).
@@ -66,6 +68,7 @@ def deliver_outbox() -> int:
     """Deliver every due row; if some wait for their backoff, come back when the first is due."""
     # A pause before the work: the crash test kills the worker in it (0 in production).
     time.sleep(float(os.environ.get("CAPSTONE_TASK_PAUSE", "0")))
+    # BEGIN SOLUTION task 13: deliver_due, then come back at next_due
     settings = delivery_settings()
 
     async def job(sessions: delivery.Sessions) -> tuple[int, datetime | None]:
@@ -76,12 +79,15 @@ def deliver_outbox() -> int:
         wait = (due - datetime.now(UTC)).total_seconds()
         deliver_outbox.apply_async(countdown=min(max(0.0, wait), MAX_COUNTDOWN))
     return count
+    # END SOLUTION
 
 
 @app.task(name=PURGE)
 def purge_deleted() -> dict[str, list[int]]:
+    # BEGIN SOLUTION task 13: purge_deleted in one transaction
     async def job(sessions: delivery.Sessions) -> dict[str, list[int]]:
         async with sessions() as session, session.begin():
             return await retention.purge_deleted(session)
 
     return run(job)
+    # END SOLUTION

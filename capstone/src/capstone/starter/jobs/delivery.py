@@ -33,12 +33,7 @@ Sessions = async_sessionmaker[AsyncSession]
 class Delivery:
     """Where and how hard to deliver (the worker reads them from its environment)."""
 
-    smtp_host: str = "127.0.0.1"
-    smtp_port: int = 1025
-    smtp_timeout: float = 5.0
-    max_attempts: int = 8
-    backoff: float = 30.0  # seconds before the second attempt; doubled for each next one
-    backoff_max: float = 3600.0
+    # TODO (task 13): the SMTP server (host, port, timeout), max_attempts, backoff, backoff_max
 
 
 def backoff(attempt: int, base: float, cap: float, rng: random.Random | None = None) -> float:
@@ -49,21 +44,12 @@ def backoff(attempt: int, base: float, cap: float, rng: random.Random | None = N
 
 
 def as_email(row: OutboxEmail) -> EmailMessage:
-    mail = EmailMessage()
-    mail["From"] = SENDER
-    mail["To"] = row.recipient
-    mail["Subject"] = row.subject
-    mail["Message-ID"] = row.message_id
-    mail.set_content(row.body)
-    return mail
+    raise NotImplementedError("TODO: task 13: From, To, Subject, Message-ID, the body")
 
 
 def send(settings: Delivery, mail: EmailMessage) -> None:
     """One SMTP conversation (``OSError`` or ``smtplib.SMTPException`` when it fails)."""
-    with smtplib.SMTP(
-        settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout
-    ) as smtp:
-        smtp.send_message(mail)
+    raise NotImplementedError("TODO: task 13: one SMTP connection, send_message")
 
 
 async def deliver_one(sessions: Sessions, settings: Delivery) -> bool:
@@ -73,17 +59,9 @@ async def deliver_one(sessions: Sessions, settings: Delivery) -> bool:
 
 async def deliver_due(sessions: Sessions, settings: Delivery) -> int:
     """Deliver (or fail) every row due now; how many rows were attempted."""
-    count = 0
-    while await deliver_one(sessions, settings):
-        count += 1
-    return count
+    raise NotImplementedError("TODO: task 13: deliver_one until none is due")
 
 
 async def next_due(sessions: Sessions) -> datetime | None:
     """When the earliest pending row is due (None: nothing pending)."""
-    async with sessions() as session:
-        return await session.scalar(
-            select(func.min(OutboxEmail.next_attempt_at)).where(
-                OutboxEmail.status == Status.pending
-            )
-        )
+    raise NotImplementedError("TODO: task 13: the earliest next_attempt_at of a pending row")
