@@ -216,6 +216,7 @@ class Org:
     task_id: int
     attachment_id: int
     comment_id: int  # written by the member
+    export_id: int = 0  # a done export of the tasks (CSV), asked for by the admin
 
 
 _numbers = itertools.count(1)
@@ -282,7 +283,15 @@ class World:
                "a": people[1].id}  # fmt: skip
         attachment_id = int((await self.db.execute(attachment, row)).scalar_one())
         admin, member, viewer = people
-        return Org(org_id, admin, member, viewer, project_id, task_id, attachment_id, comment_id)
+        export = text(
+            "INSERT INTO report_exports (org_id, requested_by, format, status, content)"
+            " VALUES (:o, :a, 'csv', 'done', :c) RETURNING id"
+        )
+        export_values = {"o": org_id, "a": admin.id, "c": f"id,title\n{task_id},{values['t']}\n"}
+        export_id = int((await self.db.execute(export, export_values)).scalar_one())
+        org = Org(org_id, admin, member, viewer, project_id, task_id, attachment_id, comment_id)
+        org.export_id = export_id
+        return org
 
     async def client(self, person: Person | None = None, app: Any = None) -> httpx.AsyncClient:
         client = await self.asgi_client(app or self.app, base_url=API)

@@ -62,6 +62,7 @@ SAMPLE_BODIES: dict[tuple[str, str], Callable[[Org], dict[str, Any]]] = {
         "filename": "plan.pdf", "content_type": "application/pdf", "size": 1000},
     ("POST", f"{TENANT_PREFIX}/attachments/{{attachment_id}}/complete"): lambda o: {},
     ("PATCH", f"{TENANT_PREFIX}/comments/{{comment_id}}"): lambda o: {"body": f"Edited, @{o.admin.email}"},
+    ("POST", f"{TENANT_PREFIX}/exports"): lambda o: {"format": "json"},
 }  # fmt: skip
 
 
@@ -92,7 +93,7 @@ def url(path: str, org: Org, objects: Org) -> str:
     """``path`` filled in: the organisation ``org``, object ids of ``objects``' data."""
     values = {"org_id": org.id, "project_id": objects.project_id, "task_id": objects.task_id,
               "user_id": objects.viewer.id, "attachment_id": objects.attachment_id,
-              "comment_id": objects.comment_id}  # fmt: skip
+              "comment_id": objects.comment_id, "export_id": objects.export_id}  # fmt: skip
     filled = re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), path).removeprefix("/api/v1")
     return filled + next((q for (_, p), q in SAMPLE_QUERIES.items() if p == path), "")
 

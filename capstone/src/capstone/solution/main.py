@@ -29,9 +29,10 @@ from .comments.router import router as comments_router
 from .db import database_url, make_engine, make_sessionmaker
 from .dependencies import Clock
 from .events import Listeners
+from .exports.router import router as exports_router
 from .health import router as health_router
-from .jobs.celery_app import make_celery, send_delivery
-from .jobs.outbox import Enqueue, write_outbox
+from .jobs.celery_app import make_celery, send_delivery, send_export
+from .jobs.outbox import Enqueue, EnqueueExports, write_outbox
 from .observability import RequestIdMiddleware, configure_logging
 from .pagination import CursorCodec
 from .problems import add_problem_handlers, document_problems
@@ -144,9 +145,10 @@ def create_app(
     app.state.celery = make_celery(settings.redis_url)  # only publishes: the worker runs the tasks
     app.state.listeners.before_commit.append(write_outbox)
     app.state.listeners.after_commit.append(Enqueue(send_delivery(app.state.celery)))
+    app.state.listeners.after_commit.append(EnqueueExports(send_export(app.state.celery)))
     add_problem_handlers(app)
     routers = (auth_router, tenancy_router, projects_router, tasks_router, comments_router)
-    for router in (*routers, attachments_router, audit_router):
+    for router in (*routers, attachments_router, audit_router, exports_router):
         app.include_router(
             publish_required_roles(router), prefix=API_PREFIX, dependencies=[Depends(rate_limit)]
         )

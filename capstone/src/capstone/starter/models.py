@@ -6,6 +6,7 @@ from .audit.models import AuditEvent
 from .auth.models import RefreshToken, User
 from .comments.models import Comment, Mention
 from .db import Base
+from .exports.models import ReportExport
 from .idempotency import IdempotencyRecord
 from .jobs.models import OutboxEmail
 from .projects.models import Project
@@ -25,6 +26,7 @@ __all__ = [
     "OutboxEmail",
     "Project",
     "RefreshToken",
+    "ReportExport",
     "Task",
     "User",
 ]

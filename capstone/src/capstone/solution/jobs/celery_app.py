@@ -8,6 +8,8 @@ from celery import Celery
 
 DELIVER = "capstone.deliver_outbox"
 PURGE = "capstone.purge_deleted"
+BUILD_EXPORT = "capstone.build_export"
+SWEEP_EXPORTS = "capstone.sweep_exports"
 
 
 def make_celery(redis_url: str, visibility: float = 3600.0) -> Celery:
@@ -40,6 +42,7 @@ def make_celery(redis_url: str, visibility: float = 3600.0) -> Celery:
             # The sweep: rows whose enqueue failed, and retries whose backoff is over.
             "sweep-outbox": {"task": DELIVER, "schedule": 60.0},
             "purge-deleted": {"task": PURGE, "schedule": 24 * 3600.0},
+            "sweep-exports": {"task": SWEEP_EXPORTS, "schedule": 60.0},
         },
     )
     # REPLACE WITH
@@ -55,4 +58,15 @@ def send_delivery(celery: Celery) -> Callable[[], Any]:
     return lambda: celery.send_task(DELIVER)
     # REPLACE WITH
     # return lambda: None  # TODO (task 13): publish the DELIVER task by its name
+    # END SOLUTION
+
+
+def send_export(celery: Celery) -> Callable[[int, int], Any]:
+    """What the web app's ``EnqueueExports`` listener calls: build export ``export_id``."""
+    # BEGIN SOLUTION task 13: BUILD_EXPORT with both ids
+    return lambda org_id, export_id: celery.send_task(
+        BUILD_EXPORT, kwargs={"org_id": org_id, "export_id": export_id}
+    )
+    # REPLACE WITH
+    # return lambda org_id, export_id: None  # TODO (task 13): publish BUILD_EXPORT
     # END SOLUTION

@@ -91,3 +91,20 @@ class Enqueue:
         # REPLACE WITH
         # return  # TODO (task 13): publish (self.send, in a thread) if any change has a notice
         # END SOLUTION
+
+
+class EnqueueExports:
+    """``after_commit``: build each export requested in the transaction (``export.requested``);
+    the Beat sweep builds those whose publish failed."""
+
+    def __init__(self, send: Callable[[int, int], object]) -> None:
+        self.send = send
+
+    async def __call__(self, changes: list[Change]) -> None:
+        # BEGIN SOLUTION task 13: each export.requested change
+        for change in changes:
+            if change.action == "export.requested":
+                await asyncio.to_thread(self.send, change.org_id, change.entity_id)
+        # REPLACE WITH
+        # return  # TODO (task 13): send(org_id, export id) of each export.requested change
+        # END SOLUTION

@@ -11,17 +11,20 @@ import asyncio
 import os
 import time
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
 
 from .. import models
 from ..db import database_url
+from ..exports import service as exports
+from ..exports.models import ExportStatus, ReportExport
 from ..settings import DEV_REDIS_URL
 from . import delivery, retention
-from .celery_app import DELIVER, PURGE, make_celery
+from .celery_app import BUILD_EXPORT, DELIVER, PURGE, SWEEP_EXPORTS, make_celery
 
 T = TypeVar("T")
 TABLES = models.Base.metadata.tables  # every model imported: their relationships name each other
@@ -90,4 +93,39 @@ def purge_deleted() -> dict[str, list[int]]:
             return await retention.purge_deleted(session)
 
     return run(job)
+    # END SOLUTION
+
+
+@app.task(name=BUILD_EXPORT)
+def build_export(org_id: int, export_id: int) -> str:
+    """Build the export once: a re-delivered task finds it done and leaves it alone."""
+
+    # BEGIN SOLUTION task 13: build in one transaction
+    async def job(sessions: delivery.Sessions) -> str:
+        async with sessions() as session, session.begin():
+            return await exports.build(session, org_id, export_id)
+
+    return run(job)
+    # END SOLUTION
+
+
+@app.task(name=SWEEP_EXPORTS)
+def sweep_exports() -> int:
+    """Publish a build for every export pending for over a minute (its publish failed)."""
+
+    # BEGIN SOLUTION task 13: pending over a minute; build_export.delay
+    async def job(sessions: delivery.Sessions) -> list[tuple[int, int]]:
+        async with sessions() as session:
+            rows = await session.execute(
+                select(ReportExport.org_id, ReportExport.id).where(
+                    ReportExport.status == ExportStatus.pending,
+                    ReportExport.created_at < func.now() - timedelta(minutes=1),
+                )
+            )
+            return [(org_id, export_id) for org_id, export_id in rows.all()]
+
+    pending = run(job)
+    for org_id, export_id in pending:
+        build_export.delay(org_id=org_id, export_id=export_id)
+    return len(pending)
     # END SOLUTION

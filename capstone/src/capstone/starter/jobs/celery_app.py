@@ -8,6 +8,8 @@ from celery import Celery
 
 DELIVER = "capstone.deliver_outbox"
 PURGE = "capstone.purge_deleted"
+BUILD_EXPORT = "capstone.build_export"
+SWEEP_EXPORTS = "capstone.sweep_exports"
 
 
 def make_celery(redis_url: str, visibility: float = 3600.0) -> Celery:
@@ -24,3 +26,8 @@ def make_celery(redis_url: str, visibility: float = 3600.0) -> Celery:
 def send_delivery(celery: Celery) -> Callable[[], Any]:
     """What the web app's ``Enqueue`` listener calls: publish one delivery task."""
     return lambda: None  # TODO (task 13): publish the DELIVER task by its name
+
+
+def send_export(celery: Celery) -> Callable[[int, int], Any]:
+    """What the web app's ``EnqueueExports`` listener calls: build export ``export_id``."""
+    return lambda org_id, export_id: None  # TODO (task 13): publish BUILD_EXPORT

@@ -49,3 +49,14 @@ class Enqueue:
 
     async def __call__(self, changes: list[Change]) -> None:
         return  # TODO (task 13): publish (self.send, in a thread) if any change has a notice
+
+
+class EnqueueExports:
+    """``after_commit``: build each export requested in the transaction (``export.requested``);
+    the Beat sweep builds those whose publish failed."""
+
+    def __init__(self, send: Callable[[int, int], object]) -> None:
+        self.send = send
+
+    async def __call__(self, changes: list[Change]) -> None:
+        return  # TODO (task 13): send(org_id, export id) of each export.requested change
