@@ -25,7 +25,9 @@ class ExportRepository(TenantRepository[ReportExport]):
 
 
 def status_url(export: ReportExport) -> str:
+    # BEGIN SOLUTION task 13: under its organisation
     return f"{PREFIX}/orgs/{export.org_id}/exports/{export.id}"
+    # END SOLUTION
 
 
 def out(export: ReportExport) -> ExportOut:
@@ -52,6 +54,7 @@ async def find(session: SessionDep, tenant: Tenant, export_id: int) -> ReportExp
     # END SOLUTION
 
 
+# BEGIN SOLUTION
 @router.post(
     "/orgs/{org_id}/exports",
     status_code=status.HTTP_202_ACCEPTED,
@@ -61,7 +64,6 @@ async def start_export(
     body: ExportIn, tenant: AdminDep, session: SessionDep, response: Response
 ) -> ExportOut:
     """Start an export of the organisation's live tasks; poll ``Location`` until it is done."""
-    # BEGIN SOLUTION task 13: a pending row, audited, and its Location
     export = await ExportRepository(session, tenant.org_id).add(
         requested_by=tenant.user_id, format=body.format, status=ExportStatus.pending
     )
@@ -69,14 +71,25 @@ async def start_export(
     await AuditLog(session, tenant).record("export.requested", "export", export.id, None, after)
     response.headers["Location"] = status_url(export)
     return out(export)
-    # END SOLUTION
 
 
+# REPLACE WITH
+# # TODO (task 13): the route POST /orgs/{org_id}/exports
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.get("/orgs/{org_id}/exports/{export_id}", responses=problem_responses(401, 403, 404, 422))
 async def get_export(export_id: ExportId, tenant: AdminDep, session: SessionDep) -> ExportOut:
     return out(await find(session, tenant, export_id))
 
 
+# REPLACE WITH
+# # TODO (task 13): the route GET /orgs/{org_id}/exports/{export_id}
+# END SOLUTION
+
+
+# BEGIN SOLUTION
 @router.get(
     "/orgs/{org_id}/exports/{export_id}/download",
     responses={
@@ -87,7 +100,6 @@ async def get_export(export_id: ExportId, tenant: AdminDep, session: SessionDep)
 )
 async def download_export(export_id: ExportId, tenant: AdminDep, session: SessionDep) -> Response:
     """The file of a ``done`` export (409 while it is pending or when it failed)."""
-    # BEGIN SOLUTION task 13: 409 unless done, else the file
     export = await find(session, tenant, export_id)
     if export.status != ExportStatus.done or export.content is None:
         raise ConflictError(f"export {export_id} is {export.status}, not done")
@@ -97,4 +109,8 @@ async def download_export(export_id: ExportId, tenant: AdminDep, session: Sessio
         media_type=MEDIA_TYPES[export.format],
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
-    # END SOLUTION
+
+
+# REPLACE WITH
+# # TODO (task 13): the route GET /orgs/{org_id}/exports/{export_id}/download
+# END SOLUTION

@@ -30,6 +30,8 @@ T = TypeVar("T")
 TABLES = models.Base.metadata.tables  # every model imported: their relationships name each other
 # A countdown is held unacknowledged by a worker: keep it well under the visibility timeout.
 MAX_COUNTDOWN = 300.0
+# A row due but locked by another worker must not make this one come back in a busy loop.
+MIN_COUNTDOWN = 0.5
 
 
 def delivery_settings() -> delivery.Delivery:
@@ -80,7 +82,7 @@ def deliver_outbox() -> int:
     count, due = run(job)
     if due is not None:
         wait = (due - datetime.now(UTC)).total_seconds()
-        deliver_outbox.apply_async(countdown=min(max(0.0, wait), MAX_COUNTDOWN))
+        deliver_outbox.apply_async(countdown=min(max(MIN_COUNTDOWN, wait), MAX_COUNTDOWN))
     return count
     # END SOLUTION
 

@@ -30,6 +30,8 @@ T = TypeVar("T")
 TABLES = models.Base.metadata.tables  # every model imported: their relationships name each other
 # A countdown is held unacknowledged by a worker: keep it well under the visibility timeout.
 MAX_COUNTDOWN = 300.0
+# A row due but locked by another worker must not make this one come back in a busy loop.
+MIN_COUNTDOWN = 0.5
 
 
 def delivery_settings() -> delivery.Delivery:
