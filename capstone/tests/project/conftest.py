@@ -431,8 +431,8 @@ class Jobs:
 
 
 CRASH_QUEUE = "crash"
-JOBS_MAIL_ATTEMPTS = 4  # poison: dead after four failures
-JOBS_MAIL_BACKOFF = "0.2"  # seconds (30 in production): up to 0.2, 0.4, 0.8 s between attempts
+JOBS_MAIL_ATTEMPTS = 3  # poison: dead after three failures
+JOBS_MAIL_BACKOFF = "0.2"  # seconds (30 in production): retries within a second
 
 
 @pytest.fixture(scope="session")
@@ -450,9 +450,9 @@ def jobs_world(postgres_url: str, redis_url: str) -> Iterator[Jobs]:
            "SMTP_PORT": str(smtp.port), "CAPSTONE_MAIL_ATTEMPTS": str(JOBS_MAIL_ATTEMPTS),
            "CAPSTONE_MAIL_BACKOFF": JOBS_MAIL_BACKOFF}  # fmt: skip
     worker = CeleryWorker(worker_app, redis_url, env=env)
-    # Its tasks pause 1 s before their work, and an unacknowledged message goes back to the queue
+    # Its tasks pause 0.5 s before their work, and an unacknowledged message goes back to the queue
     # after 1 s (an hour in production): time to kill it mid-task, little to wait for.
-    slow_env = {**env, "CAPSTONE_TASK_PAUSE": "1", "CAPSTONE_VISIBILITY": "1"}
+    slow_env = {**env, "CAPSTONE_TASK_PAUSE": "0.5", "CAPSTONE_VISIBILITY": "1"}
     slow = CeleryWorker(worker_app, redis_url, env=slow_env, queues=[CRASH_QUEUE])
     producer = impl_module("capstone", "jobs.celery_app").make_celery(redis_url)
     try:
