@@ -24,8 +24,11 @@ MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
 def render(tasks: Sequence[Task], format: str) -> str:
     """The ``FIELDS`` of each task as CSV (a header row first) or as a JSON array; dates and
-    times in ISO 8601, a missing value empty (CSV) or null (JSON)."""
+    times in ISO 8601, a missing value empty (CSV) or null (JSON); ``ValueError`` for another
+    format."""
     # BEGIN SOLUTION task 13: a dict per task, DictWriter or json
+    if format not in MEDIA_TYPES:
+        raise ValueError(f"unknown export format {format!r}")
     rows: list[dict[str, Any]] = [
         {
             name: value.isoformat() if hasattr(value, "isoformat") else value

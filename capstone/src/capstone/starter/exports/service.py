@@ -24,7 +24,8 @@ MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
 def render(tasks: Sequence[Task], format: str) -> str:
     """The ``FIELDS`` of each task as CSV (a header row first) or as a JSON array; dates and
-    times in ISO 8601, a missing value empty (CSV) or null (JSON)."""
+    times in ISO 8601, a missing value empty (CSV) or null (JSON); ``ValueError`` for another
+    format."""
     raise NotImplementedError("TODO: task 13: a dict per task, DictWriter or json")
 
 
