@@ -24,7 +24,7 @@ Session = Annotated[AsyncSession, Depends(dependencies.get_session, scope="funct
 User = Annotated[Any, Depends(impl_module("capstone", "auth.dependencies").get_current_user)]
 Viewer = Annotated[Any, Depends(tenancy.RequireRole(tenancy.Role.viewer))]
 APP_OPERATIONS = operations(
-    impl_module("capstone", "main").create_app(settings=settings.Settings())
+    impl_module("capstone", "main").create_app(settings=settings.Settings(app_env="development"))
 )
 TENANT_OPERATIONS = [op for op in APP_OPERATIONS if op[2] is not None]
 

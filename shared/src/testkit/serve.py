@@ -48,7 +48,7 @@ def _wait(command: list[str], env: dict[str, str], cwd: Path | None = None) -> i
 
 
 def _run_app(root: Path, folder: str, module: str, urls: dict[str, str], port: int) -> int:
-    env = {**os.environ, **urls}
+    env = {"APP_ENV": "development", **os.environ, **urls}  # the apps' development rules
     week = root / folder
     steps = []
     if (week / "alembic.ini").is_file():

@@ -8,11 +8,11 @@ import json
 from typing import Any
 
 from .main import create_app
-from .settings import Settings
+from .settings import Environment, Settings
 
 
 def contract() -> dict[str, Any]:
-    return create_app(settings=Settings()).openapi()
+    return create_app(settings=Settings(app_env=Environment.DEVELOPMENT)).openapi()
 
 
 def render(document: dict[str, Any]) -> str:

@@ -104,7 +104,8 @@ def create_app(
     # JSON lines on stdout, uvicorn's too: uvicorn calls this factory after its own set-up.
     configure_logging()
     settings = settings or Settings.from_env()
-    storage = storage or local_storage_from_env(settings.cursor_secret)
+    cursor_key = settings.cursor_secret.get_secret_value().encode()
+    storage = storage or local_storage_from_env(cursor_key)
     redis = redis or make_redis(settings.redis_url)
 
     @asynccontextmanager
@@ -133,7 +134,7 @@ def create_app(
     app.state.clock = clock
     app.state.tokens = TokenCodec(settings)
     app.state.passwords = Passwords(settings.password_cost)
-    app.state.cursors = CursorCodec(settings.cursor_secret)
+    app.state.cursors = CursorCodec(cursor_key)
     app.state.storage = storage
     app.state.redis = redis
     app.state.listeners = Listeners()  # part 2's outbox and real-time layer register here

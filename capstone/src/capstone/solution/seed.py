@@ -87,7 +87,7 @@ async def run() -> None:
     engine = make_engine(database_url())
     try:
         async with make_sessionmaker(engine)() as session:
-            added = await seed(session, Settings())
+            added = await seed(session, Settings.from_env())
             await session.commit()
     finally:
         await engine.dispose()

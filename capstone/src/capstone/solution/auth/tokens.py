@@ -36,6 +36,7 @@ class RefreshClaims:
 class TokenCodec:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.key = settings.jwt_secret.get_secret_value()  # the HMAC key, out of its SecretStr
 
     def _encode(self, user_id: int, kind: str, now: datetime, **extra: str) -> dict[str, Any]:
         # BEGIN SOLUTION the registered claims, the type, encoded with HS256
@@ -50,7 +51,7 @@ class TokenCodec:
             "type": kind,
             **extra,
         }
-        claims["token"] = jwt.encode(claims, self.settings.jwt_secret, algorithm=ALGORITHM)
+        claims["token"] = jwt.encode(claims, self.key, algorithm=ALGORITHM)
         return claims
         # END SOLUTION
 
@@ -73,7 +74,7 @@ class TokenCodec:
         try:
             claims: dict[str, Any] = jwt.decode(
                 token,
-                self.settings.jwt_secret,
+                self.key,
                 algorithms=[ALGORITHM],
                 audience=self.settings.audience,
                 issuer=self.settings.issuer,

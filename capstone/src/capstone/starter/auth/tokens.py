@@ -36,6 +36,7 @@ class RefreshClaims:
 class TokenCodec:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.key = settings.jwt_secret.get_secret_value()  # the HMAC key, out of its SecretStr
 
     def _encode(self, user_id: int, kind: str, now: datetime, **extra: str) -> dict[str, Any]:
         raise NotImplementedError("TODO: the registered claims, the type, encoded with HS256")
