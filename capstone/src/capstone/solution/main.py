@@ -39,6 +39,7 @@ from .problems import add_problem_handlers, document_problems
 from .projects.router import router as projects_router
 from .realtime import Timeouts, install
 from .redis_client import make_redis
+from .sentry import init_sentry, password_of
 from .settings import Settings
 from .tasks.router import router as tasks_router
 from .tenancy.dependencies import RequireRole
@@ -104,6 +105,7 @@ def create_app(
     # JSON lines on stdout, uvicorn's too: uvicorn calls this factory after its own set-up.
     configure_logging()
     settings = settings or Settings.from_env()
+    init_sentry(settings, also_secret=password_of(database or database_url()))  # SENTRY_DSN
     cursor_key = settings.cursor_secret.get_secret_value().encode()
     storage = storage or local_storage_from_env(cursor_key)
     redis = redis or make_redis(settings.redis_url)
