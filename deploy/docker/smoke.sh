@@ -9,8 +9,9 @@
 #  3. lints the Dockerfiles (hadolint), builds the capstone's image and checks it: a non-root
 #     user, under IMAGE_BUDGET_MB, no compiler or build tool, no secret or .env file;
 #  4. brings the stack up, waits for health, checks the one-shot migration reached head, runs a
-#     user's flow over HTTP (python -m deploy.smoke), finds its login's X-Request-ID in a JSON line
-#     of the API's logs, and stops the API the way `docker stop` does;
+#     user's flow over HTTP (python -m deploy.smoke), checks that the API's connections are no
+#     superuser's and that row-level security holds for them, finds its login's X-Request-ID in a
+#     JSON line of the API's logs, and stops the API the way `docker stop` does;
 #  5. always (trap): compose down -v, dockerd stopped, its iptables chains and bridge removed.
 #
 # Needs root (dockerd, debootstrap). Logs: .reports/deploy-smoke/. Environment: IMAGE_BUDGET_MB,
@@ -66,10 +67,11 @@ $UVRUN hadolint --version >/dev/null || fail "no hadolint: run make bootstrap (d
 
 # Secrets only at run time, fresh for each run: the checks below look for them in the image.
 POSTGRES_PASSWORD=$(openssl rand -hex 16)
+APP_DB_PASSWORD=$(openssl rand -hex 16)
 JWT_SECRET=$(openssl rand -hex 32)
 CURSOR_SECRET=$(openssl rand -hex 32)
 API_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-export POSTGRES_PASSWORD JWT_SECRET CURSOR_SECRET API_PORT CAPSTONE_IMAGE POSTGRES_IMAGE REDIS_IMAGE
+export POSTGRES_PASSWORD APP_DB_PASSWORD JWT_SECRET CURSOR_SECRET API_PORT CAPSTONE_IMAGE POSTGRES_IMAGE REDIS_IMAGE
 
 compose() { docker-compose --project-name $PROJECT --file "$HERE/compose.yaml" "$@"; }
 
@@ -224,7 +226,7 @@ keys=$(as_root grep -rlI --exclude-dir=site-packages -e '-----BEGIN [A-Z ]*PRIVA
 echo "no .env, key or credential files, no private keys"
 
 # --- 4. The stack ----------------------------------------------------------------------------
-step "up: postgres and redis (healthy), then migrate (exit 0), then api"
+step "up: postgres and redis (healthy), then migrate and app-role (exit 0), then api"
 up_started=$SECONDS
 compose up --detach --no-build >"$LOGS/up.log" 2>&1 || fail "compose up: $(tail -5 "$LOGS/up.log")"
 echo "compose up returned after $((SECONDS - up_started)) s (it waits for healthy and completed)"
@@ -238,13 +240,17 @@ done
 [ "$health" = healthy ] || fail "the api container did not become healthy within 60 s"
 echo "api healthy after $((SECONDS - up_started)) s (its HEALTHCHECK runs every 10 s)"
 compose ps
-migrate=$(compose ps -q migrate)
-[ "$($DOCKER inspect -f '{{.State.ExitCode}}' "$migrate")" = 0 ] || fail "the migration failed"
-# Asked from inside the running API container: same image and DATABASE_URL, no new container.
-head=$($DOCKER exec "$api" alembic -c capstone/alembic.ini current 2>&1)
+for oneshot in migrate app-role; do
+    container=$(compose ps -q $oneshot)
+    [ "$($DOCKER inspect -f '{{.State.ExitCode}}' "$container")" = 0 ] || fail "$oneshot failed"
+done
+# Asked as the owner, in a container of the migration's service: the API's role may not read
+# alembic_version (it has only the grants of capstone_app).
+head=$(compose run --rm --no-deps migrate alembic -c capstone/alembic.ini current 2>&1)
 [[ $head == *"(head)"* ]] || fail "the database is not at the newest migration: $head"
 echo "migrations: $(echo "$head" | tail -1)"
-for secret in "$POSTGRES_PASSWORD" "$JWT_SECRET" "$CURSOR_SECRET"; do
+SECRETS=("$POSTGRES_PASSWORD" "$APP_DB_PASSWORD" "$JWT_SECRET" "$CURSOR_SECRET")
+for secret in "${SECRETS[@]}"; do
     if $DOCKER history --no-trunc $CAPSTONE_IMAGE | grep -q "$secret" \
         || $DOCKER image inspect $CAPSTONE_IMAGE | grep -q "$secret"; then
         fail "a run-time secret is baked into the image"
@@ -256,6 +262,44 @@ step "a user's flow over HTTP (python -m deploy.smoke)"
 REQUEST_ID=smoke-$(openssl rand -hex 8)
 $UVRUN python -m deploy.smoke "http://127.0.0.1:$API_PORT" --request-id "$REQUEST_ID" \
     || fail "the HTTP flow"
+
+step "row-level security: the API's connections, as PostgreSQL sees them"
+postgres=$(compose ps -q postgres)
+sql() {  # sql ROLE QUERY: one psql run inside the postgres container (local socket, trust)
+    $DOCKER exec -i "$postgres" psql --no-psqlrc --quiet --tuples-only --no-align \
+        --set=ON_ERROR_STOP=1 --username="$1" --dbname=capstone --command="$2" 2>&1
+}
+# The pool keeps the flow's connections open: every client connection to the database but ours.
+roles=$(sql capstone "SELECT string_agg(DISTINCT format('%s superuser=%s bypassrls=%s',
+    a.usename, r.rolsuper::text, r.rolbypassrls::text), ', ') FROM pg_stat_activity a JOIN pg_roles r
+    ON r.rolname = a.usename WHERE a.datname = 'capstone' AND a.backend_type = 'client backend'
+    AND a.pid <> pg_backend_pid()")
+[ "$roles" = "capstone_api superuser=false bypassrls=false" ] \
+    || fail "the API's connections should all be capstone_api's, no superuser, no BYPASSRLS: $roles"
+owns=$(sql capstone "SELECT count(*) FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
+    WHERE r.rolname = 'capstone_api'")
+member=$(sql capstone "SELECT pg_has_role('capstone_api', 'capstone_app', 'member')")
+[ "$owns" = 0 ] && [ "$member" = t ] \
+    || fail "capstone_api should own nothing ($owns relations) and be in capstone_app ($member)"
+echo "the API connects as $roles; it owns nothing and is a member of capstone_app"
+# The flow's task, seen by the owner; then by the API's role: nothing without a scope, its
+# organisation's rows with it, nothing with another organisation's, and no write into one.
+read -r org project tasks < <(sql capstone "SELECT org_id, min(project_id), count(*) FROM tasks
+    GROUP BY org_id ORDER BY org_id DESC LIMIT 1" | tr '|' ' ')
+[ "${tasks:-0}" -ge 1 ] || fail "no task in the database after the flow"
+other=$((org + 1000))
+seen=$(sql capstone_api "SELECT count(*) FROM tasks;
+    BEGIN; SELECT set_config('app.org_id', '$org', true); SELECT count(*) FROM tasks; ROLLBACK;
+    BEGIN; SELECT set_config('app.org_id', '$other', true); SELECT count(*) FROM tasks; ROLLBACK;" \
+    | tr '\n' ' ')
+[ "$seen" = "0 $org $tasks $other 0 " ] \
+    || fail "as capstone_api, tasks without a scope, with its own, with another's: $seen (expected 0, $tasks, 0)"
+planted=$(sql capstone_api "BEGIN; SELECT set_config('app.org_id', '$other', true);
+    INSERT INTO tasks (org_id, project_id, title) VALUES ($org, $project, 'planted'); ROLLBACK;" \
+    || true)
+[[ $planted == *"violates row-level security policy"* ]] \
+    || fail "as capstone_api, a write into an organisation outside the scope was not refused: $planted"
+echo "as capstone_api: 0 tasks without a scope, $tasks in organisation $org's, 0 in another's, a write into it refused"
 
 step "the API's logs: JSON lines, the login's request id, no secret"
 $DOCKER logs "$api" >"$LOGS/api.log" 2>&1
@@ -271,7 +315,7 @@ if [(r.get("event"), r.get("path"), r.get("status")) for r in found] != [
 print(json.dumps(found[0]))
 ' <"$LOGS/api.log") || fail "the API's log (see $LOGS/api.log): not JSON lines, or no line with $REQUEST_ID"
 echo "$line"
-for secret in "$POSTGRES_PASSWORD" "$JWT_SECRET" "$CURSOR_SECRET"; do
+for secret in "${SECRETS[@]}"; do
     ! grep -qF "$secret" "$LOGS/api.log" || fail "a run-time secret is in the API's logs"
 done
 echo "$(wc -l <"$LOGS/api.log") lines, every one JSON; none holds a run-time secret"
