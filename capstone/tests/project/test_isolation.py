@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from testkit import impl_module
 
-from .conftest import Org, World
+from .conftest import SECRET, Org, World
 from .isolation import behaviour_violations, operations, structure_violations
 
 pytestmark = pytest.mark.task(2)
@@ -24,7 +24,9 @@ Session = Annotated[AsyncSession, Depends(dependencies.get_session, scope="funct
 User = Annotated[Any, Depends(impl_module("capstone", "auth.dependencies").get_current_user)]
 Viewer = Annotated[Any, Depends(tenancy.RequireRole(tenancy.Role.viewer))]
 APP_OPERATIONS = operations(
-    impl_module("capstone", "main").create_app(settings=settings.Settings(app_env="development"))
+    impl_module("capstone", "main").create_app(
+        settings=settings.Settings(jwt_secret=SECRET, cursor_secret=SECRET)
+    )
 )
 TENANT_OPERATIONS = [op for op in APP_OPERATIONS if op[2] is not None]
 
