@@ -360,6 +360,19 @@ class Racing:
         return Counter(answer.status_code for answer in await asyncio.gather(*requests))
 
 
+def app_on_database(url: str, settings: Any) -> Any:
+    """The app on a database of its own, next to the session's Redis: its own cache keys (org 1
+    there is not org 1 here), and limits no test reaches (the suites that burst are not testing
+    the limits)."""
+    caching = impl_module("capstone", "caching.pages"), impl_module("capstone", "caching.limits")
+    return impl_module("capstone", "main").create_app(
+        database=url,
+        settings=settings,
+        cache=caching[0].CachePolicy(prefix=f"db:{url}"),
+        rate_limits=caching[1].RateLimits(per_user=10**9, per_org=10**9),
+    )
+
+
 @pytest.fixture
 async def racing(
     fresh_url: str, settings: Any, asgi_client: ClientFactory
@@ -375,17 +388,7 @@ async def racing(
             await conn.execute(text(
                 "INSERT INTO memberships (org_id, user_id, role) VALUES (:o, :u, 'member')"),
                 {"o": org, "u": user})  # fmt: skip
-        # Another database, the same Redis: its own cache keys (org 1 there is not org 1 here).
-        caching = (
-            impl_module("capstone", "caching.pages"),
-            impl_module("capstone", "caching.limits"),
-        )
-        app = impl_module("capstone", "main").create_app(
-            database=fresh_url,
-            settings=settings,
-            cache=caching[0].CachePolicy(prefix=f"racing:{fresh_url}"),
-            rate_limits=caching[1].RateLimits(per_user=10**9, per_org=10**9),
-        )
+        app = app_on_database(fresh_url, settings)
         token = app.state.tokens.access_token(user, datetime.now(UTC))
         client = await asgi_client(
             app,

@@ -11,12 +11,12 @@ import httpx
 import pytest
 import pytest_asyncio
 
-from testkit import hostile, impl_module
+from testkit import hostile
 from testkit.http import LiveServer
 from testkit.services.postgres import create_database, drop_database
 
 from .alembic_helpers import migrate
-from .conftest import PASSWORD
+from .conftest import PASSWORD, app_on_database
 
 pytestmark = [pytest.mark.task(6), pytest.mark.points(0)]
 DOCUMENTS = ["/openapi.json"]
@@ -71,7 +71,7 @@ async def api(postgres_url: str, settings: Any) -> AsyncIterator[hostile.Api]:
     url = create_database(postgres_url, prefix="live")
     try:
         await migrate(url, "upgrade", "head")
-        app = DefaultBearer(impl_module("capstone", "main").create_app(url, settings))
+        app = DefaultBearer(app_on_database(url, settings))
         server = LiveServer(app).start()
         try:
             app.token = await sign_up(server.url)
