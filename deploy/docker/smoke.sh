@@ -9,9 +9,12 @@
 #  3. lints the Dockerfiles (hadolint), builds the capstone's image and checks it: a non-root
 #     user, under IMAGE_BUDGET_MB, no compiler or build tool, no secret or .env file;
 #  4. brings the stack up, waits for health, checks the one-shot migration reached head, runs a
-#     user's flow over HTTP (python -m deploy.smoke), checks that the API's connections are no
-#     superuser's and that row-level security holds for them, finds its login's X-Request-ID in a
-#     JSON line of the API's logs, and stops the API the way `docker stop` does;
+#     user's flow over HTTP and WebSocket (python -m deploy.smoke: a second person is told of an
+#     assignment over the WebSocket, an export is built by the worker), finds the worker's e-mail
+#     in the mail sink, runs the retention purge as the worker's role, checks that the API's
+#     connections are no superuser's and that row-level security holds for them, finds its
+#     login's X-Request-ID in a JSON line of the API's logs, checks that the worker and beat run
+#     as non-root, and stops them and the API the way `docker stop` does;
 #  5. always (trap): compose down -v, dockerd stopped, its iptables chains and bridge removed.
 #
 # Needs root (dockerd, debootstrap). Logs: .reports/deploy-smoke/. Environment: IMAGE_BUDGET_MB,
@@ -68,12 +71,19 @@ $UVRUN hadolint --version >/dev/null || fail "no hadolint: run make bootstrap (d
 # Secrets only at run time, fresh for each run: the checks below look for them in the image.
 POSTGRES_PASSWORD=$(openssl rand -hex 16)
 APP_DB_PASSWORD=$(openssl rand -hex 16)
+WORKER_DB_PASSWORD=$(openssl rand -hex 16)
 JWT_SECRET=$(openssl rand -hex 32)
 CURSOR_SECRET=$(openssl rand -hex 32)
 API_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-export POSTGRES_PASSWORD APP_DB_PASSWORD JWT_SECRET CURSOR_SECRET API_PORT CAPSTONE_IMAGE POSTGRES_IMAGE REDIS_IMAGE
+export POSTGRES_PASSWORD APP_DB_PASSWORD WORKER_DB_PASSWORD JWT_SECRET CURSOR_SECRET API_PORT CAPSTONE_IMAGE POSTGRES_IMAGE REDIS_IMAGE
 
 compose() { docker-compose --project-name $PROJECT --file "$HERE/compose.yaml" "$@"; }
+# A service's container, from the labels Compose puts on it: `compose ps -q` starts a Python
+# program (about a second on a busy machine), docker's own client answers at once.
+cid() {
+    $DOCKER ps --all --quiet --filter "label=com.docker.compose.project=$PROJECT" \
+        --filter "label=com.docker.compose.service=$1"
+}
 
 # --- The way out, whatever happens ---------------------------------------------------------------
 iptables_cleanup() {
@@ -226,11 +236,11 @@ keys=$(as_root grep -rlI --exclude-dir=site-packages -e '-----BEGIN [A-Z ]*PRIVA
 echo "no .env, key or credential files, no private keys"
 
 # --- 4. The stack ----------------------------------------------------------------------------
-step "up: postgres and redis (healthy), then migrate and app-role (exit 0), then api"
+step "up: postgres, redis, mail (healthy), then migrate and app-role (exit 0), then api, worker, beat"
 up_started=$SECONDS
 compose up --detach --no-build >"$LOGS/up.log" 2>&1 || fail "compose up: $(tail -5 "$LOGS/up.log")"
 echo "compose up returned after $((SECONDS - up_started)) s (it waits for healthy and completed)"
-api=$(compose ps -q api)
+api=$(cid api)
 for _ in $(seq 120); do
     health=$($DOCKER inspect -f '{{.State.Health.Status}}' "$api")
     [ "$health" = healthy ] && break
@@ -241,7 +251,7 @@ done
 echo "api healthy after $((SECONDS - up_started)) s (its HEALTHCHECK runs every 10 s)"
 compose ps
 for oneshot in migrate app-role; do
-    container=$(compose ps -q $oneshot)
+    container=$(cid $oneshot)
     [ "$($DOCKER inspect -f '{{.State.ExitCode}}' "$container")" = 0 ] || fail "$oneshot failed"
 done
 # Asked as the owner, in a container of the migration's service: the API's role may not read
@@ -249,7 +259,7 @@ done
 head=$(compose run --rm --no-deps migrate alembic -c capstone/alembic.ini current 2>&1)
 [[ $head == *"(head)"* ]] || fail "the database is not at the newest migration: $head"
 echo "migrations: $(echo "$head" | tail -1)"
-SECRETS=("$POSTGRES_PASSWORD" "$APP_DB_PASSWORD" "$JWT_SECRET" "$CURSOR_SECRET")
+SECRETS=("$POSTGRES_PASSWORD" "$APP_DB_PASSWORD" "$WORKER_DB_PASSWORD" "$JWT_SECRET" "$CURSOR_SECRET")
 for secret in "${SECRETS[@]}"; do
     if $DOCKER history --no-trunc $CAPSTONE_IMAGE | grep -q "$secret" \
         || $DOCKER image inspect $CAPSTONE_IMAGE | grep -q "$secret"; then
@@ -258,22 +268,66 @@ for secret in "${SECRETS[@]}"; do
 done
 echo "the run-time secrets are in the containers' environment only, not in the image"
 
-step "a user's flow over HTTP (python -m deploy.smoke)"
+step "two people's flow over HTTP and WebSocket, with the worker (python -m deploy.smoke)"
 REQUEST_ID=smoke-$(openssl rand -hex 8)
+MAIL_TO=smoke-$(openssl rand -hex 4)@example.com
 $UVRUN python -m deploy.smoke "http://127.0.0.1:$API_PORT" --request-id "$REQUEST_ID" \
-    || fail "the HTTP flow"
+    --invitee "$MAIL_TO" || fail "the flow"
 
-step "row-level security: the API's connections, as PostgreSQL sees them"
-postgres=$(compose ps -q postgres)
+postgres=$(cid postgres)
 sql() {  # sql ROLE QUERY: one psql run inside the postgres container (local socket, trust)
     $DOCKER exec -i "$postgres" psql --no-psqlrc --quiet --tuples-only --no-align \
         --set=ON_ERROR_STOP=1 --username="$1" --dbname=capstone --command="$2" 2>&1
 }
-# The pool keeps the flow's connections open: every client connection to the database but ours.
+
+step "the worker's e-mail in the mail sink"
+mail=$(cid mail)
+mail_started=$SECONDS
+until $DOCKER logs "$mail" 2>&1 | grep -F "\"$MAIL_TO\"" >"$LOGS/mail.json"; do
+    [ $((SECONDS - mail_started)) -lt 20 ] || fail "no e-mail to $MAIL_TO in the mail sink within 20 s"
+    sleep 0.2
+done
+MAIL_TO=$MAIL_TO python3 -c '
+import json, os, sys
+[mail] = [json.loads(line) for line in sys.stdin]
+assert mail["rcpt_to"] == [os.environ["MAIL_TO"]], mail
+assert mail["subject"] == "Assigned to you: Ship the container", mail
+assert mail["message_id"].startswith("<") and mail["message_id"].endswith(">"), mail
+to, subject, message_id = mail["rcpt_to"][0], mail["subject"], mail["message_id"]
+print(f"one e-mail to {to}: {subject!r}, Message-ID {message_id}")
+' <"$LOGS/mail.json" || fail "the e-mail is not the assignment's: $(cat "$LOGS/mail.json")"
+outbox=$(sql capstone "SELECT status || ' after ' || attempts || ' attempt' FROM outbox_emails
+    WHERE recipient = '$MAIL_TO'")
+[ "$outbox" = "sent after 1 attempt" ] || fail "the outbox row of $MAIL_TO: $outbox"
+echo "its outbox row: $outbox"
+
+step "the worker's database role: BYPASSRLS and only its jobs' grants; the purge runs as it"
+worker_role=$(sql capstone "SELECT format('superuser=%s bypassrls=%s app_member=%s owns=%s',
+    r.rolsuper::text, r.rolbypassrls::text, pg_has_role(r.oid, 'capstone_app', 'member')::text,
+    (SELECT count(*) FROM pg_class c WHERE c.relowner = r.oid))
+    FROM pg_roles r WHERE r.rolname = 'capstone_worker'")
+[ "$worker_role" = "superuser=false bypassrls=true app_member=false owns=0" ] \
+    || fail "capstone_worker should bypass RLS and nothing more: $worker_role"
+denied=$(sql capstone_worker "SELECT count(*) FROM users" || true)
+[[ $denied == *"permission denied"* ]] || fail "capstone_worker may read users: $denied"
+# The deleted task, aged past the retention; then the purge task's own code, in the worker's
+# container (its environment, its role), called directly rather than waiting a day for beat.
+doomed=$(sql capstone "UPDATE tasks SET deleted_at = now() - interval '31 days'
+    WHERE deleted_at IS NOT NULL RETURNING id")
+worker=$(cid worker)
+purged=$($DOCKER exec "$worker" python -c 'import json
+from capstone.solution.jobs.worker import purge_deleted
+print(json.dumps(purge_deleted()))' 2>"$LOGS/purge.log") || fail "the purge as capstone_worker: $(tail -3 "$LOGS/purge.log")"
+[ "$purged" = "{\"task\": [$doomed], \"project\": []}" ] || fail "the purge removed $purged, not task $doomed"
+echo "capstone_worker: $worker_role, no access to users; the purge as it removed task $doomed"
+
+step "row-level security: the API's connections, as PostgreSQL sees them"
+api_ip=$($DOCKER inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$api")
+# The pool keeps the flow's connections open: every client connection from the API's address.
 roles=$(sql capstone "SELECT string_agg(DISTINCT format('%s superuser=%s bypassrls=%s',
     a.usename, r.rolsuper::text, r.rolbypassrls::text), ', ') FROM pg_stat_activity a JOIN pg_roles r
     ON r.rolname = a.usename WHERE a.datname = 'capstone' AND a.backend_type = 'client backend'
-    AND a.pid <> pg_backend_pid()")
+    AND a.client_addr = '$api_ip'")
 [ "$roles" = "capstone_api superuser=false bypassrls=false" ] \
     || fail "the API's connections should all be capstone_api's, no superuser, no BYPASSRLS: $roles"
 owns=$(sql capstone "SELECT count(*) FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
@@ -319,6 +373,32 @@ for secret in "${SECRETS[@]}"; do
     ! grep -qF "$secret" "$LOGS/api.log" || fail "a run-time secret is in the API's logs"
 done
 echo "$(wc -l <"$LOGS/api.log") lines, every one JSON; none holds a run-time secret"
+
+step "the worker and beat: non-root, and their logs hold no secret"
+beat=$(cid beat)
+for service in worker beat mail; do
+    container=$(cid $service)
+    uid=$($DOCKER exec "$container" python -c 'import os; print(os.stat("/proc/1").st_uid)')
+    [ "$uid" != 0 ] || fail "$service runs as root"
+    $DOCKER logs "$container" >"$LOGS/$service.log" 2>&1
+    for secret in "${SECRETS[@]}"; do
+        ! grep -qF "$secret" "$LOGS/$service.log" || fail "a run-time secret is in the $service's logs"
+    done
+done
+grep -q "celery@.* ready" "$LOGS/worker.log" || fail "the worker's log has no 'ready' line"
+echo "worker, beat and mail run as uid $uid; no run-time secret in their logs"
+
+step "graceful stop: SIGTERM, Celery's warm shutdown, for the worker and beat"
+stop_started=$(date +%s%N)
+$DOCKER stop --time 20 "$worker" "$beat" >/dev/null
+stop_ms=$((($(date +%s%N) - stop_started) / 1000000))
+for service in worker beat; do
+    container=$(cid $service)
+    code=$($DOCKER inspect -f '{{.State.ExitCode}}' "$container")
+    [ "$code" = 0 ] || fail "the $service exited with $code on docker stop (137: killed after 20 s)"
+done
+$DOCKER logs "$worker" 2>&1 | grep -q "Warm shutdown" || fail "the worker did not shut down warm"
+echo "both stopped in $stop_ms ms with exit code 0 (the worker's log: warm shutdown)"
 
 step "graceful stop: STOPSIGNAL SIGINT reaches uvicorn as PID 1"
 stop_started=$(date +%s%N)
