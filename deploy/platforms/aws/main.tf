@@ -57,9 +57,22 @@ resource "aws_security_group" "db" {
   vpc_id = data.aws_vpc.default.id
 
   ingress {
-    description     = "only the API's tasks reach PostgreSQL"
+    description     = "only the app's tasks (API, worker, one-off tasks) reach PostgreSQL"
     from_port       = 5432
     to_port         = 5432
+    protocol        = "tcp"
+    security_groups = [aws_security_group.app.id]
+  }
+}
+
+resource "aws_security_group" "redis" {
+  name   = "${var.name}-redis"
+  vpc_id = data.aws_vpc.default.id
+
+  ingress {
+    description     = "only the app's tasks reach Redis"
+    from_port       = 6379
+    to_port         = 6379
     protocol        = "tcp"
     security_groups = [aws_security_group.app.id]
   }
@@ -135,7 +148,36 @@ resource "aws_db_instance" "db" {
   final_snapshot_identifier = "${var.name}-final"
 }
 
-# --- Secrets: one JSON secret; ECS injects each key as an environment variable.
+# --- Redis, managed: the cache, rate limits, real-time fan-out and the Celery broker.
+resource "aws_elasticache_subnet_group" "redis" {
+  name       = var.name
+  subnet_ids = data.aws_subnets.default.ids
+}
+
+resource "aws_elasticache_cluster" "redis" {
+  cluster_id         = var.name
+  engine             = "redis"
+  engine_version     = "7.1"
+  node_type          = "cache.t4g.micro"
+  num_cache_nodes    = 1
+  port               = 6379
+  subnet_group_name  = aws_elasticache_subnet_group.redis.name
+  security_group_ids = [aws_security_group.redis.id]
+}
+
+# --- Secrets: one JSON secret; ECS injects each key as an environment variable. Three database
+# logins (deploy/README.md): the owner (`capstone`, RDS's master user) migrates and creates the
+# two others; the API logs in as capstone_api, the worker as capstone_worker.
+resource "random_password" "api_db" {
+  length  = 32
+  special = false
+}
+
+resource "random_password" "worker_db" {
+  length  = 32
+  special = false
+}
+
 resource "random_password" "jwt" {
   length = 48
 }
@@ -152,10 +194,34 @@ resource "aws_secretsmanager_secret_version" "app" {
   secret_id = aws_secretsmanager_secret.app.id
 
   secret_string = jsonencode({
-    DATABASE_URL  = "postgresql://capstone:${random_password.db.result}@${aws_db_instance.db.address}:5432/capstone?ssl=require"
-    JWT_SECRET    = random_password.jwt.result
-    CURSOR_SECRET = random_password.cursor.result
+    OWNER_DATABASE_URL  = "postgresql://capstone:${random_password.db.result}@${aws_db_instance.db.address}:5432/capstone?ssl=require"
+    API_DATABASE_URL    = "postgresql://capstone_api:${random_password.api_db.result}@${aws_db_instance.db.address}:5432/capstone?ssl=require"
+    WORKER_DATABASE_URL = "postgresql://capstone_worker:${random_password.worker_db.result}@${aws_db_instance.db.address}:5432/capstone?ssl=require"
+    OWNER_DB_PASSWORD   = random_password.db.result
+    APP_DB_PASSWORD     = random_password.api_db.result
+    WORKER_DB_PASSWORD  = random_password.worker_db.result
+    JWT_SECRET          = random_password.jwt.result
+    CURSOR_SECRET       = random_password.cursor.result
   })
+}
+
+locals {
+  image     = "${aws_ecr_repository.app.repository_url}:${var.image_tag}"
+  redis_url = "redis://${aws_elasticache_cluster.redis.cache_nodes[0].address}:6379/0"
+
+  # Each container gets only the keys it needs, under the name the app reads.
+  secret = { for key in ["OWNER_DATABASE_URL", "API_DATABASE_URL", "WORKER_DATABASE_URL",
+    "OWNER_DB_PASSWORD", "APP_DB_PASSWORD", "WORKER_DB_PASSWORD", "JWT_SECRET", "CURSOR_SECRET"] :
+  key => "${aws_secretsmanager_secret.app.arn}:${key}::" }
+
+  logs = {
+    logDriver = "awslogs"
+    options = {
+      awslogs-group         = aws_cloudwatch_log_group.app.name
+      awslogs-region        = var.region
+      awslogs-stream-prefix = "capstone"
+    }
+  }
 }
 
 # --- IAM: the execution role lets ECS pull the image, write logs and read this one secret.
@@ -211,7 +277,7 @@ resource "aws_ecs_task_definition" "api" {
 
   container_definitions = jsonencode([{
     name         = "api"
-    image        = "${aws_ecr_repository.app.repository_url}:${var.image_tag}"
+    image        = local.image
     essential    = true
     portMappings = [{ containerPort = 8000 }]
 
@@ -219,22 +285,130 @@ resource "aws_ecs_task_definition" "api" {
       "uvicorn", "capstone.solution.main:create_app", "--factory",
       "--host", "0.0.0.0", "--port", "8000", "--proxy-headers", "--forwarded-allow-ips=*",
     ]
-    environment = [{ name = "APP_ENV", value = "production" }]
+    environment = [
+      { name = "APP_ENV", value = "production" },
+      { name = "REDIS_URL", value = local.redis_url },
+    ]
+    secrets = [
+      { name = "DATABASE_URL", valueFrom = local.secret.API_DATABASE_URL },
+      { name = "JWT_SECRET", valueFrom = local.secret.JWT_SECRET },
+      { name = "CURSOR_SECRET", valueFrom = local.secret.CURSOR_SECRET },
+    ]
+    logConfiguration = local.logs
+  }])
+}
 
-    secrets = [for key in ["DATABASE_URL", "JWT_SECRET", "CURSOR_SECRET"] : {
-      name      = key
-      valueFrom = "${aws_secretsmanager_secret.app.arn}:${key}::"
-    }]
+# The Celery worker: the outbox's e-mails, the exports, the purge; as capstone_worker. ECS sends
+# SIGTERM (Celery's warm shutdown) and waits stopTimeout seconds before SIGKILL.
+resource "aws_ecs_task_definition" "worker" {
+  family                   = "${var.name}-worker"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "512"
+  memory                   = "1024"
+  execution_role_arn       = aws_iam_role.execution.arn
 
-    logConfiguration = {
-      logDriver = "awslogs"
+  container_definitions = jsonencode([{
+    name        = "worker"
+    image       = local.image
+    essential   = true
+    stopTimeout = 30
+    command = [
+      "celery", "--app=capstone.solution.jobs.worker", "worker", "--loglevel=INFO",
+      "--concurrency=2",
+    ]
+    # No healthCheck: ECS ignores the image's HEALTHCHECK (GET /health on port 8000, where a
+    # worker listens to nothing) and replaces a task whose process exits.
+    environment = [
+      { name = "APP_ENV", value = "production" },
+      { name = "REDIS_URL", value = local.redis_url },
+      { name = "SMTP_HOST", value = var.smtp_host },
+      { name = "SMTP_PORT", value = tostring(var.smtp_port) },
+    ]
+    secrets          = [{ name = "DATABASE_URL", valueFrom = local.secret.WORKER_DATABASE_URL }]
+    logConfiguration = local.logs
+  }])
+}
 
-      options = {
-        awslogs-group         = aws_cloudwatch_log_group.app.name
-        awslogs-region        = var.region
-        awslogs-stream-prefix = "api"
-      }
-    }
+# Celery beat: publishes the schedule; the broker only, no database, no secret.
+resource "aws_ecs_task_definition" "beat" {
+  family                   = "${var.name}-beat"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  memory                   = "512"
+  execution_role_arn       = aws_iam_role.execution.arn
+
+  container_definitions = jsonencode([{
+    name      = "beat"
+    image     = local.image
+    essential = true
+    command = [
+      "celery", "--app=capstone.solution.jobs.worker", "beat", "--loglevel=INFO",
+      "--schedule=/tmp/celerybeat-schedule",
+    ]
+    environment = [
+      { name = "APP_ENV", value = "production" },
+      { name = "REDIS_URL", value = local.redis_url },
+    ]
+    logConfiguration = local.logs
+  }])
+}
+
+# One-off tasks, run by `aws ecs run-task` before the services (the lecture has the commands):
+# the migrations as the owner, then the two login roles, with the same SQL as the Compose stack
+# (psql from the official PostgreSQL image; the SQL travels in the task definition, it holds no
+# secret: the passwords come from the secret as the variables the SQL reads).
+resource "aws_ecs_task_definition" "migrate" {
+  family                   = "${var.name}-migrate"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  memory                   = "512"
+  execution_role_arn       = aws_iam_role.execution.arn
+
+  container_definitions = jsonencode([{
+    name             = "migrate"
+    image            = local.image
+    essential        = true
+    command          = ["alembic", "-c", "capstone/alembic.ini", "upgrade", "head"]
+    secrets          = [{ name = "DATABASE_URL", valueFrom = local.secret.OWNER_DATABASE_URL }]
+    logConfiguration = local.logs
+  }])
+}
+
+resource "aws_ecs_task_definition" "db_roles" {
+  family                   = "${var.name}-db-roles"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  memory                   = "512"
+  execution_role_arn       = aws_iam_role.execution.arn
+
+  container_definitions = jsonencode([{
+    name      = "db-roles"
+    image     = var.postgres_client_image
+    essential = true
+    command   = ["sh", "-c", "printf '%s\\n' \"$ROLES_SQL\" | psql --no-psqlrc --quiet --file=-"]
+    environment = [
+      { name = "PGHOST", value = aws_db_instance.db.address },
+      { name = "PGUSER", value = "capstone" },
+      { name = "PGDATABASE", value = "capstone" },
+      { name = "PGSSLMODE", value = "require" },
+      {
+        name = "ROLES_SQL"
+        value = join("\n", [
+          file("${path.module}/../../docker/app-role.sql"),
+          file("${path.module}/../../docker/worker-role.sql"),
+        ])
+      },
+    ]
+    secrets = [
+      { name = "PGPASSWORD", valueFrom = local.secret.OWNER_DB_PASSWORD },
+      { name = "APP_DB_PASSWORD", valueFrom = local.secret.APP_DB_PASSWORD },
+      { name = "WORKER_DB_PASSWORD", valueFrom = local.secret.WORKER_DB_PASSWORD },
+    ]
+    logConfiguration = local.logs
   }])
 }
 
@@ -268,4 +442,41 @@ resource "aws_ecs_service" "api" {
   }
 
   depends_on = [aws_lb_listener.http]
+}
+
+resource "aws_ecs_service" "worker" {
+  name            = "${var.name}-worker"
+  cluster         = aws_ecs_cluster.main.id
+  task_definition = aws_ecs_task_definition.worker.arn
+  desired_count   = var.worker_count
+  launch_type     = "FARGATE"
+
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  network_configuration {
+    subnets          = data.aws_subnets.default.ids
+    security_groups  = [aws_security_group.app.id]
+    assign_public_ip = true
+  }
+}
+
+resource "aws_ecs_service" "beat" {
+  name            = "${var.name}-beat"
+  cluster         = aws_ecs_cluster.main.id
+  task_definition = aws_ecs_task_definition.beat.arn
+  desired_count   = min(var.worker_count, 1) # one beat at most: two send every task twice
+  launch_type     = "FARGATE"
+
+  # Stop the old beat before the new one starts: never two at once, a minute without one.
+  deployment_minimum_healthy_percent = 0
+  deployment_maximum_percent         = 100
+
+  network_configuration {
+    subnets          = data.aws_subnets.default.ids
+    security_groups  = [aws_security_group.app.id]
+    assign_public_ip = true
+  }
 }
