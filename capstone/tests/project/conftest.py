@@ -11,6 +11,7 @@ codec; ``test_auth.py`` tests registering and logging in through the API.
 
 import asyncio
 import itertools
+import uuid
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
@@ -18,8 +19,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+import psycopg
 import pytest
 import pytest_asyncio
+from psycopg import sql
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
@@ -33,7 +36,7 @@ from testkit import impl_module
 from testkit.db import async_url
 from testkit.http import ClientFactory
 from testkit.s3 import S3Server
-from testkit.services.postgres import create_database, drop_database
+from testkit.services.postgres import create_database, drop_database, with_dbname
 
 from .alembic_helpers import migrate
 
@@ -88,6 +91,38 @@ def clock(session_clock: MovableClock) -> Iterator[MovableClock]:
 def fresh_url(postgres_url: str) -> Iterator[str]:
     """A new, empty database (dropped afterwards), for tests that commit or migrate."""
     url = create_database(postgres_url, prefix="fresh")
+    try:
+        yield url
+    finally:
+        drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def migrated_template(postgres_url: str) -> Iterator[str]:
+    """A database the migrations bring to ``head`` once a session, for ``migrated_url`` to copy:
+    a copy costs a tenth of a run of the migrations (``test_migrations.py`` tests them)."""
+    url = create_database(postgres_url, prefix="template")
+    try:
+        asyncio.run(migrate(url, "upgrade", "head"))
+        yield url
+    finally:
+        drop_database(url)
+
+
+def copy_database(template_url: str, prefix: str) -> str:
+    """A new database made from ``template_url``'s (nobody may be connected to it); its URL."""
+    template = template_url.partition("?")[0].rsplit("/", 1)[1]
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(with_dbname(template_url, "postgres"), autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+            sql.Identifier(name), sql.Identifier(template)))  # fmt: skip
+    return with_dbname(template_url, name)
+
+
+@pytest.fixture
+def migrated_url(migrated_template: str) -> Iterator[str]:
+    """A new database at ``head`` (dropped afterwards), for tests that commit."""
+    url = copy_database(migrated_template, prefix="migrated")
     try:
         yield url
     finally:
@@ -375,10 +410,9 @@ def app_on_database(url: str, settings: Any) -> Any:
 
 @pytest.fixture
 async def racing(
-    fresh_url: str, settings: Any, asgi_client: ClientFactory
+    migrated_url: str, settings: Any, asgi_client: ClientFactory
 ) -> AsyncIterator[Racing]:
-    await migrate(fresh_url, "upgrade", "head")
-    engine = create_async_engine(async_url(fresh_url))
+    engine = create_async_engine(async_url(migrated_url))
     try:
         async with engine.begin() as conn:
             user = await conn.scalar(text(
@@ -388,7 +422,7 @@ async def racing(
             await conn.execute(text(
                 "INSERT INTO memberships (org_id, user_id, role) VALUES (:o, :u, 'member')"),
                 {"o": org, "u": user})  # fmt: skip
-        app = app_on_database(fresh_url, settings)
+        app = app_on_database(migrated_url, settings)
         token = app.state.tokens.access_token(user, datetime.now(UTC))
         client = await asgi_client(
             app,
