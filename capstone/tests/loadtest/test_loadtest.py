@@ -1,7 +1,7 @@
 """The load-test kit (``capstone/loadtest``, ``capstone/benchmarks``), run for real at a tiny scale.
 
 The benchmark's whole path runs once (migrate, seed in SQL, 2 uvicorn workers, log in through the
-API, measure, report, chart) with a few hundred tasks and about a second of load per row; the
+API, measure, report, chart) with a few hundred tasks and half a second of load per row; the
 scripts' own logic (the timeline, the table, the chart) is checked without services.
 """
 
@@ -47,7 +47,7 @@ def test_the_benchmark_runs_end_to_end_and_reports_every_row(
     report.write_text("# Results\n<!-- bench:start -->\nold\n<!-- bench:end -->\nkept\n")
     code = bench.main([
         "--server-url", postgres_url, "--orgs", "2", "--projects", "2", "--tasks", "300",
-        "--logins", "3", "--connections", "2", "4", "--seconds", "0.8", "--warmup", "0.2",
+        "--logins", "3", "--connections", "2", "4", "--seconds", "0.5", "--warmup", "0.1",
         "--results", str(tmp_path), "--report", str(report),
         "--server-log", str(tmp_path / "server.log"),
     ])  # fmt: skip
