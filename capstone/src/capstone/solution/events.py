@@ -71,34 +71,54 @@ class Listeners:
     after_commit: list[AfterCommit] = field(default_factory=list)
 
     async def committing(self, session: AsyncSession) -> None:
+        # BEGIN SOLUTION task 0: the kept changes to each before_commit listener
         if changes := kept(session):
             for listener in self.before_commit:
                 await listener(session, changes)
+        # REPLACE WITH
+        # return  # TODO (task 0): the kept changes (if any) to each before_commit listener
+        # END SOLUTION
 
     async def committed(self, session: AsyncSession) -> None:
+        # BEGIN SOLUTION task 0: the taken changes to each after_commit listener
         if changes := take(session):
             for listener in self.after_commit:
                 try:
                     await listener(changes)
                 except Exception:
                     logger.exception("after-commit listener failed", listener=repr(listener))
+        # REPLACE WITH
+        # return  # TODO (task 0): take the changes; each after_commit listener, failures logged
+        # END SOLUTION
 
 
 def keep(session: AsyncSession, change: Change) -> None:
     """Keep ``change`` on the session until its transaction ends."""
+    # BEGIN SOLUTION task 0: a list under SESSION_KEY in session.info
     session.info.setdefault(SESSION_KEY, []).append(change)
+    # REPLACE WITH
+    # return  # TODO (task 0): append `change` to a list under SESSION_KEY in session.info
+    # END SOLUTION
 
 
 def kept(session: AsyncSession) -> list[Change]:
     """The changes of the session's transaction so far (still kept)."""
+    # BEGIN SOLUTION task 0: a copy of the list, which stays
     changes: list[Change] = session.info.get(SESSION_KEY, [])
     return list(changes)
+    # REPLACE WITH
+    # return []  # TODO (task 0): a copy of the changes kept so far (they stay kept)
+    # END SOLUTION
 
 
 def take(session: AsyncSession) -> list[Change]:
     """The changes kept so far, forgotten by the session (after its commit or rollback)."""
+    # BEGIN SOLUTION task 0: the list, removed from session.info
     changes: list[Change] = session.info.pop(SESSION_KEY, [])
     return changes
+    # REPLACE WITH
+    # return []  # TODO (task 0): the changes kept so far, no longer kept
+    # END SOLUTION
 
 
 def notices(change: Change) -> list[Notice]:

@@ -71,34 +71,25 @@ class Listeners:
     after_commit: list[AfterCommit] = field(default_factory=list)
 
     async def committing(self, session: AsyncSession) -> None:
-        if changes := kept(session):
-            for listener in self.before_commit:
-                await listener(session, changes)
+        return  # TODO (task 0): the kept changes (if any) to each before_commit listener
 
     async def committed(self, session: AsyncSession) -> None:
-        if changes := take(session):
-            for listener in self.after_commit:
-                try:
-                    await listener(changes)
-                except Exception:
-                    logger.exception("after-commit listener failed", listener=repr(listener))
+        return  # TODO (task 0): take the changes; each after_commit listener, failures logged
 
 
 def keep(session: AsyncSession, change: Change) -> None:
     """Keep ``change`` on the session until its transaction ends."""
-    session.info.setdefault(SESSION_KEY, []).append(change)
+    return  # TODO (task 0): append `change` to a list under SESSION_KEY in session.info
 
 
 def kept(session: AsyncSession) -> list[Change]:
     """The changes of the session's transaction so far (still kept)."""
-    changes: list[Change] = session.info.get(SESSION_KEY, [])
-    return list(changes)
+    return []  # TODO (task 0): a copy of the changes kept so far (they stay kept)
 
 
 def take(session: AsyncSession) -> list[Change]:
     """The changes kept so far, forgotten by the session (after its commit or rollback)."""
-    changes: list[Change] = session.info.pop(SESSION_KEY, [])
-    return changes
+    return []  # TODO (task 0): the changes kept so far, no longer kept
 
 
 def notices(change: Change) -> list[Notice]:
