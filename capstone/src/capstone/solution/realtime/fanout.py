@@ -30,9 +30,11 @@ class Connection:
     """One authenticated socket: its person, and the project rooms it joined (project -> org)."""
 
     def __init__(self, websocket: WebSocket, user_id: int) -> None:
+        # BEGIN SOLUTION task 12: the socket, the person, their project rooms
         self.websocket = websocket
         self.user_id = user_id
         self.projects: dict[int, int] = {}
+        # END SOLUTION
 
     async def send(self, text: str) -> bool:
         """Send one JSON text; False when the socket is gone."""
@@ -130,10 +132,10 @@ class Publisher:
     def __init__(self, redis: Redis) -> None:
         self.redis = redis
 
+    # BEGIN SOLUTION task 12: the two listeners
     async def find_rooms(self, session: AsyncSession, changes: list[Change]) -> None:
         """``before_commit``: a comment's project is not in its snapshot; read it in the
         transaction (the task's, a comment's task is never moved) and keep it as a fact."""
-        # BEGIN SOLUTION task 12: the comments' projects, one query
         comments = [c for c in changes if c.entity_type == "comment"]
         task_ids = {int((c.after or c.before or {})["task_id"]) for c in comments}
         if not task_ids:
@@ -146,13 +148,9 @@ class Publisher:
             project = projects.get(int((change.after or change.before or {})["task_id"]))
             if project is not None:
                 change.facts["project_id"] = project
-        # REPLACE WITH
-        # return  # TODO (task 12): the comments' projects, as change.facts["project_id"]
-        # END SOLUTION
 
     async def publish(self, changes: list[Change]) -> None:
         """``after_commit``: every event of the transaction's changes, in one round trip."""
-        # BEGIN SOLUTION task 12: addressed() of each change; publish
         events = [item for change in changes for item in addressed(change)]
         if not events:
             return
@@ -160,7 +158,14 @@ class Publisher:
             await publish(self.redis, events)
         except (RedisError, OSError) as exc:
             logger.warning("events not published", error=repr(exc), count=len(events))
-        # END SOLUTION
+
+    # REPLACE WITH
+    # # TODO (task 12): two listeners for `install` to register. Before the commit (a session and
+    # # the changes): a comment's project is not in its snapshot; read it in the transaction, one
+    # # query for all the comments' tasks, and keep it as change.facts["project_id"]. After the
+    # # commit (the changes): every event `addressed` gives, published in one round trip; a
+    # # Redis error is logged, never raised (the write has committed).
+    # END SOLUTION
 
 
 class Subscriber:
@@ -182,7 +187,7 @@ class Subscriber:
         """Start listening; wait (at most ``wait`` s) for the first attempt: subscribed, or Redis
         is down (the app starts anyway and subscribes when it is back). Started again while it
         runs (two lifespans of one app at once, as in tests), it counts instead."""
-        # BEGIN SOLUTION task 12: count; run() as a task; wait for tried
+        # BEGIN SOLUTION task 12: count; the loop as a task; wait for tried
         self.users += 1
         if self.task is not None:
             return
@@ -191,7 +196,7 @@ class Subscriber:
         await asyncio.wait({self.task, waiter}, timeout=wait, return_when="FIRST_COMPLETED")
         waiter.cancel()
         # REPLACE WITH
-        # return  # TODO (task 12): count the users; start run() as a task; wait for tried
+        # return  # TODO (task 12): count the users; start your loop as a task; wait for tried
         # END SOLUTION
 
     async def stop(self) -> None:
@@ -210,9 +215,9 @@ class Subscriber:
         # return  # TODO (task 12): the last user cancels the task and awaits it
         # END SOLUTION
 
+    # BEGIN SOLUTION task 12: the loop: subscribe, deliver; on failure wait and retry
     async def run(self) -> None:
         """Listen; on a Redis failure, wait and subscribe again (forever, until cancelled)."""
-        # BEGIN SOLUTION task 12: listen; on RedisError: wait, retry
         delay = self.delay
         while True:
             try:
@@ -225,11 +230,9 @@ class Subscriber:
                 logger.warning("realtime subscription lost", error=repr(exc), retry_in=delay)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, self.max_delay)
-        # END SOLUTION
 
     async def listen(self) -> None:
         """One subscription: deliver its messages until the connection fails (raises)."""
-        # BEGIN SOLUTION task 12: own client, PSUBSCRIBE PREFIX*, deliver
         client = Redis.from_url(self.redis_url, decode_responses=True, socket_connect_timeout=2)
         async with client, client.pubsub() as pubsub:
             await pubsub.psubscribe(f"{PREFIX}*")
@@ -238,7 +241,13 @@ class Subscriber:
             async for message in pubsub.listen():
                 if message["type"] == "pmessage":
                     await self.rooms.deliver(message["channel"], message["data"])
-        # END SOLUTION
+
+    # REPLACE WITH
+    # # TODO (task 12): the loop `start` runs as a task, until cancelled: a client of its own
+    # # (from redis_url), one pattern subscription on PREFIX*, each message to self.rooms;
+    # # `subscribed` and `tried` set once subscribed. On a Redis error: clear `subscribed`, set
+    # # `tried`, log, wait self.delay (doubling, at most self.max_delay), subscribe again.
+    # END SOLUTION
 
 
 @dataclass(frozen=True)

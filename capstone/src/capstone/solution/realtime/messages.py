@@ -68,10 +68,10 @@ def parse_channel(name: str) -> tuple[RoomKind, int] | None:
     # END SOLUTION
 
 
+# BEGIN SOLUTION task 12: which project's room hears of a change
 def project_of(change: Change) -> int | None:
     """The project whose room hears of ``change``: a task's (in its snapshot), a comment's (a fact
     the ``before_commit`` listener found), a project itself; None for anything else."""
-    # BEGIN SOLUTION task 12: by entity type
     state = change.after or change.before or {}
     if change.entity_type == "task":
         return int(state["project_id"])
@@ -81,7 +81,12 @@ def project_of(change: Change) -> int | None:
     if change.entity_type == "project":
         return change.entity_id
     return None
-    # END SOLUTION
+
+
+# REPLACE WITH
+# # TODO (task 12): a helper for addressed(): the project whose room hears of a change (a
+# # task's, in its snapshot; a comment's, the fact find_rooms kept; a project itself)
+# END SOLUTION
 
 
 def addressed(change: Change) -> list[tuple[str, str, Event]]:

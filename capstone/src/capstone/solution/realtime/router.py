@@ -26,38 +26,27 @@ Id = Annotated[int, Field(gt=0, le=2**63 - 1)]  # a bigint
 EventId = Annotated[str, Field(min_length=1, max_length=64)]
 
 
+# BEGIN SOLUTION task 12: the client's messages; the endpoint's helpers
 class Message(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
 class Auth(Message):
     type: Literal["auth"]
-    # BEGIN SOLUTION task 12: the token; the last personal event id, optional
     token: str = Field(min_length=1, max_length=4096)
     last_event_id: EventId | None = None  # resume the personal room after this event
-    # REPLACE WITH
-    # # TODO (task 12): the token; the last personal event id, optional
-    # END SOLUTION
 
 
 class Subscribe(Message):
     type: Literal["subscribe"]
-    # BEGIN SOLUTION task 12: org_id, project_id; the last event id, optional
     org_id: Id
     project_id: Id
     last_event_id: EventId | None = None  # resume the project room after this event
-    # REPLACE WITH
-    # # TODO (task 12): org_id, project_id; the last event id, optional
-    # END SOLUTION
 
 
 class Unsubscribe(Message):
     type: Literal["unsubscribe"]
-    # BEGIN SOLUTION task 12: project_id
     project_id: Id
-    # REPLACE WITH
-    # # TODO (task 12): project_id
-    # END SOLUTION
 
 
 class Ping(Message):
@@ -73,7 +62,6 @@ async def authenticate(websocket: WebSocket, within: float) -> tuple[int, str | 
     """The user of the first message's access token, and the last personal event id it saw;
     None for anything else, or nothing in time. A client that leaves raises
     ``WebSocketDisconnect``."""
-    # BEGIN SOLUTION task 12: first message in time; token; user
     state = websocket.app.state
     try:
         text = await asyncio.wait_for(websocket.receive_text(), within)
@@ -85,20 +73,17 @@ async def authenticate(websocket: WebSocket, within: float) -> tuple[int, str | 
         if await UserRepository(session).get(user_id) is None:
             return None
     return user_id, auth.last_event_id
-    # END SOLUTION
 
 
 async def may_watch(
     sessionmaker: async_sessionmaker[AsyncSession], user_id: int, org_id: int, project_id: int
 ) -> bool:
     """A member (any role) of ``org_id``, and ``project_id`` one of its live projects."""
-    # BEGIN SOLUTION task 12: scope; membership; live project
     async with sessionmaker() as session, session.begin():
         await scope_to_organisation(session, org_id)
         if await MembershipRepository(session, org_id).get_for(user_id) is None:
             return False
         return await ProjectRepository(session, org_id).get(project_id) is not None
-    # END SOLUTION
 
 
 async def resume(
@@ -106,7 +91,6 @@ async def resume(
 ) -> None:
     """Send the room's events missed since ``last_event_id`` (one may repeat a live one: ids tell),
     or ``resync`` when they are not all in the history (or Redis cannot say)."""
-    # BEGIN SOLUTION task 12: missed_since, or resync
     try:
         missed = await missed_since(realtime.redis, kind, room_id, last_event_id)
     except (RedisError, OSError):  # Redis cannot say: a resync
@@ -117,12 +101,10 @@ async def resume(
         return
     for text in missed:
         await connection.send(text)
-    # END SOLUTION
 
 
 async def handle(realtime: Realtime, connection: Connection, text: str | None) -> None:
     """Answer one message of an authenticated client."""
-    # BEGIN SOLUTION task 12: ping, subscribe, unsubscribe, error
     websocket = connection.websocket
     try:
         message = ClientMessage.validate_json(text or "")
@@ -148,7 +130,17 @@ async def handle(realtime: Realtime, connection: Connection, text: str | None) -
     else:
         detail = f"At most {MAX_ROOMS} project rooms per connection"
         await websocket.send_json({"type": "error", "detail": detail})
-    # END SOLUTION
+
+
+# REPLACE WITH
+# # TODO (task 12): the client's messages as pydantic models, unknown fields refused: auth (the
+# # token; the last personal event id, optional), subscribe (org_id, project_id; the last event
+# # id, optional), unsubscribe (project_id), ping; `Id` and `EventId` above are their limits.
+# # Then the helpers your endpoint needs: authenticate the first message in time (the token,
+# # then the user in PostgreSQL), check that the user may watch a project (a member of its
+# # organisation, a live project), resume a room from a last event id (or resync), answer one
+# # message of an authenticated client.
+# END SOLUTION
 
 
 @router.websocket("/ws")

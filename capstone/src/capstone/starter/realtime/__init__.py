@@ -16,6 +16,5 @@ def install(app: FastAPI, redis: Redis, redis_url: str, timeouts: Timeouts, pref
     ``app.state.realtime.subscriber``."""
     realtime = Realtime(redis, redis_url, timeouts)
     app.state.realtime = realtime
-    app.state.listeners.before_commit.append(realtime.publisher.find_rooms)
-    app.state.listeners.after_commit.append(realtime.publisher.publish)
+    # TODO (task 12): register your Publisher's listeners on app.state.listeners
     app.include_router(router, prefix=prefix)

@@ -30,9 +30,7 @@ class Connection:
     """One authenticated socket: its person, and the project rooms it joined (project -> org)."""
 
     def __init__(self, websocket: WebSocket, user_id: int) -> None:
-        self.websocket = websocket
-        self.user_id = user_id
-        self.projects: dict[int, int] = {}
+        raise NotImplementedError("TODO: task 12: the socket, the person, their project rooms")
 
     async def send(self, text: str) -> bool:
         """Send one JSON text; False when the socket is gone."""
@@ -83,14 +81,11 @@ class Publisher:
     def __init__(self, redis: Redis) -> None:
         self.redis = redis
 
-    async def find_rooms(self, session: AsyncSession, changes: list[Change]) -> None:
-        """``before_commit``: a comment's project is not in its snapshot; read it in the
-        transaction (the task's, a comment's task is never moved) and keep it as a fact."""
-        return  # TODO (task 12): the comments' projects, as change.facts["project_id"]
-
-    async def publish(self, changes: list[Change]) -> None:
-        """``after_commit``: every event of the transaction's changes, in one round trip."""
-        raise NotImplementedError("TODO: task 12: addressed() of each change; publish")
+    # TODO (task 12): two listeners for `install` to register. Before the commit (a session and
+    # the changes): a comment's project is not in its snapshot; read it in the transaction, one
+    # query for all the comments' tasks, and keep it as change.facts["project_id"]. After the
+    # commit (the changes): every event `addressed` gives, published in one round trip; a
+    # Redis error is logged, never raised (the write has committed).
 
 
 class Subscriber:
@@ -112,19 +107,16 @@ class Subscriber:
         """Start listening; wait (at most ``wait`` s) for the first attempt: subscribed, or Redis
         is down (the app starts anyway and subscribes when it is back). Started again while it
         runs (two lifespans of one app at once, as in tests), it counts instead."""
-        return  # TODO (task 12): count the users; start run() as a task; wait for tried
+        return  # TODO (task 12): count the users; start your loop as a task; wait for tried
 
     async def stop(self) -> None:
         """Stop when the last one who started it stops it."""
         return  # TODO (task 12): the last user cancels the task and awaits it
 
-    async def run(self) -> None:
-        """Listen; on a Redis failure, wait and subscribe again (forever, until cancelled)."""
-        raise NotImplementedError("TODO: task 12: listen; on RedisError: wait, retry")
-
-    async def listen(self) -> None:
-        """One subscription: deliver its messages until the connection fails (raises)."""
-        raise NotImplementedError("TODO: task 12: own client, PSUBSCRIBE PREFIX*, deliver")
+    # TODO (task 12): the loop `start` runs as a task, until cancelled: a client of its own
+    # (from redis_url), one pattern subscription on PREFIX*, each message to self.rooms;
+    # `subscribed` and `tried` set once subscribed. On a Redis error: clear `subscribed`, set
+    # `tried`, log, wait self.delay (doubling, at most self.max_delay), subscribe again.
 
 
 @dataclass(frozen=True)

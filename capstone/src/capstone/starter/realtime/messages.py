@@ -43,10 +43,8 @@ def parse_channel(name: str) -> tuple[RoomKind, int] | None:
     raise NotImplementedError("TODO: task 12: strip PREFIX; kind and decimal id")
 
 
-def project_of(change: Change) -> int | None:
-    """The project whose room hears of ``change``: a task's (in its snapshot), a comment's (a fact
-    the ``before_commit`` listener found), a project itself; None for anything else."""
-    raise NotImplementedError("TODO: task 12: by entity type")
+# TODO (task 12): a helper for addressed(): the project whose room hears of a change (a
+# task's, in its snapshot; a comment's, the fact find_rooms kept; a project itself)
 
 
 def addressed(change: Change) -> list[tuple[str, str, Event]]:

@@ -26,59 +26,13 @@ Id = Annotated[int, Field(gt=0, le=2**63 - 1)]  # a bigint
 EventId = Annotated[str, Field(min_length=1, max_length=64)]
 
 
-class Message(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Auth(Message):
-    type: Literal["auth"]
-    # TODO (task 12): the token; the last personal event id, optional
-
-
-class Subscribe(Message):
-    type: Literal["subscribe"]
-    # TODO (task 12): org_id, project_id; the last event id, optional
-
-
-class Unsubscribe(Message):
-    type: Literal["unsubscribe"]
-    # TODO (task 12): project_id
-
-
-class Ping(Message):
-    type: Literal["ping"]
-
-
-ClientMessage: TypeAdapter[Subscribe | Unsubscribe | Ping] = TypeAdapter(
-    Annotated[Subscribe | Unsubscribe | Ping, Field(discriminator="type")]
-)
-
-
-async def authenticate(websocket: WebSocket, within: float) -> tuple[int, str | None] | None:
-    """The user of the first message's access token, and the last personal event id it saw;
-    None for anything else, or nothing in time. A client that leaves raises
-    ``WebSocketDisconnect``."""
-    raise NotImplementedError("TODO: task 12: first message in time; token; user")
-
-
-async def may_watch(
-    sessionmaker: async_sessionmaker[AsyncSession], user_id: int, org_id: int, project_id: int
-) -> bool:
-    """A member (any role) of ``org_id``, and ``project_id`` one of its live projects."""
-    raise NotImplementedError("TODO: task 12: scope; membership; live project")
-
-
-async def resume(
-    realtime: Realtime, connection: Connection, kind: RoomKind, room_id: int, last_event_id: str
-) -> None:
-    """Send the room's events missed since ``last_event_id`` (one may repeat a live one: ids tell),
-    or ``resync`` when they are not all in the history (or Redis cannot say)."""
-    raise NotImplementedError("TODO: task 12: missed_since, or resync")
-
-
-async def handle(realtime: Realtime, connection: Connection, text: str | None) -> None:
-    """Answer one message of an authenticated client."""
-    raise NotImplementedError("TODO: task 12: ping, subscribe, unsubscribe, error")
+# TODO (task 12): the client's messages as pydantic models, unknown fields refused: auth (the
+# token; the last personal event id, optional), subscribe (org_id, project_id; the last event
+# id, optional), unsubscribe (project_id), ping; `Id` and `EventId` above are their limits.
+# Then the helpers your endpoint needs: authenticate the first message in time (the token,
+# then the user in PostgreSQL), check that the user may watch a project (a member of its
+# organisation, a live project), resume a room from a last event id (or resync), answer one
+# message of an authenticated client.
 
 
 @router.websocket("/ws")
