@@ -21,6 +21,7 @@ class ReportExport(TenantMixin, Base):
     __tablename__ = "report_exports"
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    # BEGIN SOLUTION task 13: columns
     requested_by: Mapped[int | None] = mapped_column(
         BigInteger, ForeignKey("users.id", ondelete="SET NULL")
     )
@@ -30,3 +31,6 @@ class ReportExport(TenantMixin, Base):
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = created_at_column()
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # REPLACE WITH
+    # # TODO (task 13): the rest of ReportExport: columns (migration 0008)
+    # END SOLUTION

@@ -20,18 +20,16 @@ ExportId = Annotated[int, Path(ge=1, le=MAX_ID)]
 PREFIX = "/api/v1"
 
 
+# BEGIN SOLUTION task 13: the routes' helpers
 class ExportRepository(TenantRepository[ReportExport]):
     model = ReportExport
 
 
 def status_url(export: ReportExport) -> str:
-    # BEGIN SOLUTION task 13: under its organisation
     return f"{PREFIX}/orgs/{export.org_id}/exports/{export.id}"
-    # END SOLUTION
 
 
 def out(export: ReportExport) -> ExportOut:
-    # BEGIN SOLUTION task 13: the download link only once done
     done = export.status == ExportStatus.done
     return ExportOut(
         id=export.id,
@@ -42,16 +40,20 @@ def out(export: ReportExport) -> ExportOut:
         finished_at=export.finished_at,
         download=f"{status_url(export)}/download" if done else None,
     )
-    # END SOLUTION
 
 
 async def find(session: SessionDep, tenant: Tenant, export_id: int) -> ReportExport:
-    # BEGIN SOLUTION task 13: this organisation's, or 404
     export = await ExportRepository(session, tenant.org_id).get(export_id)
     if export is None:
         raise NotFoundError(f"export {export_id} not found")
     return export
-    # END SOLUTION
+
+
+# REPLACE WITH
+# # TODO (task 13): what the three routes share: a TenantRepository of ReportExport, the status
+# # resource's URL (under its organisation), the response body (a download link once done, and
+# # only then), and this organisation's export or 404
+# END SOLUTION
 
 
 # BEGIN SOLUTION

@@ -22,14 +22,14 @@ class Status(StrEnum):
 
 class OutboxEmail(Base):
     __tablename__ = "outbox_emails"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    # BEGIN SOLUTION task 13: columns, the partial index
     __table_args__ = (
         # The delivery's one query: the due pending rows, oldest first.
         Index(
             "ix_outbox_emails_due", "next_attempt_at", postgresql_where=text("status = 'pending'")
         ),
     )
-
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     org_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("organisations.id", ondelete="CASCADE"), index=True
     )
@@ -45,3 +45,6 @@ class OutboxEmail(Base):
     )
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = created_at_column()
+    # REPLACE WITH
+    # # TODO (task 13): the rest of OutboxEmail: columns, the index (migration 0007)
+    # END SOLUTION

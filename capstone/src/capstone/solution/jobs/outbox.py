@@ -21,18 +21,16 @@ from .models import OutboxEmail
 DOMAIN = "projects.example"  # the right-hand side of our Message-IDs
 
 
+# BEGIN SOLUTION task 13: a Message-ID; the subject and body of a notice
 def message_id() -> str:
     """A new, globally unique Message-ID (RFC 5322: ``<left@right>``). It is chosen once, when the
     row is written, so every attempt to send the row sends the same id."""
-    # BEGIN SOLUTION task 13: a uuid on the left, our DOMAIN on the right
     return f"<outbox.{uuid.uuid4().hex}@{DOMAIN}>"
-    # END SOLUTION
 
 
 def compose(notice: Notice) -> tuple[str, str]:
     """The subject and the plain-text body telling of ``notice``: "Assigned to you: <the task's
     title>", or "You were mentioned on task #<its id>" with the comment in the body."""
-    # BEGIN SOLUTION task 13: a subject and a body per reason
     change, after = notice.change, notice.change.after or {}
     if notice.reason is Reason.assigned:
         title = after.get("title", f"task #{change.entity_id}")
@@ -43,7 +41,14 @@ def compose(notice: Notice) -> tuple[str, str]:
     return f"You were mentioned on task #{task}", (
         f"You were mentioned in a comment on task #{task}:\n\n{after.get('body', '')}\n"
     )
-    # END SOLUTION
+
+
+# REPLACE WITH
+# # TODO (task 13): two helpers for write_outbox: a new, globally unique Message-ID
+# # (RFC 5322's <left@right>, DOMAIN on the right), and the subject and plain-text body of a
+# # notice ("Assigned to you: <the task's title>"; "You were mentioned on task #<id>", the
+# # comment in the body)
+# END SOLUTION
 
 
 async def write_outbox(session: AsyncSession, changes: list[Change]) -> None:

@@ -21,12 +21,4 @@ class ReportExport(TenantMixin, Base):
     __tablename__ = "report_exports"
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    requested_by: Mapped[int | None] = mapped_column(
-        BigInteger, ForeignKey("users.id", ondelete="SET NULL")
-    )
-    format: Mapped[str] = mapped_column(String(10))
-    status: Mapped[str] = mapped_column(String(10), default=ExportStatus.pending)
-    content: Mapped[str | None] = mapped_column(Text)
-    error: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = created_at_column()
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # TODO (task 13): the rest of ReportExport: columns (migration 0008)

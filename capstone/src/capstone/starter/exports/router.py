@@ -20,20 +20,9 @@ ExportId = Annotated[int, Path(ge=1, le=MAX_ID)]
 PREFIX = "/api/v1"
 
 
-class ExportRepository(TenantRepository[ReportExport]):
-    model = ReportExport
-
-
-def status_url(export: ReportExport) -> str:
-    raise NotImplementedError("TODO: task 13: under its organisation")
-
-
-def out(export: ReportExport) -> ExportOut:
-    raise NotImplementedError("TODO: task 13: the download link only once done")
-
-
-async def find(session: SessionDep, tenant: Tenant, export_id: int) -> ReportExport:
-    raise NotImplementedError("TODO: task 13: this organisation's, or 404")
+# TODO (task 13): what the three routes share: a TenantRepository of ReportExport, the status
+# resource's URL (under its organisation), the response body (a download link once done, and
+# only then), and this organisation's export or 404
 
 
 # TODO (task 13): the route POST /orgs/{org_id}/exports

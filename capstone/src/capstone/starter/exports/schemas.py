@@ -9,16 +9,10 @@ Format = Literal["csv", "json"]
 class ExportIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    format: Format = "csv"
+    # TODO (task 13): the fields of ExportIn in openapi.json (components.schemas)
 
 
 class ExportOut(BaseModel):
     """``download`` is the file's URL once ``status`` is ``done``."""
 
-    id: int
-    format: Format
-    status: Literal["pending", "done", "failed"]
-    error: str | None
-    created_at: datetime
-    finished_at: datetime | None
-    download: str | None = None
+    # TODO (task 13): the fields of ExportOut in openapi.json (components.schemas)

@@ -22,26 +22,5 @@ class Status(StrEnum):
 
 class OutboxEmail(Base):
     __tablename__ = "outbox_emails"
-    __table_args__ = (
-        # The delivery's one query: the due pending rows, oldest first.
-        Index(
-            "ix_outbox_emails_due", "next_attempt_at", postgresql_where=text("status = 'pending'")
-        ),
-    )
-
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    org_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("organisations.id", ondelete="CASCADE"), index=True
-    )
-    message_id: Mapped[str] = mapped_column(String(200), unique=True)  # the e-mail's Message-ID
-    recipient: Mapped[str] = mapped_column(String(254))
-    subject: Mapped[str] = mapped_column(String(300))
-    body: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(10), default=Status.pending)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    last_error: Mapped[str | None] = mapped_column(Text)
-    next_attempt_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
-    )
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = created_at_column()
+    # TODO (task 13): the rest of OutboxEmail: columns, the index (migration 0007)

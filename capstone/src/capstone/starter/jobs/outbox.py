@@ -21,16 +21,10 @@ from .models import OutboxEmail
 DOMAIN = "projects.example"  # the right-hand side of our Message-IDs
 
 
-def message_id() -> str:
-    """A new, globally unique Message-ID (RFC 5322: ``<left@right>``). It is chosen once, when the
-    row is written, so every attempt to send the row sends the same id."""
-    raise NotImplementedError("TODO: task 13: a uuid on the left, our DOMAIN on the right")
-
-
-def compose(notice: Notice) -> tuple[str, str]:
-    """The subject and the plain-text body telling of ``notice``: "Assigned to you: <the task's
-    title>", or "You were mentioned on task #<its id>" with the comment in the body."""
-    raise NotImplementedError("TODO: task 13: a subject and a body per reason")
+# TODO (task 13): two helpers for write_outbox: a new, globally unique Message-ID
+# (RFC 5322's <left@right>, DOMAIN on the right), and the subject and plain-text body of a
+# notice ("Assigned to you: <the task's title>"; "You were mentioned on task #<id>", the
+# comment in the body)
 
 
 async def write_outbox(session: AsyncSession, changes: list[Change]) -> None:
