@@ -85,7 +85,7 @@ def project_of(change: Change) -> int | None:
 
 # REPLACE WITH
 # # TODO (task 12): a helper for addressed(): the project whose room hears of a change (a
-# # task's, in its snapshot; a comment's, the fact find_rooms kept; a project itself)
+# # task's, in its snapshot; a comment's, the fact the before_commit listener kept; a project)
 # END SOLUTION
 
 

@@ -44,7 +44,7 @@ def parse_channel(name: str) -> tuple[RoomKind, int] | None:
 
 
 # TODO (task 12): a helper for addressed(): the project whose room hears of a change (a
-# task's, in its snapshot; a comment's, the fact find_rooms kept; a project itself)
+# task's, in its snapshot; a comment's, the fact the before_commit listener kept; a project)
 
 
 def addressed(change: Change) -> list[tuple[str, str, Event]]:
