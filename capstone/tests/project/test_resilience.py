@@ -127,7 +127,8 @@ async def test_postgresql_restarted_under_the_app(
     assert (await client.get(url)).status_code == 200  # the pool now holds a connection
 
     throwaway_postgres.server.stop()  # immediate: every connection is cut
-    for path in (url, "http://testserver/ready"):
+    assert (await client.get(url)).status_code == 200  # the cached page: Redis alone (fastpath)
+    for path in (f"{url}?limit=19", "http://testserver/ready"):  # a page not cached: PostgreSQL
         started = time.monotonic()
         down = await client.get(path)
         assert time.monotonic() - started < db.CONNECT_TIMEOUT + 1.5  # fails fast, no hang

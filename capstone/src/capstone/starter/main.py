@@ -22,6 +22,7 @@ from .audit.router import router as audit_router
 from .auth.passwords import Passwords
 from .auth.router import router as auth_router
 from .auth.tokens import TokenCodec
+from .caching.fastpath import RequireCaller
 from .caching.guard import RedisGuard
 from .caching.limits import RateLimiter, RateLimits, document_rate_limits, rate_limit
 from .caching.pages import CachePolicy, PageCache
@@ -56,7 +57,7 @@ def utc_now() -> datetime:
 def required_role(dependant: Dependant) -> Role | None:
     """The role a route's tenancy dependency demands, found anywhere in its dependency tree."""
     for dependency in dependant.dependencies:
-        if isinstance(dependency.call, RequireRole):
+        if isinstance(dependency.call, RequireRole | RequireCaller):  # the hot reads: RequireCaller
             return dependency.call.role
         if (role := required_role(dependency)) is not None:
             return role

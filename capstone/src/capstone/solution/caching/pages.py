@@ -38,7 +38,8 @@ PREFIX = "cap:v1"  # the app's keys (one Redis may serve several apps), and thei
 RESULTS = {"hits": "hit", "misses": "miss", "errors": "error"}  # counter -> Prometheus label
 Load = Callable[[], Awaitable[str]]
 
-# KEYS[1]: the generation; ARGV: a random first generation, the entry key's head and tail.
+# KEYS[1]: the generation; ARGV: a random first generation, the entry key's head and tail, and
+# optionally the tail of a member's key (``fastpath.py``): its role, in the same round trip.
 # (The entry's key is built here, so this script is for one Redis server, not a cluster.)
 # BEGIN SOLUTION task 14: GET the generation (SET NX a random one if none), GET the entry
 LOOKUP = """
@@ -47,14 +48,16 @@ if not generation then
     redis.call('SET', KEYS[1], ARGV[1], 'NX')
     generation = redis.call('GET', KEYS[1])
 end
-return {generation, redis.call('GET', ARGV[2] .. generation .. ARGV[3])}
+local page = redis.call('GET', ARGV[2] .. generation .. ARGV[3])
+if not ARGV[4] then return {generation, page} end
+return {generation, page, redis.call('GET', ARGV[2] .. generation .. ARGV[4])}
 """
 RELEASE = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 """
 # REPLACE WITH
-# LOOKUP = ""  # TODO (task 14): the Lua script: {generation, page or nil}
+# LOOKUP = ""  # TODO (task 14): the Lua script: {generation, page or nil[, role or nil]}
 # RELEASE = ""  # TODO (task 14): the Lua script: DEL the lock if it still holds ARGV[1]
 # END SOLUTION
 
@@ -68,6 +71,18 @@ class CachePolicy:
     poll: float = 0.005
     flush_every: float = 1.0  # seconds between writes of the counters to Redis
     prefix: str = PREFIX  # of every key (the tests give an app on another database its own)
+    member_ttl: int = 10  # seconds a cached role lives: the bound if a generation bump is lost
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What one ``LOOKUP`` found: the page's key in the current generation (None: do not store,
+    Redis is down or the cache is off), the page, and the member's cached role."""
+
+    key: str | None = None
+    page: str | None = None
+    role: str | None = None
+    member_key: str | None = None
 
 
 def generation_key(org_id: int, prefix: str = PREFIX) -> str:
@@ -101,26 +116,67 @@ class PageCache:
         """The page ``name`` of ``org_id`` with ``params``: cached, or ``load()``ed (and cached)."""
         if not self.policy.enabled:
             return await load()
-        # BEGIN SOLUTION task 14: replay missed bumps; look up; on a miss load once and store
+        # BEGIN SOLUTION task 14: look up; on a miss load once and store
+        found = await self.lookup(org_id, name, params)
+        if found.page is not None:
+            return found.page
+        return await self.fill(found, load)
+        # REPLACE WITH
+        # return await load()  # TODO (task 14): the cached page, else load() once and store it
+        # END SOLUTION
+
+    async def lookup(
+        self, org_id: int, name: str, params: dict[str, Any], member: int | None = None
+    ) -> Lookup:
+        """The page (and ``member``'s role) in one round trip; an empty ``Lookup`` if the cache
+        is off or Redis is down (after replaying the bumps this process missed)."""
+        # BEGIN SOLUTION task 14: replay missed bumps; LOOKUP; count the outcome
+        if not self.policy.enabled:
+            return Lookup()
         prefix = self.policy.prefix
         head, tail = f"{prefix}:org:{org_id}:g", f":{name}:{digest(params)}"
+        extra = () if member is None else (f":member:{member}",)
         try:
             await self.replay()
-            generation, page = await self.guard(
-                lambda r: r.eval(
-                    LOOKUP, 1, generation_key(org_id, prefix), secrets.randbelow(2**62), head, tail
-                )
+            first = secrets.randbelow(2**62)
+            key = generation_key(org_id, prefix)
+            generation, page, *role = await self.guard(
+                lambda r: r.eval(LOOKUP, 1, key, first, head, tail, *extra)
             )
         except RedisUnavailableError:
             await self.count("errors")
-            return await load()
-        if page is not None:
-            await self.count("hits")
-            return str(page)
-        await self.count("misses")
-        return await self.load_once(f"{head}{generation}{tail}", load)
+            return Lookup()
+        await self.count("misses" if page is None else "hits")
+        return Lookup(
+            key=f"{head}{generation}{tail}",
+            page=None if page is None else str(page),
+            role=role[0] if role else None,
+            member_key=f"{head}{generation}{extra[0]}" if extra else None,
+        )
         # REPLACE WITH
-        # return await load()  # TODO (task 14): the cached page, else load() once and store it
+        # return Lookup()  # TODO (task 14): LOOKUP in one round trip
+        # END SOLUTION
+
+    async def fill(self, found: Lookup, load: Load) -> str:
+        """After a miss: load the page once and store it under ``found.key``."""
+        # BEGIN SOLUTION task 14
+        if found.key is None:
+            return await load()
+        return await self.load_once(found.key, load)
+        # REPLACE WITH
+        # return await load()  # TODO (task 14): load_once under the key, if there is one
+        # END SOLUTION
+
+    async def remember_role(self, found: Lookup, role: str) -> None:
+        """Cache a member's role (read from PostgreSQL) in the generation ``found`` read before:
+        a membership change after the read bumps the generation, and the entry is out of reach."""
+        # BEGIN SOLUTION task 14: SET the member's key with member_ttl; nothing if Redis is down
+        if found.member_key is not None:
+            key = found.member_key
+            with contextlib.suppress(RedisUnavailableError):
+                await self.guard(lambda r: r.set(key, role, ex=self.policy.member_ttl))
+        # REPLACE WITH
+        # pass  # TODO (task 14): the role under the member's key, for member_ttl seconds
         # END SOLUTION
 
     async def load_once(self, key: str, load: Load) -> str:

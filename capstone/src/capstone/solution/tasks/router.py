@@ -6,12 +6,13 @@ from fastapi import APIRouter, Header, Path, Query, Response, status
 from pydantic import TypeAdapter
 
 from ..caching.dependencies import PageCacheDep
+from ..caching.fastpath import ViewerCallerDep, cached_page
 from ..dependencies import ClockDep, CursorCodecDep, SessionDep
 from ..errors import PreconditionFailedError
 from ..idempotency import IdempotencyKeyHeader
 from ..pagination import Page, paginate
 from ..problems import problem_responses
-from ..tenancy.dependencies import MAX_ID, MemberDep, ViewerDep
+from ..tenancy.dependencies import MAX_ID, MemberDep, Tenant, ViewerDep
 from .models import Status
 from .repository import TaskFilters
 from .schemas import Label, TaskIn, TaskOut, TaskPatch
@@ -44,7 +45,7 @@ def parse_if_match(value: str | None) -> int | None:
     responses=problem_responses(400, 401, 403, 404, 422),
 )
 async def list_tasks(
-    tenant: ViewerDep,
+    caller: ViewerCallerDep,
     session: SessionDep,
     codec: CursorCodecDep,
     cache: PageCacheDep,
@@ -58,9 +59,9 @@ async def list_tasks(
 ) -> Response:
     """Newest first; follow ``next_cursor`` (with the same filters) for the next page."""
     filters = TaskFilters(project_id, status, assignee_id, label)
-    before_id = codec.decode(cursor, filters.key()) if cursor else None
 
-    async def load() -> str:
+    async def load(tenant: Tenant) -> str:
+        before_id = codec.decode(cursor, filters.key()) if cursor else None
         rows = await TaskService(session, tenant).page(filters, limit, before_id)
         page, next_cursor = paginate(rows, limit, filters.key(), codec, lambda task: task.id)
         body = Page[TaskOut](
@@ -69,8 +70,9 @@ async def list_tasks(
         return TASK_PAGE.dump_json(body).decode()
 
     # Every role sees the same list: one cached page per organisation and query, for all roles.
-    params = {"filters": filters.key(), "limit": limit, "before": before_id}
-    body = await cache.get_or_load(tenant.org_id, "tasks", params, load)
+    # The cursor as sent (signed, so only a valid one was ever stored): a hit decodes nothing.
+    params = {"filters": filters.key(), "limit": limit, "cursor": cursor}
+    body = await cached_page(caller, session, cache, "tasks", params, load)
     return Response(body, media_type="application/json", headers=response.headers)
 
 

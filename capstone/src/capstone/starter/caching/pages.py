@@ -38,9 +38,10 @@ PREFIX = "cap:v1"  # the app's keys (one Redis may serve several apps), and thei
 RESULTS = {"hits": "hit", "misses": "miss", "errors": "error"}  # counter -> Prometheus label
 Load = Callable[[], Awaitable[str]]
 
-# KEYS[1]: the generation; ARGV: a random first generation, the entry key's head and tail.
+# KEYS[1]: the generation; ARGV: a random first generation, the entry key's head and tail, and
+# optionally the tail of a member's key (``fastpath.py``): its role, in the same round trip.
 # (The entry's key is built here, so this script is for one Redis server, not a cluster.)
-LOOKUP = ""  # TODO (task 14): the Lua script: {generation, page or nil}
+LOOKUP = ""  # TODO (task 14): the Lua script: {generation, page or nil[, role or nil]}
 RELEASE = ""  # TODO (task 14): the Lua script: DEL the lock if it still holds ARGV[1]
 
 
@@ -53,6 +54,18 @@ class CachePolicy:
     poll: float = 0.005
     flush_every: float = 1.0  # seconds between writes of the counters to Redis
     prefix: str = PREFIX  # of every key (the tests give an app on another database its own)
+    member_ttl: int = 10  # seconds a cached role lives: the bound if a generation bump is lost
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What one ``LOOKUP`` found: the page's key in the current generation (None: do not store,
+    Redis is down or the cache is off), the page, and the member's cached role."""
+
+    key: str | None = None
+    page: str | None = None
+    role: str | None = None
+    member_key: str | None = None
 
 
 def generation_key(org_id: int, prefix: str = PREFIX) -> str:
@@ -78,6 +91,22 @@ class PageCache:
         if not self.policy.enabled:
             return await load()
         return await load()  # TODO (task 14): the cached page, else load() once and store it
+
+    async def lookup(
+        self, org_id: int, name: str, params: dict[str, Any], member: int | None = None
+    ) -> Lookup:
+        """The page (and ``member``'s role) in one round trip; an empty ``Lookup`` if the cache
+        is off or Redis is down (after replaying the bumps this process missed)."""
+        return Lookup()  # TODO (task 14): LOOKUP in one round trip
+
+    async def fill(self, found: Lookup, load: Load) -> str:
+        """After a miss: load the page once and store it under ``found.key``."""
+        return await load()  # TODO (task 14): load_once under the key, if there is one
+
+    async def remember_role(self, found: Lookup, role: str) -> None:
+        """Cache a member's role (read from PostgreSQL) in the generation ``found`` read before:
+        a membership change after the read bumps the generation, and the entry is out of reach."""
+        pass  # TODO (task 14): the role under the member's key, for member_ttl seconds
 
     async def load_once(self, key: str, load: Load) -> str:
         """One request (the lock's holder) loads and stores; the others wait for its page."""

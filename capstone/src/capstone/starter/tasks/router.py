@@ -6,12 +6,13 @@ from fastapi import APIRouter, Header, Path, Query, Response, status
 from pydantic import TypeAdapter
 
 from ..caching.dependencies import PageCacheDep
+from ..caching.fastpath import ViewerCallerDep, cached_page
 from ..dependencies import ClockDep, CursorCodecDep, SessionDep
 from ..errors import PreconditionFailedError
 from ..idempotency import IdempotencyKeyHeader
 from ..pagination import Page, paginate
 from ..problems import problem_responses
-from ..tenancy.dependencies import MAX_ID, MemberDep, ViewerDep
+from ..tenancy.dependencies import MAX_ID, MemberDep, Tenant, ViewerDep
 from .models import Status
 from .repository import TaskFilters
 from .schemas import Label, TaskIn, TaskOut, TaskPatch
