@@ -120,6 +120,7 @@ def caller(request: Request, now: datetime) -> int | None:
         user_id: int = request.app.state.tokens.decode_access(token.strip(), now)
     except AuthenticationError:
         return None
+    request.state.caller_id = user_id  # decoded once a request: RequireCaller reads it
     return user_id
     # REPLACE WITH
     # raise NotImplementedError("task 14: caller")
