@@ -36,6 +36,9 @@ INCLUSIVE = (
     ("the session's COMMIT and close (get_session)", r"^(AsyncSession|Session)\.(commit|close) "),
     ("pydantic: TaskOut per row, the response's validation and JSON",
      r"^(BaseModel\.model_validate|BaseModel\.__class_getitem__|serialize_response) "),
+    ("the rate limit: token + Lua script (rate_limit)", r"^rate_limit "),
+    ("the fast path's caller, no database (RequireCaller)", r"^RequireCaller\.__call__ "),
+    ("role + page from Redis in one script (PageCache.lookup)", r"^PageCache\.lookup "),
 )  # fmt: skip
 # Layers, innermost match wins; the order only matters for frames matching two patterns.
 LAYERS = (

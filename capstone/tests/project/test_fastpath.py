@@ -53,6 +53,10 @@ async def test_a_warm_hit_asks_postgresql_nothing(
     assert any("memberships" in sql for sql in cold)  # the miss checked the caller in PostgreSQL
     assert any("set_config" in sql for sql in cold)  # and scoped the page's query for RLS
     assert warm == []  # the hit: role and page from Redis
+    with statements(db_connection) as other_page:
+        assert (await viewer.get(url, params={"limit": 5})).status_code == 200
+    assert not any("memberships" in sql for sql in other_page)  # the role was cached...
+    assert any("set_config" in sql for sql in other_page)  # ...the page was not: RLS-scoped
 
 
 async def test_a_removed_member_is_refused_at_once_despite_a_warm_cache(
