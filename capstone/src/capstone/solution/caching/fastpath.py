@@ -15,9 +15,8 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ..auth.dependencies import TokenCodecDep, bearer
+from ..auth.dependencies import bearer
 from ..auth.repository import UserRepository
-from ..dependencies import ClockDep
 from ..errors import AuthenticationError, PermissionDeniedError
 from ..tenancy.base import scope_to_organisation
 from ..tenancy.dependencies import OrgId, RequireRole, Tenant
@@ -48,16 +47,15 @@ class RequireCaller:
     async def __call__(
         self,
         org_id: OrgId,
-        request: Request,
-        codec: TokenCodecDep,
-        clock: ClockDep,
+        request: Request,  # the codec and the clock from app.state: fewer dependencies to solve
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> Caller:
         if credentials is None:
             raise AuthenticationError("This request needs a bearer token; log in first")
         user_id = getattr(request.state, "caller_id", None)  # the rate limiter decoded it
         if user_id is None:
-            user_id = codec.decode_access(credentials.credentials, clock())
+            state = request.app.state
+            user_id = state.tokens.decode_access(credentials.credentials, state.clock())
         return Caller(org_id, user_id, self.role)
 
 

@@ -15,9 +15,8 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ..auth.dependencies import TokenCodecDep, bearer
+from ..auth.dependencies import bearer
 from ..auth.repository import UserRepository
-from ..dependencies import ClockDep
 from ..errors import AuthenticationError, PermissionDeniedError
 from ..tenancy.base import scope_to_organisation
 from ..tenancy.dependencies import OrgId, RequireRole, Tenant
