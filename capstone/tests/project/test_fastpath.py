@@ -57,6 +57,11 @@ async def test_a_warm_hit_asks_postgresql_nothing(
         assert (await viewer.get(url, params={"limit": 5})).status_code == 200
     assert not any("memberships" in sql for sql in other_page)  # the role was cached...
     assert any("set_config" in sql for sql in other_page)  # ...the page was not: RLS-scoped
+    admin = await world.client(acme.admin)
+    with statements(db_connection) as new_caller:
+        assert (await admin.get(url)).content == first.content  # the page cached for all roles
+    assert any("memberships" in sql for sql in new_caller)  # but this caller checked first
+    assert not any("FROM tasks" in sql for sql in new_caller)
 
 
 async def test_a_removed_member_is_refused_at_once_despite_a_warm_cache(
