@@ -43,6 +43,16 @@ def test_a_stopped_server_refuses_and_comes_back_on_the_same_port(smtp_server: S
     assert [m["Subject"] for m in smtp_server.wait_for(1)] == ["delivered"]
 
 
+def test_refused_messages_fail_temporarily_and_are_not_kept(smtp_server: SmtpServer) -> None:
+    smtp_server.refuse(2)
+    for subject in ("first", "second"):
+        with pytest.raises(smtplib.SMTPDataError) as refused:
+            send(smtp_server, subject)
+        assert refused.value.smtp_code == 451
+    send(smtp_server, "third")
+    assert [m["Subject"] for m in smtp_server.wait_for(1)] == ["third"]
+
+
 def test_wait_for_fails_clearly_when_too_few_arrive() -> None:
     with SmtpServer() as server, pytest.raises(AssertionError, match="expected 1 message"):
         server.wait_for(1, timeout=0.1)

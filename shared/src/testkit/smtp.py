@@ -2,6 +2,8 @@
 
 ``stop()`` takes it down (connections are refused, as when the mail relay is unreachable) and
 ``start()`` brings it back on the same port, so retries with backoff can be proven end to end.
+``refuse(n)`` answers the next ``n`` messages with a temporary failure (451) instead: a failed
+send counted in messages, not in time, for a test that must not race a retry's backoff.
 
     server = SmtpServer().start()
     ...  # send to server.host:server.port
@@ -34,13 +36,18 @@ class Received:
 
 
 class _Recorder:
-    """The aiosmtpd handler: accept every message and keep it."""
+    """The aiosmtpd handler: accept every message and keep it (after ``refusals`` 451s)."""
 
     def __init__(self) -> None:
         self.received: list[Received] = []
+        self.refusals = 0
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        with self.lock:
+            if self.refusals > 0:
+                self.refusals -= 1
+                return "451 4.3.0 Temporary failure: try again later"
         content = envelope.original_content or b""
         parsed = email.message_from_bytes(content, policy=email.policy.default)
         assert isinstance(parsed, EmailMessage)  # the default policy builds EmailMessage  # noqa: S101
@@ -88,6 +95,11 @@ class SmtpServer(StartedInWith):
         if self._controller is not None:
             self._controller.stop()
             self._controller = None
+
+    def refuse(self, count: int = 1) -> None:
+        """Answer the next ``count`` messages with 451 (a temporary failure): nothing is kept."""
+        with self._recorder.lock:
+            self._recorder.refusals = count
 
     def wait_for(self, count: int, timeout: float = 20.0) -> list[EmailMessage]:
         """Poll until at least ``count`` messages arrived; return them all."""
