@@ -39,12 +39,11 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from testkit import impl_module
 from testkit.db import async_url
 from testkit.http import LiveServer
-from testkit.services.postgres import create_database, drop_database
+from testkit.services.postgres import drop_database
 from testkit.services.process import free_port, port_open, wait_until
 from testkit.services.redis import ThrowawayRedis
 
-from .alembic_helpers import migrate
-from .conftest import SECRET
+from .conftest import SECRET, copy_database
 
 pytestmark = pytest.mark.task(12)
 
@@ -161,11 +160,13 @@ def now() -> datetime:
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def stack(postgres_url: str, session_redis_server: ThrowawayRedis) -> AsyncIterator[Stack]:
+async def stack(
+    migrated_template: str, session_redis_server: ThrowawayRedis
+) -> AsyncIterator[Stack]:
     server = session_redis_server
     server.resume()
     server.start()
-    url = create_database(postgres_url, prefix="realtime")
+    url = copy_database(migrated_template, prefix="realtime")  # at head, as b starts
     env = {
         "DATABASE_URL": url,
         "REDIS_URL": server.url(),
@@ -188,10 +189,10 @@ async def stack(postgres_url: str, session_redis_server: ThrowawayRedis) -> Asyn
 
     try:
         with app_process(env) as (b, serving):
-            await migrate(url, "upgrade", "head")  # while b imports the app
-            serving()
-            a = LiveServer(make_app()).start(timeout=WAIT)  # uvicorn in a thread of this process
+            # uvicorn in a thread of this process, built and started while b imports the app
+            a = LiveServer(make_app()).start(timeout=WAIT)
             try:
+                serving()
                 tokens = impl_module("capstone", "auth.tokens").TokenCodec(here)
                 yield Stack(a.url, b, engine, server, tokens, make_app)
             finally:
