@@ -473,14 +473,15 @@ JOBS_MAIL_BACKOFF = "0.2"  # seconds (30 in production): retries within a second
 
 
 @pytest.fixture(scope="session")
-def jobs_world(postgres_url: str, redis_url: str) -> Iterator[Jobs]:
-    """Both workers start side by side while the migrations run (their start-up is imports)."""
+def jobs_world(migrated_template: str, redis_url: str) -> Iterator[Jobs]:
+    """Both workers start side by side (their start-up is imports), on a copy of the migrated
+    template: no run of the migrations takes a core from them."""
     from concurrent.futures import ThreadPoolExecutor
 
     from testkit.celery_worker import CeleryWorker
     from testkit.smtp import SmtpServer
 
-    url = create_database(postgres_url, prefix="jobs")
+    url = copy_database(migrated_template, prefix="jobs")
     smtp = SmtpServer().start()
     worker_app = impl_module("capstone", "jobs.worker").__name__
     env = {"DATABASE_URL": url, "REDIS_URL": redis_url, "SMTP_HOST": smtp.host,
@@ -494,9 +495,7 @@ def jobs_world(postgres_url: str, redis_url: str) -> Iterator[Jobs]:
     producer = impl_module("capstone", "jobs.celery_app").make_celery(redis_url)
     try:
         with ThreadPoolExecutor(max_workers=2) as pool:
-            started = [pool.submit(w.start) for w in (worker, slow)]
-            asyncio.run(migrate(url, "upgrade", "head"))
-            for future in started:
+            for future in [pool.submit(w.start) for w in (worker, slow)]:
                 future.result()
         yield Jobs(url, redis_url, smtp, worker, slow, producer)
     finally:
