@@ -23,15 +23,22 @@ from testkit.services.postgres import ThrowawayPostgres
 from testkit.services.redis import ThrowawayRedis
 
 from .alembic_helpers import migrate
-from .conftest import API, Bucket, CurrentSessionmaker, MovableClock, Org, World, make_app
+from .conftest import (
+    API,
+    Bucket,
+    CurrentSessionmaker,
+    MovableClock,
+    Org,
+    World,
+    app_on_database,
+    make_app,
+)
 
 pytestmark = pytest.mark.task(14)
 
 redis_client = impl_module("capstone", "redis_client")
 db = impl_module("capstone", "db")
 db_errors = impl_module("capstone", "db_errors")
-main = impl_module("capstone", "main")
-pages = impl_module("capstone", "caching.pages")
 
 
 async def test_redis_stopped_mid_run(
@@ -112,8 +119,9 @@ async def restartable(
             "INSERT INTO memberships (org_id, user_id, role) VALUES (%s, %s, 'member')",
             (org[0], user[0]),
         )
-    # Another database, the same Redis: keys of its own (its organisation 1 is not the tests').
-    app = main.create_app(database=url, settings=settings, cache=pages.CachePolicy(prefix=url))
+    # Another database, the same Redis: cache keys of its own (its organisation 1 is not the
+    # tests'), and limits no test reaches (its user 1 is counted under the other tests' user 1).
+    app = app_on_database(url, settings)
     client = await asgi_client(app, base_url=API)
     token = app.state.tokens.access_token(user[0], app.state.clock())
     client.headers["Authorization"] = f"Bearer {token}"
