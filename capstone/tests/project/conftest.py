@@ -14,9 +14,12 @@ import itertools
 import uuid
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 import httpx
 import psycopg
@@ -39,7 +42,9 @@ from testkit.s3 import S3Server
 from testkit.services.postgres import create_database, drop_database, with_dbname
 
 from .alembic_helpers import migrate
+from .processes import Server, app_process
 
+T = TypeVar("T")
 PASSWORD = "correct horse battery staple"  # noqa: S105 - the test users' password
 SECRET = b"test-secret-do-not-use-in-production"
 API = "http://testserver/api/v1"
@@ -434,6 +439,35 @@ async def racing(
         await engine.dispose()
 
 
+class Early:
+    """Start-ups begun before the tests that need them: a Celery worker or a uvicorn process spends
+    a second or two importing the app, in a thread of its own here, on the machine's other core,
+    while the tests before its own run. One at a time: each takes a core while it imports, and
+    the tests keep theirs. ``begin`` takes a context manager and returns a future of what it
+    yields; ``close`` exits them all at the end of the session."""
+
+    def __init__(self) -> None:
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="early-start")
+        self.stack = ExitStack()
+
+    def begin(self, context: AbstractContextManager[T]) -> Future[T]:
+        return self.pool.submit(self.stack.enter_context, context)
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+        self.stack.close()
+
+
+@pytest.fixture(scope="session")
+def early(postgres_url: str, redis_url: str) -> Iterator[Early]:
+    """(It asks for the session's servers so that they stop after what it started.)"""
+    started = Early()
+    try:
+        yield started
+    finally:
+        started.close()
+
+
 # --- part 2, background jobs: a committed database, real Celery workers, a real SMTP server ----
 
 
@@ -472,47 +506,110 @@ JOBS_MAIL_ATTEMPTS = 3  # poison: dead after three failures
 JOBS_MAIL_BACKOFF = "0.2"  # seconds (30 in production): retries within a second
 
 
-@pytest.fixture(scope="session")
-def jobs_world(migrated_template: str, redis_url: str) -> Iterator[Jobs]:
-    """Both workers start side by side (their start-up is imports), on a copy of the migrated
-    template: no run of the migrations takes a core from them."""
-    from concurrent.futures import ThreadPoolExecutor
-
+@contextmanager
+def jobs_running(template_url: str, redis_url: str) -> Iterator[Jobs]:
+    """The jobs' world on a copy of the migrated template (no run of the migrations takes a core
+    from the workers), both workers answering."""
     from testkit.celery_worker import CeleryWorker
     from testkit.smtp import SmtpServer
 
-    url = copy_database(migrated_template, prefix="jobs")
-    smtp = SmtpServer().start()
-    worker_app = impl_module("capstone", "jobs.worker").__name__
-    env = {"DATABASE_URL": url, "REDIS_URL": redis_url, "SMTP_HOST": smtp.host,
-           "SMTP_PORT": str(smtp.port), "CAPSTONE_MAIL_ATTEMPTS": str(JOBS_MAIL_ATTEMPTS),
-           "CAPSTONE_MAIL_BACKOFF": JOBS_MAIL_BACKOFF}  # fmt: skip
-    worker = CeleryWorker(worker_app, redis_url, env=env)
-    # Its tasks pause 0.5 s before their work, and an unacknowledged message goes back to the queue
-    # after 1 s (an hour in production): time to kill it mid-task, little to wait for.
-    slow_env = {**env, "CAPSTONE_TASK_PAUSE": "0.5", "CAPSTONE_VISIBILITY": "1"}
-    slow = CeleryWorker(worker_app, redis_url, env=slow_env, queues=[CRASH_QUEUE])
-    producer = impl_module("capstone", "jobs.celery_app").make_celery(redis_url)
-    try:
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            for future in [pool.submit(w.start) for w in (worker, slow)]:
-                future.result()
+    url = copy_database(template_url, prefix="jobs")
+    with ExitStack() as stack:
+        stack.callback(drop_database, url)
+        smtp = stack.enter_context(SmtpServer())
+        worker_app = impl_module("capstone", "jobs.worker").__name__
+        env = {"DATABASE_URL": url, "REDIS_URL": redis_url, "SMTP_HOST": smtp.host,
+               "SMTP_PORT": str(smtp.port), "CAPSTONE_MAIL_ATTEMPTS": str(JOBS_MAIL_ATTEMPTS),
+               "CAPSTONE_MAIL_BACKOFF": JOBS_MAIL_BACKOFF}  # fmt: skip
+        worker = stack.enter_context(CeleryWorker(worker_app, redis_url, env=env))
+        # Its tasks pause 0.5 s before their work, and an unacknowledged message goes back to the
+        # queue after 1 s (an hour in production): time to kill it mid-task, little to wait for.
+        slow_env = {**env, "CAPSTONE_TASK_PAUSE": "0.5", "CAPSTONE_VISIBILITY": "1"}
+        slow = stack.enter_context(
+            CeleryWorker(worker_app, redis_url, env=slow_env, queues=[CRASH_QUEUE])
+        )
+        producer = impl_module("capstone", "jobs.celery_app").make_celery(redis_url)
+        stack.callback(producer.close)
         yield Jobs(url, redis_url, smtp, worker, slow, producer)
-    finally:
-        producer.close()
-        slow.close()
-        worker.close()
-        smtp.close()
-        drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def jobs_world(early: Early, migrated_template: str, redis_url: str) -> Future[Jobs]:
+    return early.begin(jobs_running(migrated_template, redis_url))
 
 
 @pytest_asyncio.fixture
-async def jobs(jobs_world: Jobs) -> AsyncIterator[tuple[Jobs, AsyncEngine]]:
+async def jobs(jobs_world: Future[Jobs]) -> AsyncIterator[tuple[Jobs, AsyncEngine]]:
     """The jobs' world (SMTP running) and an engine on its database, for this test."""
-    jobs_world.smtp.start()
-    jobs_world.watch()
-    engine = create_async_engine(async_url(jobs_world.url))
+    world = jobs_world.result()
+    world.smtp.start()
+    world.watch()
+    engine = create_async_engine(async_url(world.url))
     try:
-        yield jobs_world, engine
+        yield world, engine
     finally:
         await engine.dispose()
+
+
+# --- processes of the app --------------------------------------------------------------------------
+
+
+@contextmanager
+def serving(database_url: str, files: Path) -> Iterator[Server]:
+    server = Server(database_url, files)
+    try:
+        yield server.started()
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def served_app(
+    early: Early, db_engine: AsyncEngine, postgres_url: str, tmp_path_factory: Any
+) -> Future[Server]:
+    """The app served by uvicorn in a process of its own, as the Dockerfile runs it, on the tests'
+    database (migrated to head by ``db_engine``)."""
+    return early.begin(serving(postgres_url, tmp_path_factory.mktemp("files")))
+
+
+@dataclass(frozen=True)
+class RealtimeWorld:
+    """The real-time tests' database, their Redis server (a test stops it) and the URL of the
+    app's second process, ``b``, serving."""
+
+    database_url: str
+    redis: Any  # testkit.services.redis.ThrowawayRedis
+    b: str
+
+
+@contextmanager
+def realtime_running(template_url: str) -> Iterator[RealtimeWorld]:
+    from testkit.services.redis import ThrowawayRedis
+
+    url = copy_database(template_url, prefix="realtime")
+    with ExitStack() as stack:
+        stack.callback(drop_database, url)
+        redis = ThrowawayRedis()
+        stack.callback(redis.close)
+        env = {"DATABASE_URL": url, "REDIS_URL": redis.url(), "JWT_SECRET": SECRET.decode(),
+               "CURSOR_SECRET": SECRET.decode()}  # fmt: skip
+        b, ready = stack.enter_context(app_process(env))
+        ready()
+        yield RealtimeWorld(url, redis, b)
+
+
+@pytest.fixture(scope="session")
+def realtime_world(early: Early, migrated_template: str) -> Future[RealtimeWorld]:
+    return early.begin(realtime_running(migrated_template))
+
+
+# Begun as the session's first project test starts, in this order, if a collected test needs them.
+EARLY = ("jobs_world", "served_app", "realtime_world")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def early_starts(request: pytest.FixtureRequest) -> None:
+    used = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    for name in EARLY:
+        if name in used:
+            request.getfixturevalue(name)

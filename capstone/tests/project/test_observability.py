@@ -3,23 +3,17 @@ valid id, a new one otherwise, errors included), and the app served by uvicorn, 
 writes one JSON object per line on stdout, with one access line per request that carries its id
 and never a password."""
 
-import json
-import os
 import re
-import subprocess
-import sys
-import threading
 import time
-from collections.abc import Iterator
-from pathlib import Path
+from concurrent.futures import Future
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from testkit import impl_module
-from testkit.services.process import free_port, port_open, wait_until
+
+from .processes import Server
 
 pytestmark = pytest.mark.task(11)
 
@@ -126,64 +120,6 @@ def test_redact_hides_secret_values_whatever_the_case_of_the_key() -> None:
     }
 
 
-class Server:
-    """``uvicorn capstone.<impl>.main:create_app --factory``, as the Dockerfile runs it, with its
-    stdout read line by line in a thread."""
-
-    def __init__(self, database_url: str, files: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        module = impl_module("capstone", "main").__name__
-        env = {**os.environ, "DATABASE_URL": database_url, "FILES_DIR": str(files)}
-        env |= {"PYTHONUNBUFFERED": "1", "APP_ENV": "development"}
-        command = [sys.executable, "-m", "uvicorn", "--factory", f"{module}:create_app"]
-        command += ["--host", "127.0.0.1", "--port", str(self.port)]
-        self.process = subprocess.Popen(
-            command,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,  # anything on stderr would be a line that is not JSON
-            text=True,
-        )
-        self.lines: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.append(line.rstrip("\n"))
-
-    def records(self) -> list[dict[str, Any]]:
-        """Every line so far, parsed: a line that is not one JSON object fails the test."""
-        parsed = []
-        for line in list(self.lines):
-            try:
-                parsed.append(json.loads(line))
-            except json.JSONDecodeError:
-                pytest.fail(f"a log line that is not JSON: {line!r}")
-        return parsed
-
-    def started(self) -> "Server":
-        wait_until(lambda: port_open(self.port) or self.process.poll() is not None, 30, "uvicorn")
-        output = "\n".join(self.lines)
-        assert self.process.poll() is None, f"uvicorn did not start (task 0 first?):\n{output}"
-        return self
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(10)
-
-
-@pytest.fixture(scope="module")
-def server(db_engine: AsyncEngine, postgres_url: str, tmp_path_factory: Any) -> Iterator[Server]:
-    """On the tests' database, migrated to head by ``db_engine``; ``started()`` in the test."""
-    running = Server(postgres_url, tmp_path_factory.mktemp("files"))
-    try:
-        yield running
-    finally:
-        running.stop()
-
-
 def lines_of(server: Server, request_id: str, timeout: float = 5) -> list[dict[str, Any]]:
     deadline = time.monotonic() + timeout
     while True:
@@ -193,8 +129,10 @@ def lines_of(server: Server, request_id: str, timeout: float = 5) -> list[dict[s
         time.sleep(0.05)
 
 
-def test_the_served_app_logs_one_json_line_per_request_with_its_id(server: Server) -> None:
-    server.started()
+def test_the_served_app_logs_one_json_line_per_request_with_its_id(
+    served_app: Future[Server],
+) -> None:
+    server = served_app.result()
     password = "my-Very-secret-passw0rd"  # noqa: S105 - never in a log; secrets-scan: allow
     response = httpx.post(  # a 401 once task 1 is done; the line says what the response said
         f"{server.url}/api/v1/auth/login",
@@ -217,8 +155,8 @@ def test_the_served_app_logs_one_json_line_per_request_with_its_id(server: Serve
     assert all(password not in text for text in server.lines)
 
 
-def test_uvicorns_own_lines_are_json_too(server: Server) -> None:
-    server.started()
+def test_uvicorns_own_lines_are_json_too(served_app: Future[Server]) -> None:
+    server = served_app.result()
     response = httpx.get(f"{server.url}/docs", headers={"X-Request-ID": "probe-1"})
     assert response.headers.get("x-request-id") == "probe-1"
     assert lines_of(server, "probe-1")

@@ -4,9 +4,9 @@ Real components only: two uvicorn servers of the app sharing a PostgreSQL databa
 (every request commits) and a Redis server of their own (the last test stops it), and the
 ``websockets`` client. ``a`` runs in a thread of the test process, ``b`` in a process of its own:
 two event loops, two subscriptions, nothing shared but PostgreSQL and Redis (and ``a`` is measured
-by the coverage run). Both start once for the module, side by side. No
-sleeps: every wait is for something to happen (a message, a closed socket, an open port, Redis's
-list of subscribers), with a deadline.
+by the coverage run). ``b`` starts with the session (``realtime_world``), ``a`` once for the
+module. No sleeps: every wait is for something to happen (a message, a closed socket, an open
+port, Redis's list of subscribers), with a deadline.
 
 Proving that something did NOT arrive needs no timer either: events of one process arrive in the
 order they were published, so a socket's next message being a later event proves the earlier one
@@ -16,13 +16,10 @@ was never sent to it.
 import asyncio
 import itertools
 import json
-import os
-import signal
-import subprocess
-import sys
 import time
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from concurrent.futures import Future
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -39,11 +36,9 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 from testkit import impl_module
 from testkit.db import async_url
 from testkit.http import LiveServer
-from testkit.services.postgres import drop_database
-from testkit.services.process import free_port, port_open, wait_until
 from testkit.services.redis import ThrowawayRedis
 
-from .conftest import SECRET, copy_database
+from .conftest import SECRET, RealtimeWorld
 
 pytestmark = pytest.mark.task(12)
 
@@ -51,48 +46,6 @@ WAIT = 10.0  # seconds: generous for a loaded machine; a correct run takes milli
 AUTH_TIMEOUT, IDLE_TIMEOUT = 0.5, 1.0  # the impatient server's (``impatient``)
 POLICY_VIOLATION, GOING_AWAY = 1008, 1001
 _numbers = itertools.count(1)
-
-
-SERVE = """
-import sys
-
-import uvicorn
-
-from {main} import create_app
-from {realtime} import Timeouts
-
-app = create_app(realtime=Timeouts(auth=10, idle=30))  # patient: a loaded machine is slow
-uvicorn.run(app, port=int(sys.argv[1]), log_level="warning")
-"""
-
-
-@contextmanager
-def app_process(env: dict[str, str]) -> Iterator[tuple[str, Any]]:
-    """A uvicorn process of the app under test; its URL, and a function that waits until it
-    serves. uvicorn opens its port after the lifespan ran: then the process has tried to
-    subscribe."""
-    port = free_port()
-    script = SERVE.format(
-        main=impl_module("capstone", "main").__name__,
-        realtime=impl_module("capstone", "realtime").__name__,
-    )
-    server = subprocess.Popen(
-        [sys.executable, "-c", script, str(port)],
-        env={**os.environ, **env},
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,  # JSON access lines; errors still reach stderr
-    )
-
-    def serving() -> None:
-        wait_until(lambda: port_open(port) or server.poll() is not None, 60, "the app process")
-        assert server.poll() is None, "the app's process ended (its stderr says why)"
-
-    try:
-        yield f"http://127.0.0.1:{port}", serving
-    finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(10)
 
 
 @dataclass(frozen=True)
@@ -160,46 +113,34 @@ def now() -> datetime:
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def stack(
-    migrated_template: str, session_redis_server: ThrowawayRedis
-) -> AsyncIterator[Stack]:
-    server = session_redis_server
-    server.resume()
-    server.start()
-    url = copy_database(migrated_template, prefix="realtime")  # at head, as b starts
-    env = {
-        "DATABASE_URL": url,
-        "REDIS_URL": server.url(),
-        "JWT_SECRET": SECRET.decode(),
-        "CURSOR_SECRET": SECRET.decode(),
-    }
-    engine = create_async_engine(async_url(url))
+async def stack(realtime_world: Future[RealtimeWorld]) -> AsyncIterator[Stack]:
+    """``b`` began with the session (``realtime_world``); ``a`` is built and started here."""
+    world = realtime_world.result()
+    engine = create_async_engine(async_url(world.database_url))
     module = impl_module("capstone", "settings")
-    here = module.Settings(  # the same secrets; the module's Redis
+    here = module.Settings(  # the same secrets; b's Redis
         jwt_secret=SECRET,
         cursor_secret=SECRET,
         password_cost=module.PasswordCost(time_cost=1, memory_kib=1024, parallelism=1),
-        redis_url=server.url(),
+        redis_url=world.redis.url(),
     )
     timeouts = impl_module("capstone", "realtime").Timeouts
 
     def make_app(auth: float = 10, idle: float = 30) -> Any:
         create_app = impl_module("capstone", "main").create_app
-        return create_app(database=url, settings=here, realtime=timeouts(auth=auth, idle=idle))
+        return create_app(
+            database=world.database_url, settings=here, realtime=timeouts(auth=auth, idle=idle)
+        )
 
     try:
-        with app_process(env) as (b, serving):
-            # uvicorn in a thread of this process, built and started while b imports the app
-            a = LiveServer(make_app()).start(timeout=WAIT)
-            try:
-                serving()
-                tokens = impl_module("capstone", "auth.tokens").TokenCodec(here)
-                yield Stack(a.url, b, engine, server, tokens, make_app)
-            finally:
-                a.stop()
+        a = LiveServer(make_app()).start(timeout=WAIT)
+        try:
+            tokens = impl_module("capstone", "auth.tokens").TokenCodec(here)
+            yield Stack(a.url, world.b, engine, world.redis, tokens, make_app)
+        finally:
+            a.stop()
     finally:
         await engine.dispose()
-        drop_database(url)
 
 
 def api(url: str, person: Person) -> httpx.AsyncClient:
