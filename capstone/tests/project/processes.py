@@ -1,9 +1,8 @@
 """The app in processes of its own, as production runs it: uvicorn serving its JSON logs
 (``test_observability.py``) and a second app process for the real-time tests (``test_realtime.py``).
 
-Such a process spends a second or two importing the app before it serves. Creating one does not
-wait for that (``early_starts`` in conftest.py creates them as the session's first project test
-starts, when a collected test needs them): the test that uses one waits until it serves.
+Such a process spends a second or two importing the app before it serves: conftest.py starts
+them early (``Early``), in a thread, while the tests before theirs run.
 """
 
 import json
