@@ -440,11 +440,11 @@ async def racing(
 
 
 class Early:
-    """Start-ups begun before the tests that need them: a Celery worker or a uvicorn process spends
-    a second or two importing the app, in a thread of its own here, on the machine's other core,
-    while the tests before its own run. One at a time: each takes a core while it imports, and
-    the tests keep theirs. ``begin`` takes a context manager and returns a future of what it
-    yields; ``close`` exits them all at the end of the session."""
+    """Start-ups begun before the tests that need them. A Celery worker or a uvicorn process
+    spends a second or two importing the app: begun here, in a thread, it imports on the machine's
+    other core while the tests before its own run. One at a time, so the tests keep their core.
+    ``begin(context)`` enters the context manager in that thread and returns a future of what it
+    yields; ``close()`` exits them all when the session ends."""
 
     def __init__(self) -> None:
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="early-start")
